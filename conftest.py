@@ -1,0 +1,114 @@
+"""Test-wide settings and the personas every app's tests use.
+
+The personas live in one small organisation tree: a province (TV) with agency A (TV.A, a
+department with one division) and agency B (TV.B). Each persona holds one role:
+
+    admin        system admin over TV
+    officer      province officer over TV
+    head_a       agency head of A          clerk_a      clerk of A
+    handler_a    petition handler of A     inspector_a  inspector of A
+    staff_a      staff member of A         clerk_b      clerk of B (an outsider to A)
+"""
+
+import datetime
+
+import pytest
+
+from danchu.orgs.models import (
+    Membership,
+    Organization,
+    OrganizationKind,
+    Person,
+    ReportingPeriod,
+    Role,
+    RoleAssignment,
+)
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+class World(dict):
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def make_user(username, role, org, full_name=None, password="pw"):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(username=username, password=password, first_name=username)
+    RoleAssignment.objects.create(user=user, organization=org, role=role)
+    person = Person.objects.create(full_name=full_name or username, user=user)
+    Membership.objects.create(person=person, organization=org, position="Chuyên viên")
+    return user
+
+
+@pytest.fixture
+def world(db):
+    w = World()
+    w.tv = Organization.objects.create(
+        code="TV",
+        name="UBND tỉnh Trà Vinh",
+        short_name="UBND",
+        kind=OrganizationKind.PROVINCE,
+        place_name="Trà Vinh",
+    )
+    w.a = Organization.objects.create(
+        code="TV.A",
+        name="Sở A",
+        short_name="SA",
+        kind=OrganizationKind.DEPARTMENT,
+        parent=w.tv,
+        place_name="Trà Vinh",
+    )
+    w.a_unit = Organization.objects.create(
+        code="TV.A.VP", name="Văn phòng Sở A", short_name="VP", kind=OrganizationKind.OFFICE, parent=w.a
+    )
+    w.b = Organization.objects.create(
+        code="TV.B",
+        name="Sở B",
+        short_name="SB",
+        kind=OrganizationKind.DEPARTMENT,
+        parent=w.tv,
+        place_name="Trà Vinh",
+    )
+    w.admin = make_user("admin", Role.SYSTEM_ADMIN, w.tv)
+    w.officer = make_user("officer", Role.PROVINCE_OFFICER, w.tv)
+    w.head_a = make_user("head_a", Role.AGENCY_HEAD, w.a)
+    w.clerk_a = make_user("clerk_a", Role.CLERK, w.a)
+    w.handler_a = make_user("handler_a", Role.PETITION_HANDLER, w.a)
+    w.inspector_a = make_user("inspector_a", Role.INSPECTOR, w.a)
+    w.staff_a = make_user("staff_a", Role.STAFF, w.a_unit)
+    w.clerk_b = make_user("clerk_b", Role.CLERK, w.b)
+    w.period_2020 = ReportingPeriod.objects.create(
+        code="2020",
+        name="Năm 2020",
+        year=2020,
+        start=datetime.date(2020, 1, 1),
+        end=datetime.date(2020, 12, 31),
+        cutoff_start=datetime.date(2019, 12, 15),
+        cutoff_end=datetime.date(2020, 12, 14),
+    )
+    return w
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) -> a test client logged in as `user`."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login

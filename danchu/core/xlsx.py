@@ -1,0 +1,50 @@
+"""XLSX exports. User text is never evaluated as a formula: cells that would start one are
+written as text (OWASP "CSV injection")."""
+
+import io
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def safe_cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def add_sheet(workbook, title, headers, rows, widths=None):
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.append([str(h) for h in headers])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        sheet.append([safe_cell(v) for v in row])
+    for i, header in enumerate(headers, start=1):
+        width = (widths or {}).get(i) or min(60, max(10, len(str(header)) + 2))
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def workbook_bytes(sheets):
+    """sheets: iterable of (title, headers, rows)."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, headers, rows in sheets:
+        add_sheet(workbook, title, headers, rows)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_response(filename, sheets):
+    response = HttpResponse(workbook_bytes(sheets), content_type=XLSX_MIME)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

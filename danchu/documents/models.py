@@ -1,0 +1,144 @@
+"""The document registry: what an organisation issues or receives, and external legal texts."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .kinds import DocumentKind
+
+
+class Direction(models.TextChoices):
+    ISSUED = "issued", _("Văn bản đi (cơ quan ban hành)")
+    RECEIVED = "received", _("Văn bản đến")
+    EXTERNAL = "external", _("Văn bản pháp luật, văn bản cấp trên")
+
+
+class DocumentQuerySet(models.QuerySet):
+    def alive(self):
+        return self.filter(deleted_at__isnull=True)
+
+    def issued_between(self, start, end):
+        return self.filter(issued_on__gte=start, issued_on__lte=end)
+
+
+class Document(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(
+        "orgs.Organization",
+        verbose_name=_("sổ văn bản của"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+        help_text=_("Để trống với văn bản pháp luật dùng chung."),
+    )
+    direction = models.CharField(
+        _("loại sổ"), max_length=16, choices=Direction.choices, default=Direction.ISSUED
+    )
+    kind = models.CharField(_("loại văn bản"), max_length=8, choices=DocumentKind.choices)
+    number = models.CharField(_("số"), max_length=16, help_text=_("Ví dụ: 420, 02, 18"))
+    symbol = models.CharField(
+        _("ký hiệu"), max_length=64, help_text=_("Ví dụ: KH-STTTT-VP, KH/ĐU, 2015/NĐ-CP")
+    )
+    ref = models.CharField(_("số, ký hiệu"), max_length=96, db_index=True, editable=False)
+    is_party = models.BooleanField(_("văn bản của Đảng"), default=False)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True, editable=False)
+    issuer_org = models.ForeignKey(
+        "orgs.Organization",
+        verbose_name=_("cơ quan ban hành (trong danchu)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="issued_documents",
+    )
+    issuer_name = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
+    subject = models.TextField(_("trích yếu"))
+    signer_name = models.CharField(_("người ký"), max_length=128, blank=True)
+    notes = models.TextField(_("ghi chú"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("văn bản")
+        ordering = ["-issued_on", "-pk"]
+        constraints = [
+            # Number + symbol is unique per issuer per year (LEGAL.md §7), among live records.
+            models.UniqueConstraint(
+                fields=["issuer_name", "year", "ref"],
+                condition=Q(deleted_at__isnull=True),
+                name="document_unique_ref_per_issuer_year",
+            ),
+        ]
+        indexes = [models.Index(fields=["organization", "issued_on"], name="document_org_date_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} số {self.ref}"
+
+    def save(self, *args, **kwargs):
+        self.ref = compose_ref(self.number, self.symbol, self.is_party)
+        self.year = self.issued_on.year if self.issued_on else None
+        super().save(*args, **kwargs)
+
+
+def compose_ref(number, symbol, is_party):
+    """'420' + 'KH-STTTT-VP' -> '420/KH-STTTT-VP'; Party form '18' + 'KH/ĐU' -> '18-KH/ĐU'."""
+    number, symbol = (number or "").strip(), (symbol or "").strip()
+    return f"{number}-{symbol}" if is_party else f"{number}/{symbol}"
+
+
+def attachment_path(instance, filename):
+    return f"documents/{instance.document.uuid}/{uuid.uuid4().hex}/{filename}"
+
+
+class Attachment(models.Model):
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("tệp"), upload_to=attachment_path, max_length=255)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    content_type = models.CharField(max_length=128)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+
+    def __str__(self):
+        return self.original_name
+
+
+class RelationKind(models.TextChoices):
+    IMPLEMENTS = "implements", _("triển khai thực hiện")
+    CITES = "cites", _("căn cứ, dẫn chiếu")
+    REPLACES = "replaces", _("thay thế")
+    AMENDS = "amends", _("sửa đổi, bổ sung")
+
+
+class DocumentRelation(models.Model):
+    source = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="relations_out")
+    target = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="relations_in")
+    kind = models.CharField(_("quan hệ"), max_length=16, choices=RelationKind.choices)
+
+    class Meta:
+        verbose_name = _("quan hệ văn bản")
+        verbose_name_plural = _("quan hệ văn bản")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target", "kind"], name="document_relation_unique"),
+            models.CheckConstraint(
+                condition=~Q(source=models.F("target")), name="document_relation_not_self"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source.ref} {self.get_kind_display()} {self.target.ref}"

@@ -1,0 +1,127 @@
+"""Access helpers: the one place that answers "may this user do this in this organisation?".
+
+Roles are held over an organisation and apply to its whole subtree. Each app declares which
+roles grant which permission in its own `permissions.py` (a RULES dict: permission -> roles);
+they are collected here. Views never look objects up raw: they call `get_for_user` or filter
+with `orgs_with(user, perm)`.
+"""
+
+from functools import lru_cache
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from .models import Organization, Role, RoleAssignment
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    import importlib
+
+    from django.apps import apps
+
+    rules = {}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("danchu."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.permissions")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.permissions":
+                raise
+            continue
+        for perm, roles in getattr(module, "RULES", {}).items():
+            rules.setdefault(perm, set()).update(roles)
+    return rules
+
+
+def known_permissions():
+    return set(_rules())
+
+
+def roles_granting(perm):
+    try:
+        return _rules()[perm]
+    except KeyError:
+        raise ValueError(f"unknown permission {perm!r}") from None
+
+
+def _assignments(user):
+    """The user's role assignments, cached on the user object for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_danchu_assignments", None)
+    if cached is None:
+        cached = list(RoleAssignment.objects.filter(user=user).select_related("organization"))
+        user._danchu_assignments = cached
+    return cached
+
+
+def clear_cache(user):
+    if hasattr(user, "_danchu_assignments"):
+        del user._danchu_assignments
+
+
+def roles_in(user, org):
+    """Roles the user holds over `org` (directly or through an ancestor)."""
+    return {a.role for a in _assignments(user) if org.path.startswith(a.organization.path)}
+
+
+def is_system_admin(user):
+    return any(a.role == Role.SYSTEM_ADMIN for a in _assignments(user)) or getattr(
+        user, "is_superuser", False
+    )
+
+
+def can(user, perm, org):
+    """May `user` exercise `perm` in `org`?"""
+    if org is None:
+        return False
+    granting = roles_granting(perm)
+    if getattr(user, "is_superuser", False) and Role.SYSTEM_ADMIN in granting:
+        return True
+    return bool(roles_in(user, org) & granting)
+
+
+def orgs_with(user, perm):
+    """A queryset of every organisation in which `user` has `perm`."""
+    granting = roles_granting(perm)
+    if getattr(user, "is_superuser", False) and Role.SYSTEM_ADMIN in granting:
+        return Organization.objects.all()
+    paths = {a.organization.path for a in _assignments(user) if a.role in granting}
+    if not paths:
+        return Organization.objects.none()
+    query = Q()
+    for path in paths:
+        query |= Q(path__startswith=path)
+    return Organization.objects.filter(query)
+
+
+def role_orgs(user):
+    """Organisations the user holds a role in directly: the choices of the organisation switcher."""
+    seen, result = set(), []
+    for a in sorted(_assignments(user), key=lambda a: a.organization.path):
+        if a.organization_id not in seen:
+            seen.add(a.organization_id)
+            result.append(a.organization)
+    return result
+
+
+def require(user, perm, org):
+    if not can(user, perm, org):
+        raise PermissionDenied
+
+
+def get_for_user(user, queryset, perm, org_field="organization", **lookup):
+    """Fetch one object the user may `perm`, or raise 404 (not 403: an outsider learns nothing)."""
+    try:
+        obj = queryset.select_related(org_field).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    org = obj
+    for part in org_field.split("__"):
+        org = getattr(org, part)
+    if not can(user, perm, org):
+        raise Http404
+    return obj

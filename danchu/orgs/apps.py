@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrgsConfig(AppConfig):
+    name = "danchu.orgs"
+    label = "orgs"
+    verbose_name = _("Cơ quan, đơn vị")
+    nav = [(_("Cơ quan, đơn vị"), "orgs:detail_active", "orgs.view")]
