@@ -86,6 +86,14 @@ class DeadlineForm(forms.Form):
 
 class CalendarOverrideForm(forms.ModelForm):
     date = date_field(_("Ngày"))
+    kind = forms.ChoiceField(
+        label=_("Loại"),
+        choices=[("", _("— Chọn loại —")), *OverrideKind.choices],
+        error_messages={
+            "required": _("Hãy chọn loại: ngày nghỉ hoặc ngày làm việc bù."),
+            "invalid_choice": _("Loại điều chỉnh không hợp lệ."),
+        },
+    )
 
     class Meta:
         model = CalendarOverride
