@@ -96,6 +96,11 @@ class Document(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} số {self.ref}"
 
+    def save(self, *args, **kwargs):
+        self.ref = compose_ref(self.number, self.symbol, self.is_party)
+        self.year = self.issued_on.year if self.issued_on else None
+        super().save(*args, **kwargs)
+
     @property
     def is_external(self):
         return self.organization_id is None
@@ -107,11 +112,6 @@ class Document(models.Model):
     @property
     def issuer_label(self):
         return self.issuer_name or (self.issuer_org.name if self.issuer_org_id else "")
-
-    def save(self, *args, **kwargs):
-        self.ref = compose_ref(self.number, self.symbol, self.is_party)
-        self.year = self.issued_on.year if self.issued_on else None
-        super().save(*args, **kwargs)
 
 
 def compose_ref(number, symbol, is_party):
