@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
-from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.audit.trail import diff, record, snapshot
 
 from . import refs
 from .kinds import DocumentKind
@@ -30,7 +30,15 @@ EDITABLE_FIELDS = (
     "signer_name",
     "notes",
 )
-NOT_AUDITED = ("updated_at", "created_at", "version")
+NOT_AUDITED = ("id", "uuid", "updated_at", "created_at", "version", "deleted_at")
+
+
+def _snapshot(doc):
+    """What the history shows: the fields people edit, organisations by name rather than id."""
+    data = snapshot(doc, exclude=NOT_AUDITED)
+    data["organization"] = doc.organization.name if doc.organization_id else None
+    data["issuer_org"] = doc.issuer_org.name if doc.issuer_org_id else None
+    return data
 
 
 class StaleDocument(ValidationError):
@@ -156,7 +164,14 @@ def create_document(*, actor, organization, **fields):
     _prepare(doc)
     _validate(doc)
     _save(doc)
-    record_create(doc, actor, organization=organization, verb=_("Vào sổ văn bản"))
+    record(
+        doc,
+        AuditAction.CREATE,
+        actor,
+        changes=diff({}, _snapshot(doc)),
+        organization=organization,
+        verb=_("Vào sổ văn bản"),
+    )
     return doc
 
 
@@ -171,12 +186,12 @@ def update_document(doc, *, actor, expected_version=None, **fields):
         raise StaleDocument(current)
     if current.deleted_at is not None:
         raise ValidationError(_("Văn bản đã bị xóa; hãy khôi phục trước khi sửa."))
-    before = snapshot(current, exclude=("id", *NOT_AUDITED))
+    before = _snapshot(current)
     for name, value in fields.items():
         setattr(current, name, value)
     _prepare(current)
     _validate(current)
-    changes = diff(before, snapshot(current, exclude=("id", *NOT_AUDITED)))
+    changes = diff(before, _snapshot(current))
     if not changes:
         return current
     current.version += 1
@@ -247,7 +262,6 @@ def add_attachment(doc, upload, *, actor):
                 AuditAction.UPDATE,
                 actor,
                 verb=_("Đính kèm tệp %(name)s") % {"name": name},
-                changes={"attachments": [None, name]},
                 organization=doc.organization,
             )
     except Exception:
@@ -266,7 +280,6 @@ def remove_attachment(attachment, *, actor):
         AuditAction.UPDATE,
         actor,
         verb=_("Gỡ tệp đính kèm %(name)s") % {"name": name},
-        changes={"attachments": [name, None]},
         organization=doc.organization,
     )
     transaction.on_commit(lambda: storage.delete(stored))
@@ -289,7 +302,6 @@ def add_relation(source, target, kind, *, actor):
         AuditAction.UPDATE,
         actor,
         verb=_("Thêm quan hệ: %(label)s") % {"label": label},
-        changes={"relations": [None, label]},
         organization=source.organization,
     )
     return relation
@@ -305,6 +317,5 @@ def remove_relation(relation, *, actor):
         AuditAction.UPDATE,
         actor,
         verb=_("Bỏ quan hệ: %(label)s") % {"label": label},
-        changes={"relations": [label, None]},
         organization=source.organization,
     )
