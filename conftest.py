@@ -127,3 +127,13 @@ def client_for(client):
         return client
 
     return login
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests (the browser tests) empty every table when they end, including the data
+    that migrations load (deadline rules, catalogs, legal texts). Give all of them a serialized
+    rollback, so that this data comes back and no test ever recreates content types under new ids."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}), append=False)
