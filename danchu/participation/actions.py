@@ -62,11 +62,25 @@ def staff_person_ids(org, day):
     return set(Membership.objects.staff_of(org, day).values_list("person_id", flat=True).distinct())
 
 
-def is_staff_of(person, org, day):
-    return (
-        person is not None
-        and Membership.objects.staff_of(org, day).filter(person=person).exists()
+def conference_electorate(org, day):
+    """The staff summoned to `org`'s conference: its subtree, except units below it that must
+    hold their own conference (a public service centre holds its own)."""
+    from danchu.orgs.models import Organization
+
+    own = (
+        Organization.objects.subtree(org)
+        .exclude(pk=org.pk)
+        .filter(kind="centre", staff_required_conference=True)
+        .values_list("path", flat=True)
     )
+    memberships = Membership.objects.staff_of(org, day)
+    for path in own:
+        memberships = memberships.exclude(organization__path__startswith=path)
+    return set(memberships.values_list("person_id", flat=True).distinct())
+
+
+def is_staff_of(person, org, day):
+    return person is not None and Membership.objects.staff_of(org, day).filter(person=person).exists()
 
 
 def current_board(org, day=None):
@@ -98,7 +112,9 @@ def _next_reference(org, year):
 # --- disclosures -----------------------------------------------------------------------------
 
 
-def _validate_disclosure(*, title, requirement, decided_on, channels, posted_from, posted_to, item_count, kind):
+def _validate_disclosure(
+    *, title, requirement, decided_on, channels, posted_from, posted_to, item_count, kind
+):
     errors = {}
     if not (title or "").strip():
         errors["title"] = _("Vui lòng nhập tiêu đề.")
@@ -199,7 +215,9 @@ def publish_disclosure(disclosure, *, actor, published_on=None):
         raise ValidationError({"published_on": _("Ngày công khai không thể sau ngày hôm nay.")})
     before = snapshot(disclosure)
     disclosure.published_on = published_on
-    disclosure.due_on = rules.disclosure_due(disclosure.framework, disclosure.decided_on, disclosure.special_case)
+    disclosure.due_on = rules.disclosure_due(
+        disclosure.framework, disclosure.decided_on, disclosure.special_case
+    )
     if disclosure.posted_from is None and rules.posting_needed(disclosure.framework, disclosure.channel_list):
         disclosure.posted_from = published_on
     people = staff_person_ids(disclosure.organization, published_on)
@@ -240,9 +258,7 @@ def acknowledge(disclosure, *, actor, person=None, at=None):
     """The person confirms having read the disclosure. Only people of its audience can."""
     person = person or person_for(actor)
     recipient = (
-        DisclosureRecipient.objects.select_for_update()
-        .filter(disclosure=disclosure, person=person)
-        .first()
+        DisclosureRecipient.objects.select_for_update().filter(disclosure=disclosure, person=person).first()
         if person
         else None
     )
@@ -268,9 +284,9 @@ def remind_unread(disclosure, *, actor):
         raise ValidationError(_("Chỉ nhắc đọc nội dung đã công khai."))
     now = timezone.now()
     unread = list(
-        DisclosureRecipient.objects.filter(disclosure=disclosure, acknowledged_at__isnull=True).select_related(
-            "person__user"
-        )
+        DisclosureRecipient.objects.filter(
+            disclosure=disclosure, acknowledged_at__isnull=True
+        ).select_related("person__user")
     )
     if not unread:
         raise ValidationError(_("Tất cả mọi người đã xác nhận đọc; không cần nhắc."))
@@ -307,7 +323,9 @@ def remind_unread(disclosure, *, actor):
 
 
 @transaction.atomic
-def create_consultation(*, organization, actor, title, opens_on, closes_on, description="", sections=()):
+def create_consultation(
+    *, organization, actor, title, opens_on, closes_on, description="", sections=(), topic=None
+):
     errors = {}
     if not (title or "").strip():
         errors["title"] = _("Vui lòng nhập tên dự thảo.")
@@ -318,6 +336,7 @@ def create_consultation(*, organization, actor, title, opens_on, closes_on, desc
     consultation = Consultation.objects.create(
         organization=organization,
         title=title.strip(),
+        topic=topic,
         description=description,
         opens_on=opens_on,
         closes_on=closes_on,
@@ -348,7 +367,11 @@ def add_comment(consultation, *, actor, body, section=None, person=None, today=N
     if section is not None and section.consultation_id != consultation.pk:
         raise ValidationError({"section": _("Phần được góp ý không thuộc dự thảo này.")})
     comment = Comment.objects.create(
-        consultation=consultation, section=section, person=person, body=body.strip(), created_at=at or timezone.now()
+        consultation=consultation,
+        section=section,
+        person=person,
+        body=body.strip(),
+        created_at=at or timezone.now(),
     )
     record_create(comment, actor, verb=_("Góp ý dự thảo"), organization=consultation.organization)
     return comment
@@ -358,10 +381,8 @@ def consultation_result_requirement(framework):
     """The category "summary of staff opinions and how they were taken up" of `framework`."""
     from danchu.legal.models import Requirement
 
-    candidates = Requirement.objects.filter(framework=framework, area="disclosure")
-    return (
-        candidates.filter(title__icontains="ý kiến").order_by("order").first()
-        or candidates.order_by("order").last()
+    return Requirement.objects.get(
+        framework=framework, area="disclosure", code=rules.CONSULTATION_RESULT_CODE[framework]
     )
 
 
@@ -394,7 +415,9 @@ def publish_consultation_summary(
         organization=consultation.organization,
         actor=actor,
         title=_("Kết quả lấy ý kiến: %(title)s") % {"title": consultation.title},
-        content=_("Đã nhận %(n)s ý kiến.\n\nTổng hợp ý kiến:\n%(summary)s\n\nViệc tiếp thu, giải trình:\n%(uptake)s")
+        content=_(
+            "Đã nhận %(n)s ý kiến.\n\nTổng hợp ý kiến:\n%(summary)s\n\nViệc tiếp thu, giải trình:\n%(uptake)s"
+        )
         % {"n": n, "summary": consultation.summary, "uptake": consultation.uptake},
         requirement=consultation_result_requirement(framework_for(decided_on)),
         decided_on=decided_on,
@@ -502,9 +525,13 @@ def conference_warnings(conference, staff_count=None):
     warnings = []
     if staff_count is None:
         staff_count = conference.summoned_count
-    if conference.kind == ConferenceKind.ANNUAL and conference.held_on > rules.conference_deadline(conference.year):
+    if conference.kind == ConferenceKind.ANNUAL and conference.held_on > rules.conference_deadline(
+        conference.year
+    ):
         warnings.append(
-            _("Hội nghị thường niên tổng kết năm %(y)s phải tổ chức chậm nhất ngày %(d)s (3 tháng sau khi kết thúc năm).")
+            _(
+                "Hội nghị thường niên tổng kết năm %(y)s phải tổ chức chậm nhất ngày %(d)s (3 tháng sau khi kết thúc năm)."
+            )
             % {"y": conference.year, "d": rules.conference_deadline(conference.year).strftime("%d/%m/%Y")}
         )
     if not conference.organization.staff_required_conference or staff_count <= rules.NO_CONFERENCE_MAX_STAFF:
@@ -532,7 +559,7 @@ def create_conference(
         raise ValidationError(
             {"held_on": _("Hội nghị thường niên tổ chức sau khi kết thúc năm công tác (từ tháng 12).")}
         )
-    people = sorted(staff_person_ids(organization, held_on))
+    people = sorted(conference_electorate(organization, held_on))
     conference = StaffConference.objects.create(
         organization=organization,
         year=year,
@@ -575,7 +602,12 @@ def quorum(conference):
     present = summoned.filter(present=True).count()
     total = summoned.count()
     needed = rules.quorum_needed(total)
-    return {"present": present, "summoned": total, "needed": needed, "reached": total > 0 and present >= needed}
+    return {
+        "present": present,
+        "summoned": total,
+        "needed": needed,
+        "reached": total > 0 and present >= needed,
+    }
 
 
 @transaction.atomic
@@ -597,7 +629,8 @@ def check_in(conference, *, actor, person, present=True):
         conference,
         AuditAction.OTHER,
         actor,
-        verb=(_("Điểm danh có mặt: %(p)s") if present else _("Bỏ điểm danh: %(p)s")) % {"p": person.full_name},
+        verb=(_("Điểm danh có mặt: %(p)s") if present else _("Bỏ điểm danh: %(p)s"))
+        % {"p": person.full_name},
     )
     return attendee
 
@@ -713,7 +746,9 @@ def elect_board(conference, *, actor, members):
             term_start=start,
             term_end=end,
         )
-        record_create(member, actor, verb=_("Bầu Ban Thanh tra nhân dân"), organization=conference.organization)
+        record_create(
+            member, actor, verb=_("Bầu Ban Thanh tra nhân dân"), organization=conference.organization
+        )
         created.append(member)
     return created
 
@@ -733,7 +768,13 @@ def close_conference(conference, *, actor):
     if q["reached"] and conference.resolutions.filter(passed=True).exists():
         for months in (6, 12):
             FollowUp.objects.create(conference=conference, due_on=_add_months(conference.held_on, months))
-    record(conference, AuditAction.TRANSITION, actor, changes=diff(before, snapshot(conference)), verb=_("Bế mạc"))
+    record(
+        conference,
+        AuditAction.TRANSITION,
+        actor,
+        changes=diff(before, snapshot(conference)),
+        verb=_("Bế mạc"),
+    )
     return conference
 
 
@@ -761,12 +802,22 @@ def record_follow_up(follow_up, *, actor, done_on, result):
 
 @transaction.atomic
 def send_recommendation(
-    *, organization, actor, addressee, subject, body, anonymous=False, from_board=False, received_on=None
+    *,
+    organization,
+    actor,
+    addressee,
+    subject,
+    body,
+    anonymous=False,
+    from_board=False,
+    received_on=None,
+    person=None,
 ):
+    """`person` is the sender when the clerk registers a recommendation received on paper."""
     from danchu.legal.calendar import add_calendar_days
 
     received_on = received_on or timezone.localdate()
-    person = person_for(actor)
+    person = person or person_for(actor)
     if not is_staff_of(person, organization, received_on):
         raise ValidationError(_("Chỉ cán bộ, công chức, viên chức của cơ quan gửi kiến nghị tại đây."))
     errors = {}
@@ -794,7 +845,9 @@ def send_recommendation(
         due_on=add_calendar_days(received_on, rules.BOARD_ANSWER_DAYS) if from_board else None,
     )
     # An anonymous sender is not named in the trail either.
-    record_create(recommendation, None if anonymous else actor, verb=_("Gửi kiến nghị"), secret_fields=("author",))
+    record_create(
+        recommendation, None if anonymous else actor, verb=_("Gửi kiến nghị"), secret_fields=("author",)
+    )
     return recommendation
 
 

@@ -149,6 +149,9 @@ class DisclosureChannel(models.Model):
             models.UniqueConstraint(fields=["disclosure", "channel"], name="disclosure_channel_unique")
         ]
 
+    def __str__(self):
+        return self.get_channel_display()
+
 
 def attachment_path(instance, filename):
     return f"participation/{uuid.uuid4().hex}/{filename}"
@@ -193,6 +196,14 @@ class Consultation(models.Model):
         "orgs.Organization", verbose_name=_("cơ quan, đơn vị"), on_delete=models.PROTECT, related_name="+"
     )
     title = models.CharField(_("dự thảo lấy ý kiến"), max_length=255)
+    topic = models.ForeignKey(
+        "legal.Requirement",
+        verbose_name=_("nội dung lấy ý kiến theo quy định"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     description = models.TextField(_("nội dung, cách thức lấy ý kiến"), blank=True)
     opens_on = models.DateField(_("bắt đầu nhận ý kiến"))
     closes_on = models.DateField(_("hạn cuối nhận ý kiến"))
@@ -341,6 +352,9 @@ class VoterRoll(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["vote", "person"], name="voter_roll_once")]
 
+    def __str__(self):
+        return f"{self.person} đã biểu quyết"
+
 
 class NamedBallot(models.Model):
     """The choice of a voter in a named (open) vote; never written for a secret vote."""
@@ -351,6 +365,9 @@ class NamedBallot(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["vote", "person"], name="named_ballot_once")]
+
+    def __str__(self):
+        return f"{self.person}: {self.option}"
 
 
 # --- The annual staff conference -------------------------------------------------------------
@@ -428,6 +445,9 @@ class Attendee(models.Model):
     class Meta:
         ordering = ["person__full_name"]
         constraints = [models.UniqueConstraint(fields=["conference", "person"], name="attendee_unique")]
+
+    def __str__(self):
+        return str(self.person)
 
 
 class ConferenceDocumentKind(models.TextChoices):
@@ -511,6 +531,9 @@ class FollowUp(models.Model):
 
     class Meta:
         ordering = ["due_on"]
+
+    def __str__(self):
+        return f"Sơ kết nghị quyết hạn {self.due_on:%d/%m/%Y}"
 
 
 # --- Staff recommendations and supervision --------------------------------------------------

@@ -16,6 +16,9 @@ from .models import POSTING_CHANNELS, Channel
 
 # Working days to disclose after the decision: (normal, special case).
 DISCLOSE_WITHIN = {Framework.ND04_2015: (3, 5), Framework.LAW_2022: (5, 5)}
+# The catalog item "summary of staff opinions and how they were taken up" (ND 04 Art. 7(8),
+# Law Art. 46(10)), by framework.
+CONSULTATION_RESULT_CODE = {Framework.ND04_2015: "8", Framework.LAW_2022: "10"}
 # Consecutive days an item stays posted.
 MIN_POSTING_DAYS = {Framework.ND04_2015: 30, Framework.LAW_2022: 20}
 BASIS = {
@@ -78,7 +81,9 @@ def disclosure_timing(disclosure, today=None, channels=None):
         t.late = True
         t.late_days = (disclosure.published_on - disclosure.due_on).days
         t.messages.append(
-            _("Công khai chậm: hạn %(due)s (%(n)s ngày làm việc kể từ ngày %(decided)s), công khai ngày %(on)s.")
+            _(
+                "Công khai chậm: hạn %(due)s (%(n)s ngày làm việc kể từ ngày %(decided)s), công khai ngày %(on)s."
+            )
             % {
                 "due": disclosure.due_on.strftime("%d/%m/%Y"),
                 "n": f"{disclose_within(disclosure.framework, disclosure.special_case):02d}",
