@@ -1,6 +1,7 @@
 """Every state change of participation: atomic, validated, audited (docs/architecture.md rule 1)."""
 
 import datetime
+import logging
 import secrets
 
 from django.core.exceptions import ValidationError
@@ -46,6 +47,8 @@ from .models import (
     VoteOption,
     VoterRoll,
 )
+
+logger = logging.getLogger(__name__)
 
 # --- helpers ---------------------------------------------------------------------------------
 
@@ -309,7 +312,7 @@ def remind_unread(disclosure, *, actor):
         "day": disclosure.published_on.strftime("%d/%m/%Y"),
     }
     for address in emails:
-        transaction.on_commit(lambda a=address: send_mail(subject, body, None, [a], fail_silently=True))
+        transaction.on_commit(lambda a=address: _send_quietly(subject, body, a))
     record(
         disclosure,
         AuditAction.OTHER,
@@ -317,6 +320,14 @@ def remind_unread(disclosure, *, actor):
         verb=_("Nhắc %(n)s người chưa đọc (%(e)s thư điện tử)") % {"n": len(unread), "e": len(emails)},
     )
     return len(unread), len(emails)
+
+
+def _send_quietly(subject, body, address):
+    """A reminder by e-mail is a courtesy: a mail server that is down never breaks the action."""
+    try:
+        send_mail(subject, body, None, [address])
+    except Exception:  # noqa: BLE001
+        logger.warning("could not send the reminder to %s", address, exc_info=True)
 
 
 # --- consultations -----------------------------------------------------------------------------

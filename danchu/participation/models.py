@@ -132,7 +132,7 @@ class Disclosure(models.Model):
         return [c.channel for c in self.channels.all()]
 
     def channel_labels(self):
-        return [Channel(c).label for c in self.channel_list]
+        return [str(Channel(c).label) for c in self.channel_list]
 
     def timing(self, today=None):
         from .rules import disclosure_timing

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -86,16 +86,16 @@ def disclosure_list(request):
     org = _org(request)
     manage = access.can(request.user, "participation.manage", org)
     person = actions.person_for(request.user)
-    qs = (
-        Disclosure.objects.in_subtree(org)
-        .select_related("requirement", "organization")
-        .prefetch_related("channels")
-    )
-    if not manage:
-        qs = qs.filter(status=DisclosureStatus.PUBLISHED, recipients__person=person)
-    qs = qs.annotate(
-        n_read=Count("recipients", filter=Q(recipients__acknowledged_at__isnull=False), distinct=True)
-    )
+    qs = Disclosure.objects.select_related("requirement", "organization").prefetch_related("channels")
+    if manage:
+        qs = qs.in_subtree(org)
+    else:
+        # Staff see what was disclosed to them, wherever in the tree it was published.
+        qs = qs.filter(
+            status=DisclosureStatus.PUBLISHED,
+            pk__in=DisclosureRecipient.objects.filter(person=person).values("disclosure_id"),
+        )
+    qs = qs.annotate(n_read=Count("recipients", filter=Q(recipients__acknowledged_at__isnull=False)))
     if person:
         qs = qs.annotate(
             mine_unread=Exists(
@@ -119,9 +119,8 @@ def disclosure_list(request):
     if only == "unread" and person:
         qs = qs.filter(mine_unread=True)
     if only == "late":
-        from django.db.models import F
-
         qs = qs.filter(published_on__gt=F("due_on"))
+    qs = qs.order_by(F("published_on").desc(nulls_first=True), "-pk")
     if request.GET.get("format") == "xlsx" and manage:
         rows = [
             (
@@ -211,16 +210,19 @@ def disclosure_create(request):
 
 
 def _disclosure_for(request, uuid):
-    disclosure = access.get_for_user(
-        request.user,
-        Disclosure.objects.select_related("requirement").prefetch_related("channels", "attachments"),
-        "participation.view",
-        uuid=uuid,
+    """The disclosure for its managers and for the people it was disclosed to; 404 for others."""
+    disclosure = (
+        Disclosure.objects.select_related("requirement", "organization")
+        .prefetch_related("channels", "attachments")
+        .filter(uuid=uuid)
+        .first()
     )
+    if disclosure is None:
+        raise Http404
     manage = access.can(request.user, "participation.manage", disclosure.organization)
     person = actions.person_for(request.user)
     mine = disclosure.recipients.filter(person=person).first() if person else None
-    if not manage and mine is None:
+    if not manage and (mine is None or disclosure.status != DisclosureStatus.PUBLISHED):
         raise Http404
     return disclosure, manage, mine
 
@@ -284,8 +286,6 @@ def disclosure_end_posting(request, uuid):
 @require_POST
 def disclosure_acknowledge(request, uuid):
     disclosure, _manage, _mine = _disclosure_for(request, uuid)
-    if not access.can(request.user, "participation.take_part", disclosure.organization):
-        raise Http404
     _post_action(
         request,
         lambda: actions.acknowledge(disclosure, actor=request.user),
