@@ -45,6 +45,32 @@ def _org(request, perm="participation.view"):
     return request.org
 
 
+def _get_open_to_staff(request, model, uuid):
+    """A consultation, vote or conference: for those who may view the organisation and for its
+    staff, even when their role is held in a unit below it; 404 for everyone else."""
+    obj = model.objects.select_related("organization").filter(uuid=uuid).first()
+    if obj is None:
+        raise Http404
+    if access.can(request.user, "participation.view", obj.organization):
+        return obj
+    person = actions.person_for(request.user)
+    if actions.is_staff_of(person, obj.organization, timezone.localdate()) and any(
+        access.can(request.user, "participation.take_part", o) for o in access.role_orgs(request.user)
+    ):
+        return obj
+    raise Http404
+
+
+def _take_part(request, org):
+    """Taking part needs a role that allows it and a place among the organisation's staff."""
+    if access.can(request.user, "participation.take_part", org):
+        return True
+    person = actions.person_for(request.user)
+    return actions.is_staff_of(person, org, timezone.localdate()) and any(
+        access.can(request.user, "participation.take_part", o) for o in access.role_orgs(request.user)
+    )
+
+
 def _apply(form, call):
     """Run an action; on a ValidationError put its messages on the form and return None."""
     try:
@@ -435,9 +461,7 @@ def consultation_create(request):
 
 @login_required
 def consultation_detail(request, uuid):
-    consultation = access.get_for_user(
-        request.user, Consultation.objects.all(), "participation.view", uuid=uuid
-    )
+    consultation = _get_open_to_staff(request, Consultation, uuid)
     org = consultation.organization
     manage = access.can(request.user, "participation.manage", org)
     sections = list(consultation.sections.all())
@@ -445,7 +469,7 @@ def consultation_detail(request, uuid):
     summary_form = forms.SummaryForm(request.POST or None, prefix="s")
     if request.method == "POST":
         if "body" in request.POST:
-            if not access.can(request.user, "participation.take_part", org):
+            if not _take_part(request, org):
                 raise Http404
             if comment_form.is_valid():
                 section = next((s for s in sections if s.pk == comment_form.cleaned_data["section"]), None)
@@ -493,7 +517,7 @@ def consultation_detail(request, uuid):
             "summary_form": summary_form,
             "summary": summary,
             "manage": manage,
-            "take_part": access.can(request.user, "participation.take_part", org),
+            "take_part": _take_part(request, org),
         },
     )
 
@@ -545,12 +569,12 @@ def vote_create(request):
 
 @login_required
 def vote_detail(request, uuid):
-    vote = access.get_for_user(request.user, Vote.objects.all(), "participation.view", uuid=uuid)
+    vote = _get_open_to_staff(request, Vote, uuid)
     person = actions.person_for(request.user)
     options = list(vote.options.all())
     error = None
     if request.method == "POST":
-        if not access.can(request.user, "participation.take_part", vote.organization):
+        if not _take_part(request, vote.organization):
             raise Http404
         try:
             option_id = int(request.POST.get("option", ""))
@@ -573,7 +597,7 @@ def vote_detail(request, uuid):
             "voted": person is not None and VoterRoll.objects.filter(vote=vote, person=person).exists(),
             "results": actions.vote_results(vote),
             "error": error,
-            "take_part": access.can(request.user, "participation.take_part", vote.organization),
+            "take_part": _take_part(request, vote.organization),
         },
     )
 
@@ -622,9 +646,7 @@ def conference_create(request):
 
 @login_required
 def conference_detail(request, uuid):
-    conference = access.get_for_user(
-        request.user, StaffConference.objects.all(), "participation.view", uuid=uuid
-    )
+    conference = _get_open_to_staff(request, StaffConference, uuid)
     manage = access.can(request.user, "participation.manage", conference.organization)
     attendees = list(conference.attendees.select_related("person").filter(summoned=True))
     people = {a.person_id: a.person for a in attendees}
@@ -722,9 +744,7 @@ def conference_detail(request, uuid):
 
 
 def _docx(request, uuid, builder, name):
-    conference = access.get_for_user(
-        request.user, StaffConference.objects.all(), "participation.view", uuid=uuid
-    )
+    conference = _get_open_to_staff(request, StaffConference, uuid)
     response = HttpResponse(builder(conference), content_type=DOCX_MIME)
     response["Content-Disposition"] = (
         f'attachment; filename="{name}-{conference.organization.code}-{conference.year}.docx"'
