@@ -6,3 +6,11 @@ class ParticipationConfig(AppConfig):
     name = "danchu.participation"
     label = "participation"
     verbose_name = _("Công khai, lấy ý kiến, hội nghị")
+    nav = [
+        (_("Công khai"), "participation:disclosures", "participation.view"),
+        (_("Lấy ý kiến"), "participation:consultations", "participation.view"),
+        (_("Biểu quyết"), "participation:votes", "participation.view"),
+        (_("Hội nghị CB-CC-VC"), "participation:conferences", "participation.view"),
+        (_("Kiến nghị"), "participation:recommendations", "participation.view"),
+        (_("Tuân thủ công khai"), "participation:compliance", "participation.stats"),
+    ]

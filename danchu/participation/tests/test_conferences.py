@@ -1,0 +1,162 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from danchu.orgs.models import Membership, Person
+from danchu.participation import actions
+from danchu.participation.models import BoardRole
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+
+
+def people(world):
+    return [
+        Person.objects.get(user=u)
+        for u in (world.head_a, world.clerk_a, world.handler_a, world.inspector_a, world.staff_a)
+    ]
+
+
+def conference(world, held_on=None):
+    return actions.create_conference(
+        organization=world.a, actor=world.clerk_a, year=2019, held_on=held_on or D(2020, 1, 15)
+    )
+
+
+def test_warns_when_the_annual_conference_is_later_than_three_months_after_the_year(world):
+    assert not any("chậm nhất" in w for w in actions.conference_warnings(conference(world)))
+    late = conference(world, held_on=D(2020, 4, 1))
+    assert any("31/03/2020" in w for w in actions.conference_warnings(late))
+
+
+def test_quorum_is_two_thirds_and_resolutions_need_more_than_half_of_those_present(world):
+    c = conference(world)
+    everyone = people(world)
+    assert actions.quorum(c)["needed"] == 4  # 2/3 of 5, rounded up
+    for p in everyone[:3]:
+        actions.check_in(c, actor=world.clerk_a, person=p)
+    with pytest.raises(ValidationError, match="2/3"):
+        actions.record_resolution(c, actor=world.clerk_a, text="Quy chế", votes_for=3)
+    actions.check_in(c, actor=world.clerk_a, person=everyone[3])
+    assert actions.quorum(c)["reached"]
+    passed = actions.record_resolution(c, actor=world.clerk_a, text="Quy chế", votes_for=3, votes_against=1)
+    failed = actions.record_resolution(c, actor=world.clerk_a, text="Mức chi", votes_for=2, votes_against=2)
+    assert passed.passed and not failed.passed  # 3 of 4 > 50%; 2 of 4 is not more than half
+    with pytest.raises(ValidationError, match="vượt"):
+        actions.record_resolution(c, actor=world.clerk_a, text="X", votes_for=5)
+    closed = actions.close_conference(c, actor=world.clerk_a)
+    assert closed.quorum_reached and closed.follow_ups.count() == 2
+
+
+def _grow(world, n):
+    for i in range(n):
+        Membership.objects.create(
+            person=Person.objects.create(full_name=f"Nhân viên {i:02d}"), organization=world.a_unit
+        )
+
+
+def test_board_rules_size_eligibility_and_no_board_for_seven_staff_or_fewer(world):
+    _grow(world, 2)  # 7 staff
+    small = conference(world)
+    for a in small.attendees.all():
+        actions.check_in(small, actor=world.clerk_a, person=a.person)
+    staff = [a.person for a in small.attendees.all()]
+    with pytest.raises(ValidationError, match="07 người"):
+        actions.elect_board(small, actor=world.clerk_a, members=[(p, BoardRole.MEMBER, 7) for p in staff[:3]])
+
+    _grow(world, 3)  # 10 staff
+    c = conference(world)
+    for a in c.attendees.all():
+        actions.check_in(c, actor=world.clerk_a, person=a.person)
+    head = Person.objects.get(user=world.head_a)
+    Membership.objects.filter(person=head, organization=world.a).update(is_head=True)
+    accountant = Person.objects.get(user=world.handler_a)
+    Membership.objects.filter(person=accountant).update(position="Kế toán trưởng")
+    others = [p for p in (a.person for a in c.attendees.all()) if p not in (head, accountant)]
+    with pytest.raises(ValidationError, match="03 đến 09"):
+        actions.elect_board(c, actor=world.clerk_a, members=[(others[0], BoardRole.HEAD, 8)])
+    with pytest.raises(ValidationError) as exc:
+        actions.elect_board(
+            c,
+            actor=world.clerk_a,
+            members=[
+                (head, BoardRole.HEAD, 8),
+                (accountant, BoardRole.MEMBER, 8),
+                (others[0], BoardRole.MEMBER, 8),
+            ],
+        )
+    assert "thủ trưởng" in str(exc.value) and "kế toán trưởng" in str(exc.value)
+    with pytest.raises(ValidationError, match="50%"):
+        actions.elect_board(
+            c,
+            actor=world.clerk_a,
+            members=[(p, r, 5) for p, r in zip(others[:3], BoardRole.values, strict=True)],
+        )
+    board = actions.elect_board(
+        c, actor=world.clerk_a, members=[(p, r, 9) for p, r in zip(others[:3], BoardRole.values, strict=True)]
+    )
+    assert board[0].term_end == D(2022, 1, 14)  # a two-year term
+
+
+def test_board_recommendation_is_due_in_15_days_and_tracked(world):
+    _grow(world, 5)
+    c = conference(world)
+    for a in c.attendees.all():
+        actions.check_in(c, actor=world.clerk_a, person=a.person)
+    member = Person.objects.get(user=world.staff_a)
+    others = [a.person for a in c.attendees.all() if a.person not in (member,)][:2]
+    actions.elect_board(
+        c,
+        actor=world.clerk_a,
+        members=[(member, BoardRole.HEAD, 9)] + [(p, BoardRole.MEMBER, 9) for p in others],
+    )
+    rec = actions.send_recommendation(
+        organization=world.a, actor=world.staff_a, addressee="head", from_board=True,
+        subject="Công khai chi hội nghị", body="Đề nghị công khai.", received_on=D(2020, 2, 3),
+    )  # fmt: skip
+    assert rec.due_on == D(2020, 2, 18)
+    assert rec.overdue(today=D(2020, 2, 19))
+    with pytest.raises(ValidationError):
+        actions.answer_recommendation(rec, actor=world.clerk_a, answer="Không có thẩm quyền")
+    actions.answer_recommendation(rec, actor=world.head_a, answer="Đã công khai.", answered_on=D(2020, 2, 10))
+    rec.refresh_from_db()
+    assert not rec.overdue(today=D(2020, 3, 1))
+
+
+def test_anonymous_recommendation_keeps_no_sender_anywhere(world):
+    from danchu.audit.models import AuditEvent
+
+    rec = actions.send_recommendation(
+        organization=world.a,
+        actor=world.staff_a,
+        addressee="head",
+        subject="Góp ý",
+        body="Nội dung",
+        anonymous=True,
+    )
+    assert rec.author_id is None
+    event = AuditEvent.objects.get(object_id=str(rec.pk), content_type__model="recommendation")
+    assert event.actor_id is None and "staff_a" not in str(event.changes)
+
+
+def test_minutes_and_resolution_docx_in_the_official_format(world, client_for):
+    import io
+
+    import docx
+
+    c = conference(world)
+    for p in people(world)[:4]:
+        actions.check_in(c, actor=world.clerk_a, person=p)
+    actions.record_resolution(c, actor=world.clerk_a, text="Thông qua Quy chế chi tiêu nội bộ", votes_for=4)
+    response = client_for(world.clerk_a).get(f"/dan-chu/hoi-nghi/{c.uuid}/bien-ban.docx")
+    document = docx.Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        cell.text for t in document.tables for row in t.rows for cell in row.cells
+    )
+    assert "BIÊN BẢN" in text and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Số:" in text
+    assert "Thông qua Quy chế chi tiêu nội bộ" in text and "có mặt: 04" in text
+    response = client_for(world.clerk_a).get(f"/dan-chu/hoi-nghi/{c.uuid}/nghi-quyet.docx")
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    assert "NGHỊ QUYẾT" in text and "Điều 1." in text
+    assert client_for(world.clerk_b).get(f"/dan-chu/hoi-nghi/{c.uuid}/bien-ban.docx").status_code == 404

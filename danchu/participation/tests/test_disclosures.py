@@ -1,0 +1,154 @@
+import datetime
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from danchu.audit.models import AuditEvent
+from danchu.participation import actions
+from danchu.participation.models import Channel, DisclosureKind
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+
+
+def make(world, req, decided, channels=(Channel.INTRANET,), framework="nd04_2015", **kw):
+    return actions.create_disclosure(
+        organization=world.a,
+        actor=world.clerk_a,
+        title="Nâng bậc lương",
+        requirement=req(framework, kw.pop("code", "4")),
+        decided_on=decided,
+        channels=list(channels),
+        **kw,
+    )
+
+
+@time_machine.travel("2024-06-01 09:00 +0700")
+@pytest.mark.parametrize(
+    "decided, published, special, late",
+    [
+        (D(2020, 3, 2), D(2020, 3, 5), False, False),  # Mon + 3 working days = Thu
+        (D(2020, 3, 2), D(2020, 3, 6), False, True),
+        (D(2020, 3, 2), D(2020, 3, 9), True, False),  # special case: 5 working days
+        (D(2020, 3, 2), D(2020, 3, 10), True, True),
+    ],
+)
+def test_nd04_discloses_within_3_or_5_working_days(world, req, decided, published, special, late):
+    d = make(world, req, decided, special_case=special)
+    d = actions.publish_disclosure(d, actor=world.clerk_a, published_on=published)
+    assert d.timing().late is late
+
+
+@time_machine.travel("2024-06-01 09:00 +0700")
+def test_law_2022_allows_5_working_days_and_skips_holidays(world, req):
+    # Decided Friday 26/04/2024; 29/4 a bridge day off, 30/4 and 1/5 holidays, Saturday 4/5 a
+    # make-up working day: 2, 3, 4, 6, 7 May -> due 7/5; published 8/5 is late.
+    d = make(world, req, D(2024, 4, 26), framework="law_2022", code="6")
+    d = actions.publish_disclosure(d, actor=world.clerk_a, published_on=D(2024, 5, 8))
+    assert d.due_on == D(2024, 5, 7)
+    assert d.timing().late and d.timing().late_days == 1
+
+
+@time_machine.travel("2024-06-01 09:00 +0700")
+def test_category_must_belong_to_the_framework_of_the_decision_date(world, req):
+    with pytest.raises(ValidationError) as exc:
+        make(world, req, D(2024, 4, 26), framework="nd04_2015")
+    assert "requirement" in exc.value.message_dict
+
+
+@time_machine.travel("2024-06-01 09:00 +0700")
+def test_posting_period_30_days_under_nd04_20_under_the_law(world, req):
+    short = make(world, req, D(2020, 3, 2), channels=[Channel.NOTICE_BOARD], posted_to=D(2020, 3, 25))
+    short = actions.publish_disclosure(short, actor=world.clerk_a, published_on=D(2020, 3, 3))
+    assert short.timing().posting_short and short.timing().posting_required == 30
+    law = make(world, req, D(2024, 3, 4), framework="law_2022", code="6", channels=[Channel.NOTICE_BOARD])
+    law = actions.publish_disclosure(law, actor=world.clerk_a, published_on=D(2024, 3, 5))
+    law = actions.end_posting(law, actor=world.clerk_a, posted_to=D(2024, 3, 24))  # 20 days
+    assert law.timing().ok
+
+
+@time_machine.travel("2024-06-01 09:00 +0700")
+def test_law_needs_no_posting_period_when_sent_in_writing_to_everyone(world, req):
+    d = make(
+        world,
+        req,
+        D(2024, 3, 4),
+        framework="law_2022",
+        code="6",
+        channels=[Channel.NOTICE_BOARD, Channel.WRITTEN],
+    )
+    d = actions.publish_disclosure(d, actor=world.clerk_a, published_on=D(2024, 3, 5))
+    d = actions.end_posting(d, actor=world.clerk_a, posted_to=D(2024, 3, 6))
+    assert d.timing().ok
+
+
+def test_posting_needs_its_item_count(world, req):
+    with pytest.raises(ValidationError) as exc:
+        make(world, req, D(2020, 1, 6), kind=DisclosureKind.POSTING, code="1")
+    assert "item_count" in exc.value.message_dict
+
+
+@time_machine.travel("2020-03-10 09:00 +0700")
+def test_audience_acknowledges_and_clerk_sees_who_has_not_read_and_reminds(world, req):
+    world.staff_a.email = "staff@example.vn"
+    world.staff_a.save()
+    d = actions.publish_disclosure(make(world, req, D(2020, 3, 9)), actor=world.clerk_a)
+    assert d.audience_size == 5  # head, clerk, handler, inspector of A and the staff of its office
+    actions.acknowledge(d, actor=world.head_a)
+    unread = set(
+        d.recipients.filter(acknowledged_at__isnull=True).values_list("person__full_name", flat=True)
+    )
+    assert unread == {"clerk_a", "handler_a", "inspector_a", "staff_a"}
+    with pytest.raises(ValidationError):
+        actions.acknowledge(d, actor=world.clerk_b)  # an outsider is not in the audience
+    with django_capture_on_commit():
+        n, emails = actions.remind_unread(d, actor=world.clerk_a)
+    assert (n, emails) == (4, 1)
+    assert mail.outbox[0].to == ["staff@example.vn"]
+    assert d.recipients.get(person__user=world.staff_a).reminders == 1
+    assert AuditEvent.objects.filter(object_id=str(d.pk), verb__contains="xác nhận đã đọc").count() == 1
+
+
+def django_capture_on_commit():
+    from django.test import TestCase
+
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+@time_machine.travel("2020-03-10 09:00 +0700")
+def test_staff_page_lists_what_was_disclosed_to_them_and_the_clerk_sees_the_unread(world, req, client_for):
+    d = actions.publish_disclosure(make(world, req, D(2020, 3, 9)), actor=world.clerk_a)
+    page = client_for(world.staff_a).get("/dan-chu/cong-khai/?only=unread").content.decode()
+    assert d.title in page and "chưa đọc" in page
+    client_for(world.staff_a).post(f"/dan-chu/cong-khai/{d.uuid}/da-doc/")
+    page = client_for(world.clerk_a).get(f"/dan-chu/cong-khai/{d.uuid}/").content.decode()
+    unread = page.split('id="unread"')[1].split("</section>")[0]
+    assert "staff_a" not in unread and "handler_a" in unread
+    assert client_for(world.clerk_b).get(f"/dan-chu/cong-khai/{d.uuid}/").status_code == 404
+
+
+@time_machine.travel("2020-03-10 09:00 +0700")
+def test_form_with_bad_input_keeps_what_was_typed_and_stores_nothing(world, client_for):
+    from danchu.participation.models import Disclosure
+
+    response = client_for(world.clerk_a).post(
+        "/dan-chu/cong-khai/moi/", {"title": "Tiêu đề giữ lại", "kind": "disclosure", "decided_on": "sai"}
+    )
+    assert response.status_code == 200
+    assert "Tiêu đề giữ lại" in response.content.decode()
+    assert not Disclosure.objects.exists()
+
+
+def test_disclosure_list_runs_a_fixed_number_of_queries(
+    world, req, client_for, django_assert_max_num_queries
+):
+    with time_machine.travel("2020-03-10 09:00 +0700"):
+        for _ in range(12):
+            actions.publish_disclosure(make(world, req, D(2020, 3, 9)), actor=world.clerk_a)
+        client = client_for(world.clerk_a)
+        with django_assert_max_num_queries(12):
+            assert client.get("/dan-chu/cong-khai/").status_code == 200
+        with django_assert_max_num_queries(12):
+            assert client.get("/dan-chu/cong-khai/?format=xlsx").status_code == 200

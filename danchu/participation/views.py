@@ -1,0 +1,850 @@
+"""Views: check access → validate a form → call one action → redirect (docs/architecture.md)."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from danchu.core.xlsx import xlsx_response
+from danchu.legal.frameworks import framework_for
+from danchu.legal.models import Requirement
+from danchu.orgs import access
+
+from . import actions, forms
+from .docs import minutes_docx, resolution_docx
+from .models import (
+    Channel,
+    Consultation,
+    Disclosure,
+    DisclosureKind,
+    DisclosureRecipient,
+    DisclosureStatus,
+    FollowUp,
+    Phase,
+    Recommendation,
+    StaffConference,
+    Vote,
+    VoterRoll,
+)
+from .stats import stats_for
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _org(request, perm="participation.view"):
+    if request.org is None or not access.can(request.user, perm, request.org):
+        raise Http404
+    return request.org
+
+
+def _get_open_to_staff(request, model, uuid):
+    """A consultation, vote or conference: for those who may view the organisation and for its
+    staff, even when their role is held in a unit below it; 404 for everyone else."""
+    obj = model.objects.select_related("organization").filter(uuid=uuid).first()
+    if obj is None:
+        raise Http404
+    if access.can(request.user, "participation.view", obj.organization):
+        return obj
+    person = actions.person_for(request.user)
+    if actions.is_staff_of(person, obj.organization, timezone.localdate()) and any(
+        access.can(request.user, "participation.take_part", o) for o in access.role_orgs(request.user)
+    ):
+        return obj
+    raise Http404
+
+
+def _take_part(request, org):
+    """Taking part needs a role that allows it and a place among the organisation's staff."""
+    if access.can(request.user, "participation.take_part", org):
+        return True
+    person = actions.person_for(request.user)
+    return actions.is_staff_of(person, org, timezone.localdate()) and any(
+        access.can(request.user, "participation.take_part", o) for o in access.role_orgs(request.user)
+    )
+
+
+def _apply(form, call):
+    """Run an action; on a ValidationError put its messages on the form and return None."""
+    try:
+        return call()
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, exc.messages)
+        return None
+
+
+def _post_action(request, call, success):
+    try:
+        call()
+        messages.success(request, success)
+    except ValidationError as exc:
+        for m in exc.messages:
+            messages.error(request, m)
+
+
+def _querystring(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+# --- disclosures -----------------------------------------------------------------------------
+
+
+@login_required
+def index(request):
+    return redirect("participation:disclosures")
+
+
+@login_required
+def disclosure_list(request):
+    org = _org(request)
+    manage = access.can(request.user, "participation.manage", org)
+    person = actions.person_for(request.user)
+    qs = Disclosure.objects.select_related("requirement", "organization").prefetch_related("channels")
+    if manage:
+        qs = qs.in_subtree(org)
+    else:
+        # Staff see what was disclosed to them, wherever in the tree it was published.
+        qs = qs.filter(
+            status=DisclosureStatus.PUBLISHED,
+            pk__in=DisclosureRecipient.objects.filter(person=person).values("disclosure_id"),
+        )
+    qs = qs.annotate(n_read=Count("recipients", filter=Q(recipients__acknowledged_at__isnull=False)))
+    if person:
+        qs = qs.annotate(
+            mine_unread=Exists(
+                DisclosureRecipient.objects.filter(
+                    disclosure=OuterRef("pk"), person=person, acknowledged_at__isnull=True
+                )
+            )
+        )
+    q = request.GET.get("q", "").strip()
+    kind = request.GET.get("kind", "")
+    year = request.GET.get("year", "")
+    only = request.GET.get("only", "")
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(reference__icontains=q) | Q(content__icontains=q))
+    if kind in DisclosureKind.values:
+        qs = qs.filter(kind=kind)
+    if year.isdigit():
+        qs = qs.filter(
+            Q(published_on__year=int(year)) | Q(published_on__isnull=True, decided_on__year=int(year))
+        )
+    if only == "unread" and person:
+        qs = qs.filter(mine_unread=True)
+    if only == "late":
+        qs = qs.filter(published_on__gt=F("due_on"))
+    qs = qs.order_by(F("published_on").desc(nulls_first=True), "-pk")
+    if request.GET.get("format") == "xlsx" and manage:
+        rows = [
+            (
+                d.reference,
+                d.title,
+                d.get_kind_display(),
+                str(d.requirement),
+                ", ".join(d.channel_labels()),
+                d.decided_on,
+                d.published_on,
+                d.due_on,
+                "; ".join(d.timing().messages) or _("Đúng quy định"),
+                d.audience_size,
+                d.n_read,
+                d.item_count,
+            )
+            for d in qs
+        ]
+        return xlsx_response(
+            "cong-khai.xlsx",
+            [
+                (
+                    _("Công khai"),
+                    [
+                        _("Số hiệu"),
+                        _("Tiêu đề"),
+                        _("Hình thức"),
+                        _("Nội dung theo quy định"),
+                        _("Kênh công khai"),
+                        _("Ngày quyết định"),
+                        _("Ngày công khai"),
+                        _("Hạn công khai"),
+                        _("Thời hạn"),
+                        _("Số người"),
+                        _("Đã đọc"),
+                        _("Số nội dung niêm yết"),
+                    ],
+                    rows,
+                )
+            ],
+        )
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "participation/disclosure_list.html",
+        {
+            "page_obj": page,
+            "manage": manage,
+            "q": q,
+            "kind": kind,
+            "year": year,
+            "only": only,
+            "kinds": DisclosureKind.choices,
+            "querystring_without_page": _querystring(request),
+        },
+    )
+
+
+@login_required
+def disclosure_create(request):
+    org = _org(request, "participation.manage")
+    form = forms.DisclosureForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        disclosure = _apply(
+            form,
+            lambda: actions.create_disclosure(
+                organization=org,
+                actor=request.user,
+                title=d["title"],
+                kind=d["kind"],
+                requirement=d["requirement"],
+                decided_on=d["decided_on"],
+                special_case=d["special_case"],
+                channels=d["channels"],
+                content=d["content"],
+                posted_from=d["posted_from"],
+                posted_to=d["posted_to"],
+                item_count=d["item_count"],
+                files=[d["attachment"]] if d.get("attachment") else [],
+            ),
+        )
+        if disclosure:
+            messages.success(request, _("Đã lưu dự thảo. Kiểm tra lại rồi bấm “Công khai”."))
+            return redirect("participation:disclosure", uuid=disclosure.uuid)
+    return render(request, "participation/form.html", {"form": form, "title": _("Công khai nội dung mới")})
+
+
+def _disclosure_for(request, uuid):
+    """The disclosure for its managers and for the people it was disclosed to; 404 for others."""
+    disclosure = (
+        Disclosure.objects.select_related("requirement", "organization")
+        .prefetch_related("channels", "attachments")
+        .filter(uuid=uuid)
+        .first()
+    )
+    if disclosure is None:
+        raise Http404
+    manage = access.can(request.user, "participation.manage", disclosure.organization)
+    person = actions.person_for(request.user)
+    mine = disclosure.recipients.filter(person=person).first() if person else None
+    if not manage and (mine is None or disclosure.status != DisclosureStatus.PUBLISHED):
+        raise Http404
+    return disclosure, manage, mine
+
+
+@login_required
+def disclosure_detail(request, uuid):
+    disclosure, manage, mine = _disclosure_for(request, uuid)
+    context = {"d": disclosure, "manage": manage, "mine": mine, "timing": disclosure.timing()}
+    if manage:
+        recipients = disclosure.recipients.select_related("person").order_by(
+            "acknowledged_at", "person__full_name"
+        )
+        context["unread"] = [r for r in recipients if r.acknowledged_at is None]
+        context["read"] = [r for r in recipients if r.acknowledged_at is not None]
+        context["publish_form"] = forms.PublishForm(initial={"published_on": timezone.localdate()})
+        context["end_form"] = forms.EndPostingForm()
+    return render(request, "participation/disclosure_detail.html", context)
+
+
+@login_required
+@require_POST
+def disclosure_publish(request, uuid):
+    disclosure, manage, _mine = _disclosure_for(request, uuid)
+    if not manage:
+        raise Http404
+    form = forms.PublishForm(request.POST)
+    if form.is_valid():
+        _post_action(
+            request,
+            lambda: actions.publish_disclosure(
+                disclosure, actor=request.user, published_on=form.cleaned_data["published_on"]
+            ),
+            _("Đã công khai."),
+        )
+    else:
+        messages.error(request, _("Ngày công khai không hợp lệ."))
+    return redirect("participation:disclosure", uuid=uuid)
+
+
+@login_required
+@require_POST
+def disclosure_end_posting(request, uuid):
+    disclosure, manage, _mine = _disclosure_for(request, uuid)
+    if not manage:
+        raise Http404
+    form = forms.EndPostingForm(request.POST)
+    if form.is_valid():
+        _post_action(
+            request,
+            lambda: actions.end_posting(
+                disclosure, actor=request.user, posted_to=form.cleaned_data["posted_to"]
+            ),
+            _("Đã ghi ngày gỡ niêm yết."),
+        )
+    else:
+        messages.error(request, _("Vui lòng nhập ngày gỡ niêm yết hợp lệ."))
+    return redirect("participation:disclosure", uuid=uuid)
+
+
+@login_required
+@require_POST
+def disclosure_acknowledge(request, uuid):
+    disclosure, _manage, _mine = _disclosure_for(request, uuid)
+    _post_action(
+        request,
+        lambda: actions.acknowledge(disclosure, actor=request.user),
+        _("Cảm ơn bạn đã xác nhận đọc."),
+    )
+    return redirect("participation:disclosure", uuid=uuid)
+
+
+@login_required
+@require_POST
+def disclosure_remind(request, uuid):
+    disclosure, manage, _mine = _disclosure_for(request, uuid)
+    if not manage:
+        raise Http404
+    try:
+        n, e = actions.remind_unread(disclosure, actor=request.user)
+        messages.success(request, _("Đã nhắc %(n)s người chưa đọc (%(e)s thư điện tử).") % {"n": n, "e": e})
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("participation:disclosure", uuid=uuid)
+
+
+@login_required
+def disclosure_attachment(request, uuid, pk):
+    disclosure, _manage, _mine = _disclosure_for(request, uuid)
+    attachment = disclosure.attachments.filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+
+
+def _year_bounds(request):
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = today.year
+    year = min(max(year, 2000), today.year + 1)
+    return year, datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+@login_required
+def compliance(request):
+    """For every item of the framework's catalog: disclosed (with evidence), late, or missing."""
+    org = _org(request, "participation.stats")
+    year, start, end = _year_bounds(request)
+    framework = framework_for(end)
+    if framework != framework_for(start):
+        framework = request.GET.get("framework") or framework
+    catalog = list(Requirement.objects.of(framework, "disclosure"))
+    items = list(
+        Disclosure.objects.published()
+        .in_subtree(org)
+        .between(start, end)
+        .filter(requirement__framework=framework)
+        .prefetch_related("channels")
+        .order_by("published_on")
+    )
+    rows = []
+    for req in catalog:
+        evidence = [d for d in items if d.requirement_id == req.pk]
+        late = [d for d in evidence if not d.timing().ok]
+        status = "missing" if not evidence else ("late" if late else "ok")
+        rows.append({"req": req, "evidence": evidence, "late": late, "status": status})
+    return render(
+        request,
+        "participation/compliance.html",
+        {
+            "org": org,
+            "year": year,
+            "rows": rows,
+            "framework": framework,
+            "years": range(timezone.localdate().year, 2014, -1),
+        },
+    )
+
+
+@login_required
+def statistics(request):
+    org = _org(request, "participation.stats")
+    year, start, end = _year_bounds(request)
+    stats = stats_for(org, start, end)
+    channel_labels = dict(Channel.choices)
+    by_channel = [(channel_labels.get(k, k), v) for k, v in stats["disclosures_by_channel"].items()]
+    return render(
+        request,
+        "participation/stats.html",
+        {
+            "org": org,
+            "year": year,
+            "s": stats,
+            "by_channel": by_channel,
+            "years": range(timezone.localdate().year, 2014, -1),
+        },
+    )
+
+
+# --- consultations ----------------------------------------------------------------------------
+
+
+@login_required
+def consultation_list(request):
+    org = _org(request)
+    qs = (
+        Consultation.objects.filter(organization__path__startswith=org.path)
+        .select_related("organization")
+        .annotate(n_comments=Count("comments"))
+    )
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "participation/consultation_list.html",
+        {
+            "page_obj": page,
+            "manage": access.can(request.user, "participation.manage", org),
+            "today": timezone.localdate(),
+            "querystring_without_page": _querystring(request),
+        },
+    )
+
+
+@login_required
+def consultation_create(request):
+    org = _org(request, "participation.manage")
+    form = forms.ConsultationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        sections = [(line.strip(), "") for line in d["sections"].splitlines() if line.strip()]
+        consultation = _apply(
+            form,
+            lambda: actions.create_consultation(
+                organization=org,
+                actor=request.user,
+                title=d["title"],
+                topic=d["topic"],
+                description=d["description"],
+                opens_on=d["opens_on"],
+                closes_on=d["closes_on"],
+                sections=sections,
+            ),
+        )
+        if consultation:
+            messages.success(request, _("Đã tạo đợt lấy ý kiến."))
+            return redirect("participation:consultation", uuid=consultation.uuid)
+    return render(request, "participation/form.html", {"form": form, "title": _("Lấy ý kiến về dự thảo")})
+
+
+@login_required
+def consultation_detail(request, uuid):
+    consultation = _get_open_to_staff(request, Consultation, uuid)
+    org = consultation.organization
+    manage = access.can(request.user, "participation.manage", org)
+    sections = list(consultation.sections.all())
+    comment_form = forms.CommentForm(request.POST or None, sections=sections)
+    summary_form = forms.SummaryForm(request.POST or None, prefix="s")
+    if request.method == "POST":
+        if "body" in request.POST:
+            if not _take_part(request, org):
+                raise Http404
+            if comment_form.is_valid():
+                section = next((s for s in sections if s.pk == comment_form.cleaned_data["section"]), None)
+                if _apply(
+                    comment_form,
+                    lambda: actions.add_comment(
+                        consultation,
+                        actor=request.user,
+                        body=comment_form.cleaned_data["body"],
+                        section=section,
+                    ),
+                ):
+                    messages.success(request, _("Đã gửi ý kiến. Cảm ơn bạn."))
+                    return redirect("participation:consultation", uuid=uuid)
+        elif "s-summary" in request.POST:
+            if not manage:
+                raise Http404
+            if summary_form.is_valid():
+                d = summary_form.cleaned_data
+                if _apply(
+                    summary_form,
+                    lambda: actions.publish_consultation_summary(
+                        consultation,
+                        actor=request.user,
+                        summary=d["summary"],
+                        uptake=d["uptake"],
+                        channels=d["channels"],
+                    ),
+                ):
+                    messages.success(request, _("Đã công khai kết quả lấy ý kiến."))
+                    return redirect("participation:consultation", uuid=uuid)
+    comments = consultation.comments.select_related("person", "section")
+    summary = Disclosure.objects.filter(consultation=consultation).first()
+    return render(
+        request,
+        "participation/consultation_detail.html",
+        {
+            "c": consultation,
+            "phase": consultation.phase(),
+            "sections": sections,
+            "comments": comments
+            if manage or consultation.phase() == Phase.CLOSED
+            else comments.filter(person__user=request.user),
+            "comment_form": comment_form,
+            "summary_form": summary_form,
+            "summary": summary,
+            "manage": manage,
+            "take_part": _take_part(request, org),
+        },
+    )
+
+
+# --- votes ------------------------------------------------------------------------------------
+
+
+@login_required
+def vote_list(request):
+    org = _org(request)
+    qs = Vote.objects.filter(organization__path__startswith=org.path).annotate(turnout=Count("roll"))
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "participation/vote_list.html",
+        {
+            "page_obj": page,
+            "manage": access.can(request.user, "participation.manage", org),
+            "querystring_without_page": _querystring(request),
+        },
+    )
+
+
+@login_required
+def vote_create(request):
+    org = _org(request, "participation.manage")
+    form = forms.VoteForm(request.POST or None, initial={"secret": True})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        vote = _apply(
+            form,
+            lambda: actions.create_vote(
+                organization=org,
+                actor=request.user,
+                title=d["title"],
+                description=d["description"],
+                kind=d["kind"],
+                secret=d["secret"],
+                opens_on=d["opens_on"],
+                closes_on=d["closes_on"],
+                options=d["options"].splitlines(),
+            ),
+        )
+        if vote:
+            messages.success(request, _("Đã tạo biểu quyết."))
+            return redirect("participation:vote", uuid=vote.uuid)
+    return render(request, "participation/form.html", {"form": form, "title": _("Biểu quyết mới")})
+
+
+@login_required
+def vote_detail(request, uuid):
+    vote = _get_open_to_staff(request, Vote, uuid)
+    person = actions.person_for(request.user)
+    options = list(vote.options.all())
+    error = None
+    if request.method == "POST":
+        if not _take_part(request, vote.organization):
+            raise Http404
+        try:
+            option_id = int(request.POST.get("option", ""))
+        except ValueError:
+            option_id = None
+        option = next((o for o in options if o.pk == option_id), None)
+        try:
+            actions.cast_vote(vote, actor=request.user, option=option)
+            messages.success(request, _("Đã ghi nhận biểu quyết của bạn."))
+            return redirect("participation:vote", uuid=uuid)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+    return render(
+        request,
+        "participation/vote_detail.html",
+        {
+            "v": vote,
+            "phase": vote.phase(),
+            "options": options,
+            "voted": person is not None and VoterRoll.objects.filter(vote=vote, person=person).exists(),
+            "results": actions.vote_results(vote),
+            "error": error,
+            "take_part": _take_part(request, vote.organization),
+        },
+    )
+
+
+# --- conferences ------------------------------------------------------------------------------
+
+
+@login_required
+def conference_list(request):
+    org = _org(request)
+    qs = StaffConference.objects.filter(organization__path__startswith=org.path).select_related(
+        "organization"
+    )
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "participation/conference_list.html",
+        {
+            "page_obj": page,
+            "manage": access.can(request.user, "participation.manage", org),
+            "querystring_without_page": _querystring(request),
+        },
+    )
+
+
+@login_required
+def conference_create(request):
+    org = _org(request, "participation.manage")
+    today = timezone.localdate()
+    form = forms.ConferenceForm(request.POST or None, initial={"year": today.year - 1, "held_on": today})
+    if request.method == "POST" and form.is_valid():
+        conference = _apply(
+            form, lambda: actions.create_conference(organization=org, actor=request.user, **form.cleaned_data)
+        )
+        if conference:
+            for w in actions.conference_warnings(conference):
+                messages.warning(request, w)
+            messages.success(request, _("Đã lập kế hoạch hội nghị và danh sách triệu tập."))
+            return redirect("participation:conference", uuid=conference.uuid)
+    return render(
+        request,
+        "participation/form.html",
+        {"form": form, "title": _("Hội nghị cán bộ, công chức, viên chức, người lao động")},
+    )
+
+
+@login_required
+def conference_detail(request, uuid):
+    conference = _get_open_to_staff(request, StaffConference, uuid)
+    manage = access.can(request.user, "participation.manage", conference.organization)
+    attendees = list(conference.attendees.select_related("person").filter(summoned=True))
+    people = {a.person_id: a.person for a in attendees}
+    resolution_form = forms.ResolutionForm(request.POST if "text" in request.POST else None)
+    board_form = forms.BoardForm(
+        request.POST if "person_1" in request.POST else None, people=[a.person for a in attendees]
+    )
+    document_form = forms.ConferenceDocumentForm(
+        request.POST if "upload" in request.FILES or "doc-kind" in request.POST else None,
+        request.FILES or None,
+        prefix="doc",
+    )
+    followup_form = forms.FollowUpForm(request.POST if "result" in request.POST else None)
+    if request.method == "POST":
+        if not manage:
+            raise Http404
+        action = request.POST.get("action")
+        done = None
+        if action == "checkin":
+            ids = {int(x) for x in request.POST.getlist("present") if x.isdigit()}
+            try:
+                for a in attendees:
+                    if (a.person_id in ids) != a.present:
+                        actions.check_in(
+                            conference, actor=request.user, person=a.person, present=a.person_id in ids
+                        )
+                done = _("Đã cập nhật điểm danh.")
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+        elif action == "resolution" and resolution_form.is_valid():
+            if _apply(
+                resolution_form,
+                lambda: actions.record_resolution(
+                    conference, actor=request.user, **resolution_form.cleaned_data
+                ),
+            ):
+                done = _("Đã ghi kết quả biểu quyết.")
+        elif action == "board" and board_form.is_valid():
+            if _apply(
+                board_form,
+                lambda: actions.elect_board(
+                    conference, actor=request.user, members=board_form.members(people)
+                ),
+            ):
+                done = _("Đã ghi kết quả bầu Ban Thanh tra nhân dân.")
+        elif action == "document" and document_form.is_valid():
+            d = document_form.cleaned_data
+            if _apply(
+                document_form,
+                lambda: actions.add_conference_document(
+                    conference, actor=request.user, kind=d["kind"], title=d["title"], upload=d.get("upload")
+                ),
+            ):
+                done = _("Đã thêm tài liệu.")
+        elif action == "close":
+            try:
+                actions.close_conference(conference, actor=request.user)
+                done = _("Hội nghị đã bế mạc.")
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+        elif action == "followup" and followup_form.is_valid():
+            follow_up = FollowUp.objects.filter(
+                conference=conference, pk=request.POST.get("follow_up") or 0
+            ).first()
+            if follow_up and _apply(
+                followup_form,
+                lambda: actions.record_follow_up(follow_up, actor=request.user, **followup_form.cleaned_data),
+            ):
+                done = _("Đã ghi kết quả sơ kết.")
+        if done:
+            messages.success(request, done)
+            return redirect("participation:conference", uuid=uuid)
+        conference.refresh_from_db()
+    q = actions.quorum(conference)
+    return render(
+        request,
+        "participation/conference_detail.html",
+        {
+            "c": conference,
+            "manage": manage,
+            "attendees": attendees,
+            "q": q,
+            "warnings": actions.conference_warnings(conference),
+            "resolution_form": resolution_form,
+            "board_form": board_form,
+            "board_rows": [
+                (board_form[f"person_{i}"], board_form[f"role_{i}"], board_form[f"votes_{i}"])
+                for i in range(1, 10)
+            ],
+            "document_form": document_form,
+            "followup_form": followup_form,
+            "board": conference.board.select_related("person"),
+        },
+    )
+
+
+def _docx(request, uuid, builder, name):
+    conference = _get_open_to_staff(request, StaffConference, uuid)
+    response = HttpResponse(builder(conference), content_type=DOCX_MIME)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{name}-{conference.organization.code}-{conference.year}.docx"'
+    )
+    return response
+
+
+@login_required
+def conference_minutes(request, uuid):
+    return _docx(request, uuid, minutes_docx, "bien-ban-hoi-nghi")
+
+
+@login_required
+def conference_resolution(request, uuid):
+    return _docx(request, uuid, resolution_docx, "nghi-quyet-hoi-nghi")
+
+
+# --- recommendations ---------------------------------------------------------------------------
+
+
+@login_required
+def recommendation_list(request):
+    org = _org(request)
+    person = actions.person_for(request.user)
+    answer = access.can(request.user, "participation.answer", org)
+    board = actions.is_board_member(person, org)
+    qs = Recommendation.objects.filter(organization__path__startswith=org.path)
+    visible = Q(author=request.user)
+    if answer:
+        visible |= Q(addressee="head")
+    if board:
+        visible |= Q(addressee="board")
+    qs = qs.filter(visible)
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "participation/recommendation_list.html",
+        {"page_obj": page, "today": timezone.localdate(), "querystring_without_page": _querystring(request)},
+    )
+
+
+@login_required
+def recommendation_create(request):
+    org = _org(request, "participation.take_part")
+    form = forms.RecommendationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        rec = _apply(
+            form,
+            lambda: actions.send_recommendation(organization=org, actor=request.user, **form.cleaned_data),
+        )
+        if rec:
+            messages.success(
+                request,
+                _("Đã gửi kiến nghị. Mã tra cứu của bạn: %(code)s — hãy ghi lại để theo dõi câu trả lời.")
+                % {"code": rec.tracking_code},
+            )
+            return (
+                redirect("participation:recommendation_lookup")
+                if rec.is_anonymous
+                else redirect("participation:recommendation", uuid=rec.uuid)
+            )
+    return render(request, "participation/form.html", {"form": form, "title": _("Gửi kiến nghị, phản ánh")})
+
+
+def _recommendation_for(request, uuid):
+    rec = access.get_for_user(request.user, Recommendation.objects.all(), "participation.view", uuid=uuid)
+    if rec.author_id != request.user.pk and not actions.may_answer(request.user, rec):
+        raise Http404
+    return rec
+
+
+@login_required
+def recommendation_detail(request, uuid):
+    rec = _recommendation_for(request, uuid)
+    form = forms.AnswerForm(request.POST or None)
+    can_answer = actions.may_answer(request.user, rec) and not rec.answered_on
+    if request.method == "POST":
+        if not can_answer:
+            raise Http404
+        if form.is_valid() and _apply(
+            form,
+            lambda: actions.answer_recommendation(
+                rec, actor=request.user, answer=form.cleaned_data["answer"]
+            ),
+        ):
+            messages.success(request, _("Đã trả lời kiến nghị."))
+            return redirect("participation:recommendation", uuid=uuid)
+    return render(
+        request,
+        "participation/recommendation_detail.html",
+        {"r": rec, "form": form, "can_answer": can_answer, "overdue": rec.overdue()},
+    )
+
+
+@login_required
+def recommendation_lookup(request):
+    code = request.GET.get("code", "").strip().upper()
+    rec = None
+    if code:
+        rec = Recommendation.objects.filter(tracking_code=code).first()
+        if rec is None:
+            messages.error(request, _("Không tìm thấy kiến nghị với mã tra cứu này."))
+    return render(request, "participation/recommendation_lookup.html", {"code": code, "r": rec})
