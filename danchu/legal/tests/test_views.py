@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from danchu.audit.models import AuditAction, AuditEvent
+from danchu.audit.trail import history_for
 from danchu.legal import calendar
 from danchu.legal.models import CalendarOverride, OverrideKind
 
@@ -77,7 +78,7 @@ def test_admin_adds_a_day_off_and_deadlines_change(world, client_for):
     assert response.status_code == 302
     override = CalendarOverride.objects.get(date=D(2026, 7, 10))
     assert override.created_by == world.admin
-    event = AuditEvent.objects.get(object_id=str(override.pk), action=AuditAction.CREATE)
+    event = history_for(override).get(action=AuditAction.CREATE)
     assert event.actor == world.admin
     assert not calendar.is_working_day(D(2026, 7, 10))
     html = c.get(reverse("legal:deadlines"), {"kind": "complaint", "received": "2026-07-06"}).content.decode()
