@@ -451,7 +451,7 @@ def template_xlsx(spec):
 
     headers = [c.header + (" *" if c.required else "") for c in spec.columns]
     guide = [
-        (c.header, _("có") if c.required else _("không"), c.describe(), c.help, c.example)
+        (str(c.header), _("có") if c.required else _("không"), str(c.describe()), str(c.help), str(c.example))
         for c in spec.columns
     ]
     return workbook_bytes(

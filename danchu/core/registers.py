@@ -253,9 +253,7 @@ class Register:
             qs = qs.prefetch_related(*self.prefetch_related)
         if self.annotate:
             qs = self.annotate(qs)
-        if self.ordering:
-            qs = qs.order_by(*self.ordering)
-        return qs
+        return qs.order_by(*(self.ordering or self.model._meta.ordering or ("pk",)), "pk")
 
     def scoped(self, request, perm=None):
         """Records in the active organisation's subtree (the user holds `perm` there)."""
