@@ -207,7 +207,7 @@ funds = Register(
 class ContributionForm(RegisterForm):
     scopes = {"fund": "organization"}
     amount_vnd = VNIntegerField(
-        label=gettext_lazy("số tiền (đồng)"), help_text=gettext_lazy("Ví dụ: 14.193.000")
+        label=gettext_lazy("Số tiền (đồng)"), help_text=gettext_lazy("Ví dụ: 14.193.000")
     )
 
     class Meta:
