@@ -17,6 +17,7 @@ from danchu.core.registers import (
     VNIntegerField,
     document_lookup,
     organization_lookup,
+    year_choices,
 )
 
 from . import actions
@@ -524,7 +525,7 @@ staffing = Register(
     save=actions.save_staffing_quota,
     delete=actions.delete_staffing_quota,
     search=("notes", "organization__name"),
-    filters=[Filter("nam", gettext_lazy("Năm"), [(str(y), str(y)) for y in range(2015, 2031)], "year")],
+    filters=[Filter("nam", gettext_lazy("Năm"), year_choices, "year")],
     prefetch_related=("decisions",),
     m2m_fields=("decisions",),
     detail_fields=[

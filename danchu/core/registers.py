@@ -32,6 +32,7 @@ from django.db.models import ProtectedError, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -296,7 +297,7 @@ class Register:
                 Filter(
                     "nam",
                     _("Năm"),
-                    lambda request, r=self: [(str(y), str(y)) for y in range(2015, 2031)],
+                    year_choices,
                     f"{self.date_field}__year",
                 ),
             )
@@ -387,6 +388,11 @@ class RegisterForm(forms.ModelForm):
 
 # ---------------------------------------------------------------------------------------------
 # Views
+
+
+def year_choices(request=None):
+    """Years for a list's year filter: next year back to 2010."""
+    return [(str(y), str(y)) for y in range(timezone.localdate().year + 1, 2009, -1)]
 
 
 def _querystring(request, **drop):
@@ -636,9 +642,14 @@ def import_view(request, register):
     elif result.ok:
         token = uuidlib.uuid4().hex
         stored = default_storage.save(f"imports/{token}", ContentFile(data))
-        pending = {k: v for k, v in pending.items() if k != token}
         pending[token] = {"path": stored, "name": filename, "register": register.name, "org": request.org.pk}
-        request.session[SESSION_IMPORTS] = dict(list(pending.items())[-5:])
+        items = list(pending.items())
+        for _token, stale in items[:-5]:  # keep the last five dry runs of this session
+            try:
+                default_storage.delete(stale["path"])
+            except OSError:
+                pass
+        request.session[SESSION_IMPORTS] = dict(items[-5:])
         context["token"] = token
     return render(request, "core/register/import.html", context, status=200 if result.ok else 400)
 

@@ -282,3 +282,55 @@ def test_import_template_downloads(world, client_for):
 def test_index_lists_the_registers(world, client_for):
     page = client_for(world.staff_a).get(reverse("oversight:index")).content.decode()
     assert "Kiểm tra, giám sát của Đảng" in page
+
+
+def test_recommendation_follow_up_until_done(world):
+    from danchu.oversight.models import Recommendation
+
+    inspection = make_inspection(world.a, actor=world.inspector_a)
+    recommendation = actions.save_recommendation(
+        Recommendation(inspection=inspection, text="Hoàn thiện hồ sơ", due=D(2020, 6, 30)),
+        actor=world.inspector_a,
+    )
+    actions.mark_recommendation_done(recommendation, actor=world.inspector_a, done_on=D(2020, 6, 15))
+    event = AuditEvent.objects.filter(action=AuditAction.UPDATE).get()
+    assert event.changes == {"done_on": [None, "2020-06-15"]} and event.organization == world.a
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="đã được ghi nhận hoàn thành"):
+        actions.mark_recommendation_done(recommendation, actor=world.inspector_a, done_on=D(2020, 7, 1))
+
+
+def test_subject_detail_shows_its_outcomes_and_links_back(world, client_for):
+    inspection = make_inspection(world.a, actor=world.clerk_a)
+    subject = actions.save_subject(
+        InspectionSubject(
+            inspection=inspection, name="Cơ sở in A", in_violation=True, violation="Không đăng ký"
+        ),
+        actor=world.clerk_a,
+    )
+    actions.save_outcome(
+        Outcome(subject=subject, kind="sanction_decision", fine_vnd=7_500_000, date=D(2020, 6, 26)),
+        actor=world.clerk_a,
+    )
+    page = client_for(world.staff_a).get(reverse("oversight:subject_detail", args=[subject.uuid]))
+    assert page.status_code == 404  # staff of the division do not see the department's records
+    page = (
+        client_for(world.head_a)
+        .get(reverse("oversight:subject_detail", args=[subject.uuid]))
+        .content.decode()
+    )
+    assert "7.500.000" in page and reverse(URL + "detail", args=[inspection.uuid]) in page
+    assert f"?subject={subject.pk}" in page
+
+
+def test_a_subject_without_violation_cannot_be_sanctioned(world):
+    from django.core.exceptions import ValidationError
+
+    inspection = make_inspection(world.a)
+    subject = actions.save_subject(InspectionSubject(inspection=inspection, name="A"), actor=world.clerk_a)
+    with pytest.raises(ValidationError, match="đã ghi nhận có vi phạm"):
+        actions.save_outcome(
+            Outcome(subject=subject, kind="referral", referred_to="Bộ", date=D(2020, 1, 2)), actor=None
+        )
+    assert not Outcome.objects.exists()
