@@ -7,7 +7,8 @@ from openpyxl import load_workbook
 
 from danchu.activities import actions
 from danchu.activities.models import Campaign, Contribution, Fund, StaffingQuota
-from danchu.audit.models import AuditAction, AuditEvent
+from danchu.audit.models import AuditAction
+from danchu.audit.trail import history_for
 from danchu.documents.models import Document
 
 D = datetime.date
@@ -75,7 +76,7 @@ def test_staffing_with_decisions_and_reduction_pct(world, client_for):
     assert response.status_code == 302
     quota = StaffingQuota.objects.get()
     assert list(quota.decisions.all()) == [doc] and str(quota.reduction_pct) == "12.5"
-    event = AuditEvent.objects.get(action=AuditAction.CREATE, object_id=str(quota.pk))
+    event = history_for(quota).get(action=AuditAction.CREATE)
     assert event.changes["decisions"] == [None, ["Quyết định số 638/QĐ-UBND"]]
     page = client.get(reverse("activities:staffing_detail", args=[quota.uuid])).content.decode()
     assert "12,5%" in page

@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from danchu.audit.models import AuditAction, AuditEvent
-from danchu.audit.trail import snapshot
+from danchu.audit.models import AuditAction
+from danchu.audit.trail import history_for, snapshot
 from danchu.legal import actions
 from danchu.legal.deadlines import compute
 from danchu.legal.models import CalendarOverride, DeadlineRule
@@ -30,7 +30,7 @@ def test_admin_corrects_a_rule_and_the_change_is_audited(world):
     before = snapshot(rule)
     rule.days, rule.basis, rule.needs_check = 15, "Thông tư 05/2021/TT-TTCP, Điều 6", False
     actions.save_deadline_rule(rule, actor=world.admin, before=before, reason="Đối chiếu nguyên văn")
-    event = AuditEvent.objects.get(object_id=str(rule.pk), action=AuditAction.UPDATE)
+    event = history_for(rule).get(action=AuditAction.UPDATE)
     assert event.changes["days"] == [10, 15] and event.reason == "Đối chiếu nguyên văn"
     assert compute("letter", D(2026, 7, 6))[0].days == 15
 

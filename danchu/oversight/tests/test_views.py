@@ -6,6 +6,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from danchu.audit.models import AuditAction, AuditEvent
+from danchu.audit.trail import history_for
 from danchu.oversight import actions
 from danchu.oversight.models import Inspection, InspectionSubject, Outcome, PartyOversight
 
@@ -57,7 +58,7 @@ def test_clerk_creates_an_inspection_with_an_audit_row(world, client_for):
     )
     inspection = Inspection.objects.get(ref="KT-09/2020")
     assert response.status_code == 302 and response.url == reverse(URL + "detail", args=[inspection.uuid])
-    event = AuditEvent.objects.get(object_id=str(inspection.pk), action=AuditAction.CREATE)
+    event = history_for(inspection).get(action=AuditAction.CREATE)
     assert event.actor == world.clerk_a and event.organization == world.a
 
 
