@@ -75,7 +75,14 @@ def _is_user(actor):
 
 def _save_and_audit(p, before, actor, verb, reason="", action=AuditAction.TRANSITION):
     p.save()
-    record(p, action, actor if _is_user(actor) else None, changes=diff(before, _snap(p)), verb=verb, reason=reason)
+    record(
+        p,
+        action,
+        actor if _is_user(actor) else None,
+        changes=diff(before, _snap(p)),
+        verb=verb,
+        reason=reason,
+    )
 
 
 def _date(value, field):
@@ -94,6 +101,9 @@ def _not_before(day, earlier, field, message):
 
 
 def _step_dict(step):
+    if hasattr(step, "as_dict"):
+        return step.as_dict()
+
     def plain(v):
         return v.isoformat() if isinstance(v, datetime.date) else v
 
@@ -173,7 +183,9 @@ def sender_fingerprint(identity):
 
 
 def _next_reference(org, year):
-    counter, _created = ReferenceCounter.objects.select_for_update().get_or_create(organization=org, year=year)
+    counter, _created = ReferenceCounter.objects.select_for_update().get_or_create(
+        organization=org, year=year
+    )
     counter.last += 1
     counter.save(update_fields=["last"])
     return f"{REFERENCE_PREFIX}-{year}-{counter.last:04d}"
@@ -244,12 +256,18 @@ def register(
     identity = {k: (identity or {}).get(k, "").strip() for k in IDENTITY_FIELDS}
     if is_anonymous and kind != Kind.DENUNCIATION:
         raise ValidationError(
-            {"is_anonymous": _("Chỉ đơn tố cáo mới được gửi không ghi danh tính; khiếu nại, phản ánh phải ghi rõ họ tên.")}
+            {
+                "is_anonymous": _(
+                    "Chỉ đơn tố cáo mới được gửi không ghi danh tính; khiếu nại, phản ánh phải ghi rõ họ tên."
+                )
+            }
         )
     if not is_anonymous and not identity["full_name"]:
         raise ValidationError({"full_name": _("Vui lòng nhập họ và tên người gửi.")})
     if kind == Kind.COMPLAINT and not (identity["address"] or identity["phone"] or identity["email"]):
-        raise ValidationError({"address": _("Đơn khiếu nại phải có địa chỉ hoặc cách liên hệ với người khiếu nại.")})
+        raise ValidationError(
+            {"address": _("Đơn khiếu nại phải có địa chỉ hoặc cách liên hệ với người khiếu nại.")}
+        )
     if channel == "transferred" and not transferred_from.strip():
         raise ValidationError({"transferred_from": _("Vui lòng nhập cơ quan đã chuyển đơn đến.")})
     checked = uploads.check_all(attachments)
@@ -307,8 +325,13 @@ def register(
                 att.save()
             note = _("Nhận đơn qua: %(channel)s") % {"channel": p.get_channel_display()}
             _event(p, EventKind.REGISTER, received_on, actor, note)
-            record(p, AuditAction.CREATE, actor if _is_user(actor) else None, changes=diff({}, _snap(p)),
-                   verb=_("Tiếp nhận đơn"))
+            record(
+                p,
+                AuditAction.CREATE,
+                actor if _is_user(actor) else None,
+                changes=diff({}, _snap(p)),
+                verb=_("Tiếp nhận đơn"),
+            )
     except Exception:
         files.discard()
         raise
@@ -434,7 +457,9 @@ def mark_complex(petition, *, actor, complex=False, especially_complex=False, re
     if remote and petition.kind != Kind.COMPLAINT:
         raise ValidationError({"remote": _("Thời hạn vùng sâu, vùng xa chỉ áp dụng với khiếu nại.")})
     if petition.kind == Kind.FEEDBACK:
-        raise ValidationError(_("Phản ánh, kiến nghị không áp dụng thời hạn vụ việc phức tạp; hãy gia hạn trả lời."))
+        raise ValidationError(
+            _("Phản ánh, kiến nghị không áp dụng thời hạn vụ việc phức tạp; hãy gia hạn trả lời.")
+        )
     with transaction.atomic():
         p = Petition.objects.select_for_update().get(pk=petition.pk)
         before = _snap(p)
@@ -446,7 +471,9 @@ def mark_complex(petition, *, actor, complex=False, especially_complex=False, re
             p.extensions = _max_extensions(p)
         refresh_deadlines(p)
         _event(p, EventKind.COMPLEX, _today(), actor, reason)
-        _save_and_audit(p, before, actor, _("Xác định tính chất vụ việc"), reason=reason, action=AuditAction.UPDATE)
+        _save_and_audit(
+            p, before, actor, _("Xác định tính chất vụ việc"), reason=reason, action=AuditAction.UPDATE
+        )
     return p
 
 
@@ -477,14 +504,24 @@ def extend(petition, *, actor, reason, new_due=None):
             if not any(s.get("step") == wanted for s in p.deadline_steps):
                 if p.kind == Kind.COMPLAINT:
                     raise ValidationError(
-                        _("Luật Khiếu nại không cho gia hạn; nếu vụ việc phức tạp, hãy xác định vụ việc phức tạp để áp dụng thời hạn dài hơn.")
+                        _(
+                            "Luật Khiếu nại không cho gia hạn; nếu vụ việc phức tạp, hãy xác định vụ việc phức tạp để áp dụng thời hạn dài hơn."
+                        )
                     )
                 raise ValidationError(
-                    _("Đã hết số lần gia hạn luật cho phép (vụ việc phức tạp: 1 lần; đặc biệt phức tạp: 2 lần).")
+                    _(
+                        "Đã hết số lần gia hạn luật cho phép (vụ việc phức tạp: 1 lần; đặc biệt phức tạp: 2 lần)."
+                    )
                 )
             p.extensions += 1
             refresh_deadlines(p)
-        _event(p, EventKind.EXTEND, _today(), actor, _("Hạn mới: %(d)s. %(r)s") % {"d": _fmt(p.resolve_due), "r": reason})
+        _event(
+            p,
+            EventKind.EXTEND,
+            _today(),
+            actor,
+            _("Hạn mới: %(d)s. %(r)s") % {"d": _fmt(p.resolve_due), "r": reason},
+        )
         _save_and_audit(p, before, actor, _("Gia hạn giải quyết"), reason=reason, action=AuditAction.UPDATE)
     return p
 
@@ -551,11 +588,15 @@ def answer(petition, *, actor, document=None, public_answer="", internal_notes="
     if petition.kind != Kind.FEEDBACK and document is None:
         raise ValidationError({"document": _("Vui lòng chọn văn bản trả lời hoặc quyết định giải quyết.")})
     if document is None and not public_answer:
-        raise ValidationError({"public_answer": _("Vui lòng chọn văn bản trả lời hoặc nhập nội dung trả lời.")})
+        raise ValidationError(
+            {"public_answer": _("Vui lòng chọn văn bản trả lời hoặc nhập nội dung trả lời.")}
+        )
     if document is not None and not (
         document.organization_id and document.organization.path.startswith(petition.organization.path)
     ):
-        raise ValidationError({"document": _("Văn bản trả lời phải thuộc sổ văn bản của cơ quan giải quyết.")})
+        raise ValidationError(
+            {"document": _("Văn bản trả lời phải thuộc sổ văn bản của cơ quan giải quyết.")}
+        )
     with transaction.atomic():
         p = Petition.objects.select_for_update().get(pk=petition.pk)
         before = _snap(p)
@@ -611,7 +652,9 @@ def link_duplicate(petition, *, actor, original, note=""):
         p.finished_on = _today() if p.received_on <= _today() else p.received_on
         p.closed_at = timezone.now()
         _set_next_due(p)
-        _event(p, EventKind.DUPLICATE, _today(), actor, _("Trùng với đơn %(ref)s") % {"ref": original.reference})
+        _event(
+            p, EventKind.DUPLICATE, _today(), actor, _("Trùng với đơn %(ref)s") % {"ref": original.reference}
+        )
         _save_and_audit(p, before, actor, _("Gộp đơn trùng"), reason=note)
     return p
 
@@ -650,7 +693,9 @@ def open_identity_scan(scan, *, actor, reason):
     if len(reason) < 5:
         raise ValidationError({"reason": _("Vui lòng ghi rõ lý do cần xem thông tin người gửi.")})
     with transaction.atomic():
-        record(petition, AuditAction.REVEAL, actor, verb=_("Mở bản chụp giấy tờ của người gửi"), reason=reason)
+        record(
+            petition, AuditAction.REVEAL, actor, verb=_("Mở bản chụp giấy tờ của người gửi"), reason=reason
+        )
     with scan.file.open("rb") as fh:
         data = crypto.decrypt_bytes(fh.read())
     return crypto.decrypt_json(scan.name_ciphertext), scan.content_type, data
@@ -679,12 +724,19 @@ def record_reception(
     held_on = _date(held_on, "held_on")
     if not (official_name or "").strip():
         raise ValidationError({"official_name": _("Vui lòng nhập người tiếp công dân.")})
-    numbers = {"visits": visits, "people": people, "matters": matters, "answered_on_the_spot": answered_on_the_spot}
+    numbers = {
+        "visits": visits,
+        "people": people,
+        "matters": matters,
+        "answered_on_the_spot": answered_on_the_spot,
+    }
     for name, value in numbers.items():
         if value is None or int(value) < 0:
             raise ValidationError({name: _("Số liệu phải là số không âm.")})
     if answered_on_the_spot > matters:
-        raise ValidationError({"answered_on_the_spot": _("Số vụ việc trả lời trực tiếp không vượt quá số vụ việc.")})
+        raise ValidationError(
+            {"answered_on_the_spot": _("Số vụ việc trả lời trực tiếp không vượt quá số vụ việc.")}
+        )
     if people < visits and people == 0 and visits > 0:
         raise ValidationError({"people": _("Có lượt tiếp thì phải có ít nhất một người.")})
     letters = list(letters)
@@ -725,10 +777,11 @@ def publish_schedule(organization, *, actor, text, place=""):
             schedule = ReceptionSchedule(organization=organization)
         schedule.text, schedule.place, schedule.updated_at = text, (place or "").strip(), timezone.now()
         schedule.save()
-        record(schedule, AuditAction.UPDATE if before else AuditAction.CREATE, actor,
-               changes=diff(before, snapshot(schedule)), verb=_("Công khai lịch tiếp công dân"))
+        record(
+            schedule,
+            AuditAction.UPDATE if before else AuditAction.CREATE,
+            actor,
+            changes=diff(before, snapshot(schedule)),
+            verb=_("Công khai lịch tiếp công dân"),
+        )
     return schedule
-
-
-
-

@@ -220,6 +220,9 @@ class ReferenceCounter(models.Model):
             models.UniqueConstraint(fields=["organization", "year"], name="petition_counter_per_org_year")
         ]
 
+    def __str__(self):
+        return f"{self.organization_id}/{self.year}: {self.last}"
+
 
 class SenderIdentity(models.Model):
     """Who sent the letter. Stored apart from the case and encrypted (Fernet); read only through
@@ -251,6 +254,9 @@ class IdentityScan(models.Model):
     name_ciphertext = models.TextField()
     content_type = models.CharField(max_length=128)
     size = models.PositiveIntegerField()
+
+    def __str__(self):
+        return str(_("Bản chụp giấy tờ (bảo mật)"))
 
 
 def attachment_path(instance, filename):
