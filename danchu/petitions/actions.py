@@ -63,6 +63,13 @@ def _check(actor, action, petition):
         raise PermissionDenied
 
 
+def _lock(petition):
+    """Lock the case's row for the transaction and reload it in place, so the caller's object
+    reflects the change the action makes."""
+    petition.refresh_from_db(from_queryset=Petition.objects.select_for_update())
+    return petition
+
+
 def _event(petition, kind, on, actor, note=""):
     return PetitionEvent.objects.create(
         petition=petition, kind=kind, on=on, note=note, actor=actor if _is_user(actor) else None
@@ -374,7 +381,7 @@ def classify(petition, *, actor, outcome, reason="", kind=None, transferred_to="
     if kind and petition.is_anonymous and kind != Kind.DENUNCIATION:
         raise ValidationError({"kind": _("Đơn nặc danh chỉ có thể là đơn tố cáo.")})
     with transaction.atomic():
-        p = Petition.objects.select_for_update().get(pk=petition.pk)
+        p = _lock(petition)
         before = _snap(p)
         if kind:
             p.kind = kind
@@ -399,19 +406,20 @@ def classify(petition, *, actor, outcome, reason="", kind=None, transferred_to="
     return p
 
 
-def assign(petition, *, actor, handler):
+def assign(petition, *, actor, handler, on=None):
     """Give the case to a handler (a petition handler or the head of the organisation)."""
     _check(actor, "assign", petition)
+    on = _date(on or _today(), "on")
     if handler is None or not (
         access.roles_in(handler, petition.organization) & {Role.PETITION_HANDLER, Role.AGENCY_HEAD}
     ):
         raise ValidationError({"handler": _("Người được giao phải là người xử lý đơn thư của cơ quan.")})
     with transaction.atomic():
-        p = Petition.objects.select_for_update().get(pk=petition.pk)
+        p = _lock(petition)
         before = _snap(p)
         p.handler = handler
         name = handler.get_full_name() or handler.get_username()
-        _event(p, EventKind.ASSIGN, _today(), actor, name)
+        _event(p, EventKind.ASSIGN, on, actor, name)
         _save_and_audit(p, before, actor, _("Giao người xử lý"), action=AuditAction.UPDATE)
     return p
 
@@ -427,7 +435,7 @@ def accept(petition, *, actor, on=None, answer_due=None):
         if answer_due <= on:
             raise ValidationError({"answer_due": _("Hạn trả lời phải sau ngày thụ lý.")})
     with transaction.atomic():
-        p = Petition.objects.select_for_update().get(pk=petition.pk)
+        p = _lock(petition)
         before = _snap(p)
         p.status = Status.ACCEPTED
         p.accepted_on = on
@@ -444,9 +452,12 @@ def _fmt(day):
     return day.strftime("%d/%m/%Y") if day else "—"
 
 
-def mark_complex(petition, *, actor, complex=False, especially_complex=False, remote=False, reason=""):
+def mark_complex(
+    petition, *, actor, complex=False, especially_complex=False, remote=False, reason="", on=None
+):
     """Record (in writing) that the case is complex / especially complex / in a remote area."""
     _check(actor, "mark_complex", petition)
+    on = _date(on or _today(), "on")
     reason = (reason or "").strip()
     if (complex or especially_complex or remote) and not reason:
         raise ValidationError({"reason": _("Vui lòng ghi căn cứ xác định tính chất vụ việc.")})
@@ -461,7 +472,7 @@ def mark_complex(petition, *, actor, complex=False, especially_complex=False, re
             _("Phản ánh, kiến nghị không áp dụng thời hạn vụ việc phức tạp; hãy gia hạn trả lời.")
         )
     with transaction.atomic():
-        p = Petition.objects.select_for_update().get(pk=petition.pk)
+        p = _lock(petition)
         before = _snap(p)
         p.is_complex = bool(complex or especially_complex)
         p.is_especially_complex = bool(especially_complex)
@@ -470,7 +481,7 @@ def mark_complex(petition, *, actor, complex=False, especially_complex=False, re
         if p.extensions > _max_extensions(p):
             p.extensions = _max_extensions(p)
         refresh_deadlines(p)
-        _event(p, EventKind.COMPLEX, _today(), actor, reason)
+        _event(p, EventKind.COMPLEX, on, actor, reason)
         _save_and_audit(
             p, before, actor, _("Xác định tính chất vụ việc"), reason=reason, action=AuditAction.UPDATE
         )
@@ -481,16 +492,17 @@ def _max_extensions(p):
     return sum(1 for s in p.deadline_steps if str(s.get("step", "")).startswith("extension_"))
 
 
-def extend(petition, *, actor, reason, new_due=None):
+def extend(petition, *, actor, reason, new_due=None, on=None):
     """Extend the resolution period within the legal limits: for a denunciation the next
     extension the law allows (complex: one, especially complex: two); for feedback a new answer
     date set by the handler. Complaints have no extension: mark them complex instead."""
     _check(actor, "extend", petition)
+    on = _date(on or _today(), "on")
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Vui lòng ghi lý do gia hạn.")})
     with transaction.atomic():
-        p = Petition.objects.select_for_update().get(pk=petition.pk)
+        p = _lock(petition)
         before = _snap(p)
         if p.kind == Kind.FEEDBACK:
             if not new_due or (p.resolve_due and new_due <= p.resolve_due):
@@ -518,7 +530,7 @@ def extend(petition, *, actor, reason, new_due=None):
         _event(
             p,
             EventKind.EXTEND,
-            _today(),
+            on,
             actor,
             _("Hạn mới: %(d)s. %(r)s") % {"d": _fmt(p.resolve_due), "r": reason},
         )
@@ -535,7 +547,7 @@ def suspend(petition, *, actor, reason, on=None):
     if not reason:
         raise ValidationError({"reason": _("Vui lòng ghi lý do tạm đình chỉ.")})
     with transaction.atomic():
-        p = Petition.objects.select_for_update().get(pk=petition.pk)
+        p = _lock(petition)
         before = _snap(p)
         p.status = Status.SUSPENDED
         p.suspended_on = on
@@ -551,7 +563,7 @@ def resume(petition, *, actor, on=None, reason=""):
     on = _date(on or _today(), "on")
     _not_before(on, petition.suspended_on, "on", _("Ngày tiếp tục không được trước ngày tạm đình chỉ."))
     with transaction.atomic():
-        p = Petition.objects.select_for_update().get(pk=petition.pk)
+        p = _lock(petition)
         before = _snap(p)
         days = (on - p.suspended_on).days
         p.suspended_days += days
@@ -598,7 +610,7 @@ def answer(petition, *, actor, document=None, public_answer="", internal_notes="
             {"document": _("Văn bản trả lời phải thuộc sổ văn bản của cơ quan giải quyết.")}
         )
     with transaction.atomic():
-        p = Petition.objects.select_for_update().get(pk=petition.pk)
+        p = _lock(petition)
         before = _snap(p)
         p.status = Status.RESOLVED
         p.answer_document = document
@@ -620,7 +632,7 @@ def close(petition, *, actor, on=None, note=""):
     _check(actor, "close", petition)
     on = _date(on or _today(), "on")
     with transaction.atomic():
-        p = Petition.objects.select_for_update().get(pk=petition.pk)
+        p = _lock(petition)
         before = _snap(p)
         p.status = Status.CLOSED
         p.closed_at = timezone.now()
@@ -631,10 +643,11 @@ def close(petition, *, actor, on=None, note=""):
     return p
 
 
-def link_duplicate(petition, *, actor, original, note=""):
+def link_duplicate(petition, *, actor, original, note="", on=None):
     """Link a duplicate letter (same sender, same matter) to the original: it is closed and not
     counted again in statistics."""
     _check(actor, "link_duplicate", petition)
+    on = _date(on or _today(), "on")
     if original is None or original.pk == petition.pk:
         raise ValidationError({"original": _("Vui lòng chọn đơn gốc khác với đơn này.")})
     if original.duplicate_of_id:
@@ -644,17 +657,15 @@ def link_duplicate(petition, *, actor, original, note=""):
     ):
         raise ValidationError({"original": _("Đơn gốc phải thuộc cùng cơ quan.")})
     with transaction.atomic():
-        p = Petition.objects.select_for_update().get(pk=petition.pk)
+        p = _lock(petition)
         before = _snap(p)
         p.duplicate_of = original
         p.outcome = Outcome.DUPLICATE
         p.status = Status.CLOSED
-        p.finished_on = _today() if p.received_on <= _today() else p.received_on
+        p.finished_on = max(on, p.received_on)
         p.closed_at = timezone.now()
         _set_next_due(p)
-        _event(
-            p, EventKind.DUPLICATE, _today(), actor, _("Trùng với đơn %(ref)s") % {"ref": original.reference}
-        )
+        _event(p, EventKind.DUPLICATE, on, actor, _("Trùng với đơn %(ref)s") % {"ref": original.reference})
         _save_and_audit(p, before, actor, _("Gộp đơn trùng"), reason=note)
     return p
 

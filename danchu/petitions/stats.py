@@ -149,7 +149,8 @@ def _petitions(org):
 
 def petition_stats(org, start: datetime.date, end: datetime.date) -> dict:
     figures = _figures(start, end, _as_of(end))
-    result = _petitions(org).aggregate(**{key: Count("pk", filter=q) for key, q in figures.items()})
+    counts = _petitions(org).aggregate(**{f"n__{key}": Count("pk", filter=q) for key, q in figures.items()})
+    result = {key.removeprefix("n__"): value for key, value in counts.items()}
     sums = {key: Sum(field) for key, field in RECEPTION_KEYS.items() if field}
     reception = ReceptionSession.objects.filter(
         organization__path__startswith=org.path, held_on__gte=start, held_on__lte=end
