@@ -76,7 +76,12 @@ def answer_doc(w):
 
     def make(number="101", day=D(2026, 4, 1)):
         return Document.objects.create(
-            organization=w.a, kind="CV", number=number, symbol="SA-TTra", issued_on=day, subject="V/v trả lời đơn"
+            organization=w.a,
+            kind="CV",
+            number=number,
+            symbol="SA-TTra",
+            issued_on=day,
+            subject="V/v trả lời đơn",
         )
 
     return make

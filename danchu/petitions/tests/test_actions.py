@@ -36,8 +36,16 @@ def test_register_refuses_anonymous_complaint(w, new_petition):
 
 def test_register_needs_register_permission(w):
     with pytest.raises(PermissionDenied):
-        actions.register(w.a, actor=w.handler_a, kind=Kind.FEEDBACK, channel="paper",
-                         received_on=D(2026, 1, 5), subject="x", content="y", identity={"full_name": "A"})
+        actions.register(
+            w.a,
+            actor=w.handler_a,
+            kind=Kind.FEEDBACK,
+            channel="paper",
+            received_on=D(2026, 1, 5),
+            subject="x",
+            content="y",
+            identity={"full_name": "A"},
+        )
 
 
 def test_classify_not_eligible_needs_reason_and_files(w, new_petition):
@@ -53,7 +61,9 @@ def test_classify_not_eligible_needs_reason_and_files(w, new_petition):
 
 def test_classify_transfer_and_guidance(w, new_petition):
     p = new_petition(kind=Kind.FEEDBACK)
-    actions.classify(p, actor=w.clerk_a, outcome=Outcome.TRANSFER, transferred_to="UBND huyện", on=D(2026, 3, 3))
+    actions.classify(
+        p, actor=w.clerk_a, outcome=Outcome.TRANSFER, transferred_to="UBND huyện", on=D(2026, 3, 3)
+    )
     assert p.status == Status.TRANSFERRED and p.transferred_to == "UBND huyện"
     q = new_petition(kind=Kind.FEEDBACK)
     actions.classify(q, actor=w.clerk_a, outcome=Outcome.GUIDANCE, reason="Gửi Tòa án", on=D(2026, 3, 3))
@@ -115,7 +125,12 @@ def test_suspend_and_resume_audit_each_step(w, accepted_petition):
     assert p.status == Status.SUSPENDED and p.next_due is None
     actions.resume(p, actor=w.handler_a, on=D(2026, 3, 30))
     assert p.status == Status.ACCEPTED and p.suspended_days == 10
-    assert audit_rows(p, AuditAction.TRANSITION).filter(verb__in=["Tạm đình chỉ giải quyết", "Tiếp tục giải quyết"]).count() == 2
+    assert (
+        audit_rows(p, AuditAction.TRANSITION)
+        .filter(verb__in=["Tạm đình chỉ giải quyết", "Tiếp tục giải quyết"])
+        .count()
+        == 2
+    )
 
 
 def test_record_verification_adds_a_step_and_an_audit_row(w, accepted_petition):
@@ -157,13 +172,30 @@ def test_link_duplicate_closes_and_is_detected_by_sender(w, new_petition):
 
 def test_reception_session_and_schedule_are_audited(w, new_petition):
     p = new_petition()
-    s = actions.record_reception(w.a, actor=w.clerk_a, held_on=D(2026, 3, 2), official_name="Ông A",
-                                 visits=2, people=3, matters=2, answered_on_the_spot=1, letters=[p])
+    s = actions.record_reception(
+        w.a,
+        actor=w.clerk_a,
+        held_on=D(2026, 3, 2),
+        official_name="Ông A",
+        visits=2,
+        people=3,
+        matters=2,
+        answered_on_the_spot=1,
+        letters=[p],
+    )
     assert list(s.letters.all()) == [p]
     assert audit_rows(s, AuditAction.CREATE).count() == 1
     with pytest.raises(ValidationError):
-        actions.record_reception(w.a, actor=w.clerk_a, held_on=D(2026, 3, 2), official_name="Ông A",
-                                 visits=1, people=1, matters=1, answered_on_the_spot=2)
+        actions.record_reception(
+            w.a,
+            actor=w.clerk_a,
+            held_on=D(2026, 3, 2),
+            official_name="Ông A",
+            visits=1,
+            people=1,
+            matters=1,
+            answered_on_the_spot=2,
+        )
     assert ReceptionSession.objects.count() == 1
     sched = actions.publish_schedule(w.a, actor=w.head_a, text="Thứ Năm hằng tuần")
     assert audit_rows(sched).count() == 1

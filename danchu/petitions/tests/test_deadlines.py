@@ -49,7 +49,9 @@ def test_complex_and_remote_complaint_recomputes_resolution(w, accepted_petition
     actions.mark_complex(p, actor=w.handler_a, complex=True, remote=True, reason="Vùng sâu, nhiều nội dung")
     expected = next(
         s.due
-        for s in deadlines.compute("complaint", D(2026, 3, 2), accepted=D(2026, 3, 9), complex=True, remote=True)
+        for s in deadlines.compute(
+            "complaint", D(2026, 3, 2), accepted=D(2026, 3, 9), complex=True, remote=True
+        )
         if s.step == "resolve"
     )
     assert p.resolve_due == expected > normal

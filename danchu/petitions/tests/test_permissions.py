@@ -10,7 +10,17 @@ from danchu.petitions.models import Kind, Outcome, Status
 from danchu.petitions.permissions import may
 
 D = datetime.date
-ROLES = ["head_a", "clerk_a", "handler_a", "handler_a2", "staff_a", "inspector_a", "clerk_b", "officer", "admin"]
+ROLES = [
+    "head_a",
+    "clerk_a",
+    "handler_a",
+    "handler_a2",
+    "staff_a",
+    "inspector_a",
+    "clerk_b",
+    "officer",
+    "admin",
+]
 STATES = ["received", "classified", "accepted", "suspended", "resolved", "not_eligible", "closed"]
 
 HEAD, CLERK, HANDLER = "head_a", "clerk_a", "handler_a"  # handler_a is the assigned handler
@@ -39,7 +49,9 @@ def cases(w, new_petition, answer_doc):
             p = new_petition(kind=kind, received=D(2026, 3, 2))
             actions.assign(p, actor=w.clerk_a, handler=w.handler_a)
             if state == "not_eligible":
-                actions.classify(p, actor=w.clerk_a, outcome=Outcome.FILE, reason="Không đủ điều kiện", on=D(2026, 3, 3))
+                actions.classify(
+                    p, actor=w.clerk_a, outcome=Outcome.FILE, reason="Không đủ điều kiện", on=D(2026, 3, 3)
+                )
             elif state != "received":
                 actions.classify(p, actor=w.clerk_a, outcome=Outcome.ACCEPT, on=D(2026, 3, 3))
                 if state not in ("classified",):
@@ -47,7 +59,9 @@ def cases(w, new_petition, answer_doc):
                 if state == "suspended":
                     actions.suspend(p, actor=w.handler_a, on=D(2026, 3, 10), reason="Chờ")
                 if state in ("resolved", "closed"):
-                    actions.answer(p, actor=w.handler_a, on=D(2026, 3, 20), document=answer_doc(number=str(p.pk)))
+                    actions.answer(
+                        p, actor=w.handler_a, on=D(2026, 3, 20), document=answer_doc(number=str(p.pk))
+                    )
                 if state == "closed":
                     actions.close(p, actor=w.handler_a, on=D(2026, 3, 21))
             assert p.status == Status(state)
@@ -80,8 +94,16 @@ def test_detail_page_visibility_by_role(w, new_petition, client_for):
     p = new_petition()
     actions.assign(p, actor=w.clerk_a, handler=w.handler_a)
     url = reverse("petitions:detail", args=[p.uuid])
-    expected = {"head_a": 200, "clerk_a": 200, "handler_a": 200, "handler_a2": 404, "staff_a": 404,
-                "inspector_a": 404, "clerk_b": 404, "officer": 404}
+    expected = {
+        "head_a": 200,
+        "clerk_a": 200,
+        "handler_a": 200,
+        "handler_a2": 404,
+        "staff_a": 404,
+        "inspector_a": 404,
+        "clerk_b": 404,
+        "officer": 404,
+    }
     got = {}
     for role in expected:
         got[role] = client_for(getattr(w, role)).get(url).status_code
