@@ -11,6 +11,7 @@ from danchu.petitions import actions
 from danchu.petitions.models import Kind, Outcome
 
 D = datetime.date
+MAR_2, MAR_9, APR_1 = D(2026, 3, 2), D(2026, 3, 9), D(2026, 4, 1)
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 IDENTITY = {
@@ -41,7 +42,7 @@ def w(world):
 
 @pytest.fixture
 def new_petition(w):
-    def make(kind=Kind.COMPLAINT, received=D(2026, 3, 2), identity=IDENTITY, org=None, **kw):
+    def make(kind=Kind.COMPLAINT, received=MAR_2, identity=IDENTITY, org=None, **kw):
         return actions.register(
             org or w.a,
             actor=w.clerk_a,
@@ -59,7 +60,7 @@ def new_petition(w):
 
 @pytest.fixture
 def accepted_petition(w, new_petition):
-    def make(kind=Kind.COMPLAINT, received=D(2026, 3, 2), accepted=D(2026, 3, 9), answer_due=None, **kw):
+    def make(kind=Kind.COMPLAINT, received=MAR_2, accepted=MAR_9, answer_due=None, **kw):
         p = new_petition(kind=kind, received=received, **kw)
         actions.classify(p, actor=w.clerk_a, outcome=Outcome.ACCEPT, on=received)
         actions.assign(p, actor=w.clerk_a, handler=w.handler_a, on=received)
@@ -74,7 +75,7 @@ def accepted_petition(w, new_petition):
 def answer_doc(w):
     from danchu.documents.models import Document
 
-    def make(number="101", day=D(2026, 4, 1)):
+    def make(number="101", day=APR_1):
         return Document.objects.create(
             organization=w.a,
             kind="CV",
