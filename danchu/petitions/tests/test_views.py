@@ -136,3 +136,20 @@ def test_home_panel_lists_notifications(w, new_petition, client_for):
     call_command("petition_reminders")
     body = client_for(w.handler_a).get(reverse("home")).content.decode()
     assert late.reference in body and "Quá hạn" in body
+
+
+def test_detail_of_a_public_submission_renders(w, client, client_for):
+    client.post(
+        reverse("petitions:public_submit"),
+        {
+            "organization": w.a.pk,
+            "kind": "feedback",
+            "full_name": "Dân",
+            "address": "Ấp 1",
+            "subject": "Phản ánh qua mạng",
+            "content": "Nội dung",
+        },
+    )
+    p = Petition.objects.get()
+    response = client_for(w.clerk_a).get(reverse("petitions:detail", args=[p.uuid]))
+    assert response.status_code == 200 and "Phản ánh qua mạng" in response.content.decode()
