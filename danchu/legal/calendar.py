@@ -71,6 +71,8 @@ def _package_year(year):
 
 
 def _build(year):
+    from django.db import DatabaseError
+
     from .models import CalendarOverride, OverrideKind
 
     days_off, working = _package_year(year)
@@ -80,7 +82,11 @@ def _build(year):
     for day, name in working.items():
         entries[day] = CalendarDay(day, "working_day", name, "package")
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    for override in CalendarOverride.objects.filter(date__range=(start, end)).order_by("date"):
+    try:
+        overrides = list(CalendarOverride.objects.filter(date__range=(start, end)).order_by("date"))
+    except DatabaseError:  # not migrated yet (e.g. `danchu deadlines` before `danchu migrate`)
+        overrides = []
+    for override in overrides:
         day = override.date
         if override.kind == OverrideKind.DAY_OFF:
             working.pop(day, None)

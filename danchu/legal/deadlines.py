@@ -56,17 +56,42 @@ def clear_cache():
         _cache["rules"] = None
 
 
+def _shipped_rules():
+    """The rules as shipped in the data migration, for a database not migrated yet (e.g. the
+    `danchu deadlines` command run before `danchu migrate`). Never cached."""
+    import importlib
+
+    from .models import DeadlineRule
+
+    data = importlib.import_module("danchu.legal.migrations.0002_load_rules_and_catalogs").RULES
+    fields = ("kind", "step", "variant", "days", "day_kind", "counted_from", "basis")
+    rules = []
+    for row in data:
+        values = dict(zip(fields, row[:7], strict=True))
+        rules.append(DeadlineRule(**values, applies_from=row[7], applies_to=row[8], needs_check=row[9]))
+    return sorted(rules, key=lambda r: r.applies_from)
+
+
+def _index(rules):
+    index = {}
+    for rule in rules:
+        index.setdefault((rule.kind, rule.step, rule.variant), []).append(rule)
+    return index
+
+
 def _rules():
     rules = _cache["rules"]
     if rules is None or time.monotonic() - _cache["loaded_at"] > CACHE_SECONDS:
+        from django.db import DatabaseError
+
         from .models import DeadlineRule
 
-        index = {}
-        for rule in DeadlineRule.objects.order_by("applies_from"):
-            index.setdefault((rule.kind, rule.step, rule.variant), []).append(rule)
+        try:
+            rules = _index(DeadlineRule.objects.order_by("applies_from"))
+        except DatabaseError:  # the table does not exist yet
+            return _index(_shipped_rules())
         with _lock:
-            _cache["rules"], _cache["loaded_at"] = index, time.monotonic()
-        rules = index
+            _cache["rules"], _cache["loaded_at"] = rules, time.monotonic()
     return rules
 
 

@@ -190,3 +190,20 @@ def test_steps_serialise_to_json_friendly_dicts():
         "counted_from",
         "label",
     }
+
+
+def test_shipped_rules_match_the_loaded_rules():
+    fields = (
+        "kind",
+        "step",
+        "variant",
+        "days",
+        "day_kind",
+        "counted_from",
+        "basis",
+        "applies_from",
+        "applies_to",
+    )
+    shipped = sorted(tuple(getattr(r, f) for f in fields) for r in deadlines._shipped_rules())
+    loaded = sorted(DeadlineRule.objects.values_list(*fields))
+    assert shipped == loaded
