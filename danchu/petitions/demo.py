@@ -398,3 +398,7 @@ def load_2026(org, users):
         "Văn phòng Sở tiếp công dân thường xuyên trong giờ hành chính.",
         place="Trụ sở Sở Khoa học và Công nghệ tỉnh Vĩnh Long",
     )
+    # Raise today's reminders so the handler's home page shows them (the cron job does this daily).
+    from .reminders import raise_reminders
+
+    raise_reminders()

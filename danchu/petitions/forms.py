@@ -70,12 +70,24 @@ class PublicSubmitForm(IdentityMixin):
     # Honeypot: hidden from people by CSS; robots fill it.
     website = forms.CharField(label=_("Trang web"), required=False, max_length=200)
 
+    field_order = [
+        "organization",
+        "kind",
+        "is_anonymous",
+        "full_name",
+        "address",
+        "phone",
+        "email",
+        "id_number",
+    ]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = public_organizations()
 
 
 class RegisterForm(IdentityMixin):
+    field_order = ["kind", "channel", "transferred_from", "received_on", "sender_type", "is_anonymous"]
     kind = forms.ChoiceField(label=_("Loại đơn"), choices=Kind.choices)
     channel = forms.ChoiceField(label=_("Nguồn đơn"), choices=Channel.choices, initial=Channel.PAPER)
     transferred_from = forms.CharField(label=_("Cơ quan chuyển đến"), max_length=255, required=False)

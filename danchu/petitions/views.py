@@ -255,6 +255,13 @@ def _make_form(name, petition, data=None):
     return cls(data, initial=initial, prefix=name, **kwargs)
 
 
+def _iso(value):
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
 def _detail_context(request, p, forms_override=None, identity=None):
     today = timezone.localdate()
     allowed = permissions.actions_for(request.user, p)
@@ -267,8 +274,13 @@ def _detail_context(request, p, forms_override=None, identity=None):
     Notification.objects.filter(user=request.user, petition=p, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    steps = [
+        {**s, "due": _iso(s.get("due")), "counted_from": _iso(s.get("counted_from"))}
+        for s in p.deadline_steps
+    ]
     return {
         "p": p,
+        "steps": steps,
         "events": p.events.select_related("actor"),
         "attachments": p.attachments.all(),
         "duplicates": p.duplicates.all(),
@@ -609,10 +621,11 @@ def _too_many(request, template, form, extra=None):
 
 
 def public_submit(request):
-    form = forms.PublicSubmitForm(
-        request.POST or None, request.FILES or None, initial={"organization": request.GET.get("co-quan")}
-    )
     org_code = request.GET.get("co-quan", "")
+    chosen = forms.public_organizations().filter(code=org_code).first() if org_code else None
+    form = forms.PublicSubmitForm(
+        request.POST or None, request.FILES or None, initial={"organization": chosen}
+    )
     schedules = ReceptionSchedule.objects.filter(organization__in=form.fields["organization"].queryset)
     if org_code:
         schedules = schedules.filter(organization__code=org_code)
