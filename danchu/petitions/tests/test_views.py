@@ -1,0 +1,155 @@
+"""Pages: worklist (fixed queries, highlighting, filters), register form, actions through HTTP,
+reception, reminders."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+
+from danchu.petitions import actions
+from danchu.petitions.models import Notification, Petition, ReceptionSession, Status
+
+D = datetime.date
+
+
+def test_worklist_runs_a_fixed_number_of_queries(w, new_petition, client_for, django_assert_max_num_queries):
+    client = client_for(w.clerk_a)
+    client.get(reverse("petitions:list"))  # warm caches (calendar, rules)
+    for _ in range(3):
+        actions.assign(new_petition(), actor=w.clerk_a, handler=w.handler_a)
+    with django_assert_max_num_queries(14) as small:
+        client.get(reverse("petitions:list"))
+    for _ in range(12):
+        actions.assign(new_petition(), actor=w.clerk_a, handler=w.handler_a)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(reverse("petitions:list"))
+    assert response.content.decode().count("ĐT-2026-") >= 15
+
+
+def test_worklist_highlights_overdue_and_sorts_by_deadline(w, new_petition, client_for):
+    late = new_petition(received=D(2026, 1, 5), subject="Đơn trễ hạn")
+    new_petition(received=datetime.date.today(), subject="Đơn mới")
+    body = client_for(w.clerk_a).get(reverse("petitions:list")).content.decode()
+    assert body.index("Đơn trễ hạn") < body.index("Đơn mới")
+    assert 'class="overdue"' in body
+    body = client_for(w.clerk_a).get(reverse("petitions:list") + "?due=overdue").content.decode()
+    assert late.reference in body and "Đơn mới" not in body
+
+
+def test_worklist_filters_and_search(w, new_petition, client_for):
+    new_petition(kind="feedback", subject="Phản ánh cống")
+    new_petition(kind="complaint", subject="Khiếu nại đất")
+    client = client_for(w.clerk_a)
+    body = client.get(reverse("petitions:list") + "?kind=feedback").content.decode()
+    assert "Phản ánh cống" in body and "Khiếu nại đất" not in body
+    body = client.get(reverse("petitions:list") + "?q=đất").content.decode()
+    assert "Khiếu nại đất" in body and "Phản ánh cống" not in body
+
+
+def test_clerk_registers_a_letter_and_bad_input_keeps_what_was_typed(w, client_for):
+    client = client_for(w.clerk_a)
+    data = {
+        "kind": "complaint",
+        "channel": "paper",
+        "received_on": "2026-03-02",
+        "sender_type": "citizen",
+        "subject": "Khiếu nại",
+        "content": "Nội dung",
+        "full_name": "",
+        "address": "Xã A",
+    }
+    response = client.post(reverse("petitions:register"), data)
+    assert (
+        response.status_code == 200
+        and "họ và tên" in response.content.decode()
+        and "Xã A" in response.content.decode()
+    )
+    assert not Petition.objects.exists()
+    data["full_name"] = "Nguyễn Văn B"
+    response = client.post(reverse("petitions:register"), data)
+    p = Petition.objects.get()
+    assert response["Location"] == reverse("petitions:detail", args=[p.uuid])
+
+
+def test_actions_through_http(w, new_petition, client_for):
+    p = new_petition()
+    clerk = client_for(w.clerk_a)
+    clerk.post(
+        reverse("petitions:act", args=[p.uuid, "classify"]),
+        {"classify-kind": "complaint", "classify-outcome": "accept", "classify-on": "2026-03-03"},
+    )
+    clerk.post(reverse("petitions:act", args=[p.uuid, "assign"]), {"assign-handler": w.handler_a.pk})
+    handler = client_for(w.handler_a)
+    response = handler.post(reverse("petitions:act", args=[p.uuid, "accept"]), {"accept-on": "2026-03-04"})
+    assert response.status_code == 302
+    p.refresh_from_db()
+    assert p.status == Status.ACCEPTED and p.handler == w.handler_a
+    bad = handler.post(
+        reverse("petitions:act", args=[p.uuid, "suspend"]), {"suspend-on": "2026-03-05", "suspend-reason": ""}
+    )
+    assert bad.status_code == 400
+    detail = handler.get(reverse("petitions:detail", args=[p.uuid])).content.decode()
+    assert "Lịch sử thay đổi" in detail and "ngày (theo lịch)" in detail and "Luật Khiếu nại" in detail
+
+
+def test_reception_session_form(w, new_petition, client_for):
+    p = new_petition()
+    client = client_for(w.clerk_a)
+    response = client.post(
+        reverse("petitions:reception_create"),
+        {
+            "held_on": "2026-03-05",
+            "official_name": "Bà C",
+            "visits": 2,
+            "people": 3,
+            "matters": 2,
+            "answered_on_the_spot": 1,
+            "letters": [p.pk],
+        },
+    )
+    assert response.status_code == 302
+    assert list(ReceptionSession.objects.get().letters.all()) == [p]
+    assert "Bà C" in client.get(reverse("petitions:receptions")).content.decode()
+    client.post(reverse("petitions:schedule"), {"text": "Sáng thứ Hai hằng tuần", "place": "Phòng tiếp dân"})
+    assert "Sáng thứ Hai hằng tuần" in client.get(reverse("petitions:public_submit")).content.decode()
+
+
+@pytest.mark.parametrize("run_twice", [True])
+def test_reminders_are_idempotent_and_email_the_handler(w, new_petition, run_twice):
+    w.handler_a.email = "xuly@example.com"
+    w.handler_a.save()
+    late = new_petition(received=D(2026, 1, 5))
+    actions.assign(late, actor=w.clerk_a, handler=w.handler_a)
+    unassigned = new_petition(received=D(2026, 1, 6))
+    call_command("petition_reminders", "--today", "2026-03-02")
+    call_command("petition_reminders", "--today", "2026-03-02")
+    assert Notification.objects.filter(petition=late, user=w.handler_a, kind="overdue").count() == 1
+    assert Notification.objects.filter(petition=unassigned, user=w.clerk_a).count() == 1
+    assert len(mail.outbox) == 1 and late.reference in mail.outbox[0].subject
+
+
+def test_home_panel_lists_notifications(w, new_petition, client_for):
+    late = new_petition(received=D(2026, 1, 5))
+    actions.assign(late, actor=w.clerk_a, handler=w.handler_a)
+    call_command("petition_reminders")
+    body = client_for(w.handler_a).get(reverse("home")).content.decode()
+    assert late.reference in body and "Quá hạn" in body
+
+
+def test_detail_of_a_public_submission_renders(w, client, client_for):
+    client.post(
+        reverse("petitions:public_submit"),
+        {
+            "organization": w.a.pk,
+            "kind": "feedback",
+            "full_name": "Dân",
+            "address": "Ấp 1",
+            "subject": "Phản ánh qua mạng",
+            "content": "Nội dung",
+        },
+    )
+    p = Petition.objects.get()
+    response = client_for(w.clerk_a).get(reverse("petitions:detail", args=[p.uuid]))
+    assert response.status_code == 200 and "Phản ánh qua mạng" in response.content.decode()
