@@ -1,0 +1,296 @@
+"""Sentences with figures, written from indicator values in natural Vietnamese.
+
+Each function takes a ReportData and returns paragraphs (strings). A figure that is missing (its
+register is not installed) leaves its sentence out; the checks say so. Zero reads naturally
+("không có …"). Counts below 10 take a leading zero (03 đơn), as reports write them.
+"""
+
+from danchu.core.vnformat import count, money, percent, short_date
+
+
+def _v(data, code):
+    value = data.values[code].value if code in data.values else None
+    return None if value is None else value
+
+
+def _n(value, noun):
+    """'03 đơn khiếu nại' or 'không có đơn khiếu nại'."""
+    return f"{count(value)} {noun}" if value else f"không có {noun}"
+
+
+def _parts(*parts):
+    return [p for p in parts if p]
+
+
+def _date(iso):
+    if not iso:
+        return ""
+    import datetime
+
+    return short_date(datetime.date.fromisoformat(iso[:10]))
+
+
+def petitions(data):
+    received = _v(data, "letters_received")
+    if received is None:
+        return []
+    if not received:
+        return ["Trong kỳ, cơ quan không tiếp nhận đơn khiếu nại, tố cáo, phản ánh, kiến nghị nào."]
+    groups = []
+    spec = [
+        ("complaints", "đơn khiếu nại", "đang trong quá trình giải quyết"),
+        ("denunciations", "đơn tố cáo", "đang trong quá trình thụ lý"),
+        ("feedback", "đơn phản ánh, kiến nghị", "đang trong quá trình giải quyết"),
+    ]
+    for prefix, noun, in_progress_text in spec:
+        total = _v(data, f"{prefix}_received")
+        if total is None:
+            continue
+        if not total:
+            groups.append(f"không có {noun}")
+            continue
+        outcomes = _parts(
+            _v(data, f"{prefix}_answered") and f"ban hành {count(_v(data, f'{prefix}_answered'))} văn bản trả lời công dân",
+            _v(data, f"{prefix}_not_eligible") and f"{count(_v(data, f'{prefix}_not_eligible'))} đơn không đủ điều kiện thụ lý",
+            _v(data, f"{prefix}_in_progress") and f"{count(_v(data, f'{prefix}_in_progress'))} đơn {in_progress_text}",
+        )
+        groups.append(f"{count(total)} {noun}" + (f" ({', '.join(outcomes)})" if outcomes else ""))
+    text = f"Tiếp nhận {count(received)} đơn khiếu nại, tố cáo, phản ánh, kiến nghị. Trong đó: " + "; ".join(groups) + "."
+    return [text]
+
+
+def resolution_rate(data):
+    rate = _v(data, "complaint_resolution_rate")
+    due = _v(data, "petitions_due")
+    if due is None:
+        return []
+    if not due:
+        return ["Tỷ lệ giải quyết đơn thư khiếu nại, tố cáo: không có đơn khiếu nại, tố cáo đến hạn giải quyết trong kỳ."]
+    return [
+        f"Tỷ lệ giải quyết đơn thư khiếu nại, tố cáo: {percent(rate)} "
+        f"({count(_v(data, 'petitions_resolved_on_time'))}/{count(due)} đơn đến hạn giải quyết trong kỳ đã được giải quyết)."
+    ]
+
+
+def inspections(data):
+    paragraphs = []
+    admin = _v(data, "administrative_inspections")
+    if admin is not None:
+        if admin:
+            subjects = _v(data, "administrative_inspection_subjects")
+            tail = f" đối với {count(subjects)} đơn vị" if subjects else ""
+            paragraphs.append(f"Tổ chức thanh tra hành chính {count(admin)} cuộc{tail}.")
+        else:
+            paragraphs.append("Trong kỳ không tổ chức cuộc thanh tra hành chính nào.")
+    total = _v(data, "inspections_total")
+    if total is None:
+        return paragraphs
+    if not total:
+        paragraphs.append("Trong kỳ không tổ chức cuộc thanh tra, kiểm tra chuyên ngành nào.")
+        return paragraphs
+    led, joint = _v(data, "inspections_led"), _v(data, "inspections_joint")
+    text = f"Tổ chức thanh tra, kiểm tra {count(total)} cuộc đối với {count(_v(data, 'inspection_subjects'))} tổ chức, cá nhân"
+    split = _parts(led and f"chủ trì {count(led)} cuộc", joint and f"phối hợp {count(joint)} cuộc")
+    if split:
+        text += ", trong đó " + " và ".join(split)
+    paragraphs.append(text + ".")
+    details = []
+    for item in data.lists.get("inspections", []):
+        topic = item.get("topic") or item.get("title") or ""
+        subjects = item.get("subjects")
+        partner = item.get("partner") or ""
+        line = f"{'chủ trì' if item.get('led') else 'phối hợp' + (' với ' + partner if partner else '')}: {topic}"
+        if subjects:
+            line += f" đối với {count(subjects)} tổ chức, cá nhân"
+        details.append(line)
+    if details:
+        paragraphs.append("Cụ thể: " + "; ".join(details) + ".")
+    checked, violating = _v(data, "subjects_checked"), _v(data, "subjects_in_violation")
+    if checked is not None:
+        result = f"Kết quả thanh tra, kiểm tra: số tổ chức, cá nhân được kiểm tra là {count(checked)}"
+        if violating:
+            result += f", số tổ chức, cá nhân có vi phạm là {count(violating)}"
+        else:
+            result += ", không phát hiện tổ chức, cá nhân vi phạm"
+        paragraphs.append(result + ".")
+    if violating:
+        handling = _parts(
+            _v(data, "referrals") and f"kiến nghị cơ quan cấp trên xử lý {count(_v(data, 'referrals'))} trường hợp",
+            _v(data, "sanction_decisions")
+            and f"ban hành {count(_v(data, 'sanction_decisions'))} quyết định xử phạt vi phạm hành chính",
+        )
+        fines = _v(data, "fines_vnd")
+        if handling:
+            text = "Kết quả xử lý: " + ", ".join(handling)
+            if fines:
+                text += f", với tổng số tiền xử phạt vi phạm hành chính {money(fines)}"
+            paragraphs.append(text + ".")
+    return paragraphs
+
+
+def party_oversight(data):
+    checks, supervisions = _v(data, "party_inspections"), _v(data, "party_supervisions")
+    if checks is None:
+        return []
+    text = (
+        f"Trong năm, Đảng ủy, Ủy ban Kiểm tra Đảng ủy và các chi bộ trực thuộc đã tổ chức "
+        f"{_n(checks, 'cuộc kiểm tra')} và {_n(supervisions, 'cuộc giám sát chuyên đề')}"
+    )
+    discipline = _v(data, "party_discipline_cases")
+    about = _v(data, "complaints_about_party_members")
+    tail = _parts(
+        "không có trường hợp phải thi hành kỷ luật Đảng"
+        if not discipline
+        else f"có {count(discipline)} trường hợp phải thi hành kỷ luật Đảng",
+        "không có đơn, thư khiếu nại, tố cáo liên quan đến đảng viên và tổ chức đảng trực thuộc"
+        if not about
+        else f"tiếp nhận {count(about)} đơn, thư khiếu nại, tố cáo liên quan đến đảng viên, tổ chức đảng",
+    )
+    return [text + "; " + "; ".join(tail) + "."]
+
+
+def campaigns(data):
+    paragraphs = []
+    for item in data.lists.get("campaigns", []):
+        name = item.get("name") or item.get("title") or ""
+        parts = _parts(
+            item.get("articles") and f"đăng {count(item['articles'])} tin, bài",
+            item.get("documents") and f"{count(item['documents'])} văn bản",
+        )
+        if not parts:
+            continue
+        banners = item.get("banners")
+        text = f"Tuyên truyền về {name}: " + " và ".join(parts)
+        channel = item.get("channel") or "trên Cổng thông tin điện tử tỉnh"
+        text += f" {channel}"
+        if banners:
+            text += f"; thực hiện {count(banners)} băng rôn, banner"
+        paragraphs.append(text + ".")
+    return paragraphs
+
+
+def funds(data):
+    items = [i for i in data.lists.get("funds", []) if i.get("amount")]
+    if not items:
+        total = _v(data, "fund_contributions_vnd")
+        return [f"Công chức, viên chức và người lao động đóng góp các quỹ với tổng số tiền {money(total)}."] if total else []
+    parts = [f"{i.get('name', '')} (số tiền {money(i['amount'])})" for i in items]
+    return ["Vận động công chức, viên chức và người lao động tích cực đóng góp các quỹ: " + "; ".join(parts) + "."]
+
+
+def dissemination(data):
+    rate = _v(data, "dissemination_coverage_pct")
+    if rate is None:
+        return []
+    return [f"Triển khai, quán triệt các văn bản về thực hiện dân chủ ở cơ sở đến {percent(rate)} cán bộ, công chức, viên chức và người lao động."]
+
+
+def procedures(data):
+    paragraphs = []
+    posted = _v(data, "procedures_posted")
+    if posted is not None:
+        paragraphs.append(
+            f"Niêm yết công khai {count(posted)} thủ tục hành chính thuộc thẩm quyền giải quyết của cơ quan "
+            "trên Cổng thông tin điện tử, trang thông tin điện tử, bảng niêm yết tại trụ sở và tại Trung tâm Phục vụ hành chính công."
+            if posted
+            else "Cơ quan không có thủ tục hành chính thuộc thẩm quyền giải quyết phải niêm yết."
+        )
+    officials = _v(data, "service_centre_officials")
+    if officials:
+        paragraphs.append(
+            f"Cử {count(officials)} công chức luân phiên trực tiếp nhận và trả kết quả tại Trung tâm Phục vụ hành chính công."
+        )
+    return paragraphs
+
+
+def online_services(data):
+    l34, l4 = _v(data, "online_services_l34"), _v(data, "online_services_l4")
+    if l34 is None:
+        return []
+    if not l34:
+        return ["Tổng số dịch vụ công trực tuyến mức độ 3, mức độ 4: không có."]
+    return [f"Tổng số dịch vụ công trực tuyến mức độ 3, mức độ 4: {count(l34)}; trong đó mức độ 4: {count(l4)}."]
+
+
+def postings(data):
+    signs, rules = _v(data, "degradation_signs_posted"), _v(data, "party_prohibitions_posted")
+    parts = _parts(
+        signs and f"niêm yết tại trụ sở và qua mạng nội bộ {count(signs)} biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống, “tự diễn biến”, “tự chuyển hóa”",
+        rules and f"công khai qua mạng nội bộ {count(rules)} điều đảng viên không được làm",
+    )
+    if not parts:
+        return []
+    text = "; ".join(parts)
+    return [text[0].upper() + text[1:] + "."]
+
+
+def staffing(data):
+    quota_c, quota_p = _v(data, "staff_quota_civil_servants"), _v(data, "staff_quota_public_employees")
+    if quota_c is None:
+        return []
+    paragraphs = []
+    rate = _v(data, "staff_reduction_pct")
+    reduced_c, reduced_p = _v(data, "staff_reduced_civil_servants"), _v(data, "staff_reduced_public_employees")
+    if rate:
+        paragraphs.append(
+            f"Về tinh giản biên chế: đạt tỷ lệ {percent(rate)} "
+            f"({count(reduced_c)} biên chế công chức, {count(reduced_p)} biên chế viên chức)."
+        )
+    paragraphs.append(
+        f"Tổng biên chế công chức được giao là {count(quota_c)} và tổng biên chế viên chức được giao là {count(quota_p)}."
+    )
+    return paragraphs
+
+
+def conferences(data):
+    held, required = _v(data, "staff_conferences_held"), _v(data, "staff_conferences_required")
+    if held is None:
+        return []
+    if not required:
+        return ["Không có cơ quan, đơn vị phải tổ chức hội nghị cán bộ, công chức, viên chức trong kỳ."]
+    return [
+        f"Tổ chức hội nghị cán bộ, công chức, viên chức/tổng số cơ quan, đơn vị: {count(held)}/{count(required)}, "
+        f"đạt tỷ lệ {percent(_v(data, 'staff_conference_rate'))}."
+    ]
+
+
+def disclosures_and_consultations(data):
+    paragraphs = []
+    disclosed = _v(data, "disclosures")
+    if disclosed is not None:
+        paragraphs.append(
+            f"Công khai {count(disclosed)} nội dung cho công chức, viên chức và người lao động theo quy định."
+            if disclosed
+            else "Trong kỳ không có nội dung phải công khai."
+        )
+    consulted = _v(data, "consultations_held")
+    if consulted is not None:
+        paragraphs.append(
+            f"Tổ chức {count(consulted)} đợt lấy ý kiến công chức, viên chức và người lao động."
+            if consulted
+            else "Trong kỳ không tổ chức lấy ý kiến công chức, viên chức và người lao động."
+        )
+    return paragraphs
+
+
+def document_list(items):
+    """'Kế hoạch số 18-KH/ĐU, ngày 25/3/2020 về …; …'"""
+    parts = []
+    for doc in items:
+        part = f"{doc['kind_label']} số {doc['ref']}"
+        if doc.get("issued_on"):
+            part += f", ngày {_date(doc['issued_on'])}"
+        if doc.get("subject"):
+            subject = doc["subject"].strip().rstrip(".")
+            part += " " + (subject if subject.lower().startswith("về") else f"về {subject[0].lower()}{subject[1:]}")
+        parts.append(part)
+    return "; ".join(parts) + "." if parts else ""
+
+
+def documents(data):
+    party = data.documents.get("party", [])
+    government = data.documents.get("government", [])
+    return [
+        "Đảng ủy: " + (document_list(party) or "không ban hành văn bản nào."),
+        "Chính quyền: " + (document_list(government) or "không ban hành văn bản nào."),
+    ]
