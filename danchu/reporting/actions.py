@@ -30,9 +30,7 @@ FORMATS = ("docx", "pdf", "xlsx")
 
 
 def default_title(period):
-    return (
-        f"Kết quả thực hiện dân chủ ở cơ sở năm {period.year} và nhiệm vụ trọng tâm năm {period.year + 1}"
-    )
+    return f"Kết quả thực hiện dân chủ ở cơ sở năm {period.year} và nhiệm vụ trọng tâm năm {period.year + 1}"
 
 
 def report_symbol(org, drafting_unit=None):
@@ -68,7 +66,9 @@ def create_report(org, period, *, actor, **fields):
     if Report.objects.filter(
         organization=org, period=period, report_type=fields.get("report_type", ReportType.ANNUAL_DEMOCRACY)
     ).exists():
-        raise ValidationError(_("Cơ quan đã có báo cáo của kỳ này; hãy mở báo cáo đó hoặc lập bản đính chính."))
+        raise ValidationError(
+            _("Cơ quan đã có báo cáo của kỳ này; hãy mở báo cáo đó hoặc lập bản đính chính.")
+        )
     report = new_report(org, period, **fields)
     report.created_by = actor
     report.full_clean()
@@ -131,7 +131,13 @@ def save_section(report, key, text, *, actor):
     section.updated_by = actor
     section.save()
     if old != section.text:
-        record(report, AuditAction.UPDATE, actor, changes={f"section:{key}": [old, section.text]}, verb="sửa nội dung mục")
+        record(
+            report,
+            AuditAction.UPDATE,
+            actor,
+            changes={f"section:{key}": [old, section.text]},
+            verb="sửa nội dung mục",
+        )
     return section
 
 
@@ -144,7 +150,10 @@ def set_override(org, period, code, value, reason, *, actor):
     if value is None or value < 0:
         raise ValidationError({"value": _("Giá trị phải là số không âm.")})
     override, created = IndicatorOverride.objects.get_or_create(
-        organization=org, period=period, code=code, defaults={"value": value, "reason": reason.strip(), "entered_by": actor}
+        organization=org,
+        period=period,
+        code=code,
+        defaults={"value": value, "reason": reason.strip(), "entered_by": actor},
     )
     before = {} if created else snapshot(override)
     override.value, override.reason, override.entered_by = value, reason.strip(), actor
@@ -166,7 +175,14 @@ def clear_override(org, period, code, *, actor):
     override = IndicatorOverride.objects.filter(organization=org, period=period, code=code).first()
     if override is None:
         return
-    record(override, AuditAction.DELETE, actor, changes=diff(snapshot(override), {}), organization=org, verb="bỏ số liệu nhập tay")
+    record(
+        override,
+        AuditAction.DELETE,
+        actor,
+        changes=diff(snapshot(override), {}),
+        organization=org,
+        verb="bỏ số liệu nhập tay",
+    )
     override.delete()
 
 
@@ -196,7 +212,9 @@ def return_to_draft(report, *, actor, reason=""):
 
 
 def next_number(org, year):
-    sequence, _created = NumberSequence.objects.select_for_update().get_or_create(organization=org, year=year, kind="BC")
+    sequence, _created = NumberSequence.objects.select_for_update().get_or_create(
+        organization=org, year=year, kind="BC"
+    )
     sequence.last += 1
     sequence.save()
     return sequence.last
@@ -210,10 +228,17 @@ def sign(report, *, actor):
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.REVIEWED:
         raise ValidationError(_("Chỉ ký được báo cáo đã rà soát."))
-    errors = [p for p in run_checks(report, compute(report.organization, report.period, report.data_start, report.data_end)) if p.is_error]
+    errors = [
+        p
+        for p in run_checks(
+            report, compute(report.organization, report.period, report.data_start, report.data_end)
+        )
+        if p.is_error
+    ]
     if errors:
         raise ValidationError(
-            _("Chưa ký được: còn %(n)s lỗi cần sửa (%(first)s).") % {"n": len(errors), "first": errors[0].message}
+            _("Chưa ký được: còn %(n)s lỗi cần sửa (%(first)s).")
+            % {"n": len(errors), "first": errors[0].message}
         )
     report.number = next_number(report.organization, report.report_date.year)
     report.signed_at = timezone.now()
@@ -243,7 +268,11 @@ def submit(report, *, actor):
     if report.status != ReportStatus.SIGNED:
         raise ValidationError(_("Chỉ gửi được báo cáo đã ký."))
     data = compute(report.organization, report.period, report.data_start, report.data_end)
-    frozen = ReportSnapshot.objects.create(report=report, values=data.to_json(), content={"sections": {s.key: s.text for s in report.sections.all()}})
+    frozen = ReportSnapshot.objects.create(
+        report=report,
+        values=data.to_json(),
+        content={"sections": {s.key: s.text for s in report.sections.all()}},
+    )
     formats = ["docx", "xlsx"]
     if rendering.soffice_binary():
         formats.append("pdf")
@@ -297,7 +326,8 @@ def parse_formats(text):
     bad = [f for f in formats if f not in FORMATS]
     if not formats or bad:
         raise ValidationError(
-            _("Định dạng không hợp lệ: %(bad)s. Chọn trong: docx, pdf, xlsx.") % {"bad": ", ".join(bad) or "(trống)"}
+            _("Định dạng không hợp lệ: %(bad)s. Chọn trong: docx, pdf, xlsx.")
+            % {"bad": ", ".join(bad) or "(trống)"}
         )
     return formats
 
@@ -312,7 +342,9 @@ def render_files(report, formats, progress=None):
         for fmt in formats:
             if fmt not in frozen:
                 if fmt == "pdf":
-                    raise rendering.PdfUnavailable(_("Báo cáo đã gửi không có bản PDF (khi gửi máy chủ chưa cài LibreOffice)."))
+                    raise rendering.PdfUnavailable(
+                        _("Báo cáo đã gửi không có bản PDF (khi gửi máy chủ chưa cài LibreOffice).")
+                    )
                 continue
             with frozen[fmt].file.open("rb") as fh:
                 out[fmt] = (frozen[fmt].filename, fh.read())
@@ -329,7 +361,9 @@ def run_build(build):
     report = build.report
 
     def progress(pct, message):
-        ReportBuild.objects.filter(pk=build.pk).update(progress=pct, message=message, status=BuildStatus.RUNNING)
+        ReportBuild.objects.filter(pk=build.pk).update(
+            progress=pct, message=message, status=BuildStatus.RUNNING
+        )
 
     try:
         formats = parse_formats(build.formats)
@@ -346,7 +380,9 @@ def run_build(build):
             )
     except (ValidationError, rendering.RenderError) as exc:
         message = exc.messages[0] if isinstance(exc, ValidationError) else str(exc)
-        ReportBuild.objects.filter(pk=build.pk).update(status=BuildStatus.FAILED, message=message, finished_at=timezone.now())
+        ReportBuild.objects.filter(pk=build.pk).update(
+            status=BuildStatus.FAILED, message=message, finished_at=timezone.now()
+        )
     build.refresh_from_db()
     return build
 
@@ -368,7 +404,9 @@ def upload_template(report_type, framework, name, uploaded_file, *, actor):
     import io
 
     rendering.render_template(io.BytesIO(content), sample_context(framework))
-    ReportTemplate.objects.filter(report_type=report_type, framework=framework, is_active=True).update(is_active=False)
+    ReportTemplate.objects.filter(report_type=report_type, framework=framework, is_active=True).update(
+        is_active=False
+    )
     template = ReportTemplate(report_type=report_type, framework=framework, name=name, uploaded_by=actor)
     template.file.save(f"{rendering.slug(name)}.docx", ContentFile(content), save=False)
     template.save()

@@ -13,19 +13,54 @@ ERROR, WARNING = "error", "warning"
 
 # (left, operator, right terms, message). Right terms are summed.
 RULES = [
-    ("complaints_answered", "<=", ("complaints_received",), "Số đơn khiếu nại đã trả lời không được lớn hơn số đơn khiếu nại tiếp nhận."),
-    ("denunciations_answered", "<=", ("denunciations_received",), "Số đơn tố cáo đã trả lời không được lớn hơn số đơn tố cáo tiếp nhận."),
-    ("feedback_answered", "<=", ("feedback_received",), "Số đơn phản ánh, kiến nghị đã trả lời không được lớn hơn số đơn tiếp nhận."),
+    (
+        "complaints_answered",
+        "<=",
+        ("complaints_received",),
+        "Số đơn khiếu nại đã trả lời không được lớn hơn số đơn khiếu nại tiếp nhận.",
+    ),
+    (
+        "denunciations_answered",
+        "<=",
+        ("denunciations_received",),
+        "Số đơn tố cáo đã trả lời không được lớn hơn số đơn tố cáo tiếp nhận.",
+    ),
+    (
+        "feedback_answered",
+        "<=",
+        ("feedback_received",),
+        "Số đơn phản ánh, kiến nghị đã trả lời không được lớn hơn số đơn tiếp nhận.",
+    ),
     (
         "letters_received",
         "==",
         ("complaints_received", "denunciations_received", "feedback_received"),
         "Tổng số đơn tiếp nhận phải bằng tổng đơn khiếu nại, tố cáo, phản ánh, kiến nghị.",
     ),
-    ("petitions_resolved_on_time", "<=", ("petitions_due",), "Số đơn đã giải quyết không được lớn hơn số đơn đến hạn giải quyết."),
-    ("online_services_l4", "<=", ("online_services_l34",), "Số dịch vụ công mức độ 4 không được lớn hơn số dịch vụ công mức độ 3, 4."),
-    ("inspections_total", "==", ("inspections_led", "inspections_joint"), "Tổng số cuộc thanh tra, kiểm tra phải bằng số cuộc chủ trì cộng số cuộc phối hợp."),
-    ("subjects_in_violation", "<=", ("subjects_checked",), "Số tổ chức, cá nhân vi phạm không được lớn hơn số được kiểm tra."),
+    (
+        "petitions_resolved_on_time",
+        "<=",
+        ("petitions_due",),
+        "Số đơn đã giải quyết không được lớn hơn số đơn đến hạn giải quyết.",
+    ),
+    (
+        "online_services_l4",
+        "<=",
+        ("online_services_l34",),
+        "Số dịch vụ công mức độ 4 không được lớn hơn số dịch vụ công mức độ 3, 4.",
+    ),
+    (
+        "inspections_total",
+        "==",
+        ("inspections_led", "inspections_joint"),
+        "Tổng số cuộc thanh tra, kiểm tra phải bằng số cuộc chủ trì cộng số cuộc phối hợp.",
+    ),
+    (
+        "subjects_in_violation",
+        "<=",
+        ("subjects_checked",),
+        "Số tổ chức, cá nhân vi phạm không được lớn hơn số được kiểm tra.",
+    ),
     (
         "subjects_checked",
         "==",
@@ -38,8 +73,18 @@ RULES = [
         ("referrals", "sanction_decisions"),
         "Số tổ chức, cá nhân vi phạm phải bằng số trường hợp kiến nghị xử lý cộng số quyết định xử phạt.",
     ),
-    ("staff_conferences_held", "<=", ("staff_conferences_required",), "Số hội nghị đã tổ chức không được lớn hơn số cơ quan, đơn vị phải tổ chức."),
-    ("staff_reached", "<=", ("staff_total",), "Số người được phổ biến không được lớn hơn tổng số cán bộ, công chức, viên chức."),
+    (
+        "staff_conferences_held",
+        "<=",
+        ("staff_conferences_required",),
+        "Số hội nghị đã tổ chức không được lớn hơn số cơ quan, đơn vị phải tổ chức.",
+    ),
+    (
+        "staff_reached",
+        "<=",
+        ("staff_total",),
+        "Số người được phổ biến không được lớn hơn tổng số cán bộ, công chức, viên chức.",
+    ),
 ]
 
 REGISTER_NAMES = {
@@ -175,8 +220,12 @@ def run_checks(report, data, texts=None):
                 )
             )
     if not report.signer_id:
-        problems.append(Problem(ERROR, "Chưa chọn người ký báo cáo.", _report_url(report, "#settings"), code="signer"))
+        problems.append(
+            Problem(ERROR, "Chưa chọn người ký báo cáo.", _report_url(report, "#settings"), code="signer")
+        )
     if not report.recipient_lines:
-        problems.append(Problem(ERROR, "Chưa có nơi nhận.", _report_url(report, "#settings"), code="recipients"))
+        problems.append(
+            Problem(ERROR, "Chưa có nơi nhận.", _report_url(report, "#settings"), code="recipients")
+        )
     problems += citation_problems(report, texts)
     return problems

@@ -15,7 +15,9 @@ def _generated(generators, data):
     blocks = []
     for generate in generators:
         for paragraph in generate(data):
-            blocks.append({"kind": "body", "text": paragraph if paragraph.startswith("- ") else f"- {paragraph}"})
+            blocks.append(
+                {"kind": "body", "text": paragraph if paragraph.startswith("- ") else f"- {paragraph}"}
+            )
     return blocks
 
 
@@ -99,7 +101,9 @@ def build_context(report, data):
         "headings": {sec.key: sec.heading_for(year) for sec in outline_for(report.framework)},
         "closing": closing(report),
         "recipients": [
-            line if line.endswith((";", ".")) else line + ("." if i == len(report.recipient_lines) - 1 else ";")
+            line
+            if line.endswith((";", "."))
+            else line + ("." if i == len(report.recipient_lines) - 1 else ";")
             for i, line in enumerate(report.recipient_lines)
         ],
         "AUTHORITY_1": (authority[0] if authority else "").upper(),
@@ -108,12 +112,16 @@ def build_context(report, data):
         "a": appendix,
         "figures": figure_rows(data),
         "manual_note": (
-            "Ghi chú: số liệu ghi “Nhập tay” được nhập trực tiếp, không tính từ sổ theo dõi." if manual else ""
+            "Ghi chú: số liệu ghi “Nhập tay” được nhập trực tiếp, không tính từ sổ theo dõi."
+            if manual
+            else ""
         ),
         "year": year,
         "next_year": year + 1,
         "version_note": (
-            f"(Phiên bản {report.version}, đính chính: {report.correction_reason})" if report.version > 1 else ""
+            f"(Phiên bản {report.version}, đính chính: {report.correction_reason})"
+            if report.version > 1
+            else ""
         ),
     }
 

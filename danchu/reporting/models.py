@@ -32,7 +32,10 @@ class ReportQuerySet(models.QuerySet):
 class Report(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organization = models.ForeignKey(
-        "orgs.Organization", verbose_name=_("cơ quan báo cáo"), on_delete=models.PROTECT, related_name="reports"
+        "orgs.Organization",
+        verbose_name=_("cơ quan báo cáo"),
+        on_delete=models.PROTECT,
+        related_name="reports",
     )
     drafting_unit = models.ForeignKey(
         "orgs.Organization",
@@ -69,7 +72,10 @@ class Report(models.Model):
         related_name="signed_reports",
     )
     signing_authority = models.CharField(
-        _("thẩm quyền ký"), max_length=64, blank=True, help_text=_("Ví dụ: KT. GIÁM ĐỐC (để trống nếu ký thay mặt chính mình)")
+        _("thẩm quyền ký"),
+        max_length=64,
+        blank=True,
+        help_text=_("Ví dụ: KT. GIÁM ĐỐC (để trống nếu ký thay mặt chính mình)"),
     )
     signer_title = models.CharField(_("chức vụ người ký"), max_length=64, help_text=_("Ví dụ: PHÓ GIÁM ĐỐC"))
     recipients = models.TextField(_("nơi nhận"), help_text=_("Mỗi dòng một nơi nhận, ví dụ: Sở Nội vụ (b/c)"))
@@ -118,7 +124,9 @@ class Report(models.Model):
             models.UniqueConstraint(
                 fields=["organization", "period", "report_type", "version"], name="report_unique_version"
             ),
-            models.CheckConstraint(condition=Q(data_end__gte=models.F("data_start")), name="report_data_window"),
+            models.CheckConstraint(
+                condition=Q(data_end__gte=models.F("data_start")), name="report_data_window"
+            ),
             models.CheckConstraint(
                 condition=Q(version=1) | ~Q(correction_reason=""), name="report_correction_has_reason"
             ),
@@ -152,7 +160,9 @@ class ReportSection(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
     key = models.CharField(_("mục"), max_length=32)
     text = models.TextField(_("nội dung"), blank=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -176,14 +186,18 @@ class IndicatorOverride(models.Model):
     code = models.CharField(_("chỉ tiêu"), max_length=64)
     value = models.DecimalField(_("giá trị"), max_digits=20, decimal_places=2)
     reason = models.TextField(_("lý do nhập tay"))
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     entered_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("số liệu nhập tay")
         verbose_name_plural = _("số liệu nhập tay")
         constraints = [
-            models.UniqueConstraint(fields=["organization", "period", "code"], name="indicator_override_unique"),
+            models.UniqueConstraint(
+                fields=["organization", "period", "code"], name="indicator_override_unique"
+            ),
             models.CheckConstraint(condition=~Q(reason=""), name="indicator_override_has_reason"),
         ]
 
@@ -263,7 +277,9 @@ class ReportBuild(models.Model):
     status = models.CharField(max_length=16, choices=BuildStatus.choices, default=BuildStatus.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
     message = models.TextField(blank=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -287,7 +303,9 @@ class ReportTemplate(models.Model):
     name = models.CharField(_("tên mẫu"), max_length=255)
     file = models.FileField(_("tệp mẫu"), upload_to=template_path, max_length=255)
     is_active = models.BooleanField(_("đang dùng"), default=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -42,7 +42,9 @@ ND04_2015 = [
         "1. Công tác lãnh đạo, chỉ đạo của cấp ủy, chính quyền",
         level=2,
         mandatory=True,
-        help=_("Các văn bản lãnh đạo, chỉ đạo; công tác tuyên truyền. Số liệu tuyên truyền, kiểm tra, giám sát của Đảng và đóng góp các quỹ được điền tự động."),
+        help=_(
+            "Các văn bản lãnh đạo, chỉ đạo; công tác tuyên truyền. Số liệu tuyên truyền, kiểm tra, giám sát của Đảng và đóng góp các quỹ được điền tự động."
+        ),
         generators=(s.dissemination, s.campaigns, s.party_oversight, s.funds),
     ),
     SectionSpec(
@@ -56,14 +58,18 @@ ND04_2015 = [
         "pl34",
         "1. Kết quả thực hiện dân chủ ở cơ quan (theo Pháp lệnh số 34/2007/PL-UBTVQH11)",
         level=2,
-        help=_("Tuyên truyền pháp luật, rà soát thủ tục hành chính. Số liệu thủ tục hành chính, thanh tra, kiểm tra, đơn thư và niêm yết được điền tự động."),
+        help=_(
+            "Tuyên truyền pháp luật, rà soát thủ tục hành chính. Số liệu thủ tục hành chính, thanh tra, kiểm tra, đơn thư và niêm yết được điền tự động."
+        ),
         generators=(s.procedures, s.inspections, s.petitions, s.postings),
     ),
     SectionSpec(
         "nd04",
         "2. Kết quả thực hiện dân chủ trong hoạt động của cơ quan hành chính nhà nước và đơn vị sự nghiệp công lập (theo Nghị định số 04/2015/NĐ-CP)",
         level=2,
-        help=_("Công khai, tham gia ý kiến, hội nghị cán bộ, công chức, viên chức, sắp xếp bộ máy. Số liệu công khai, lấy ý kiến, hội nghị và biên chế được điền tự động."),
+        help=_(
+            "Công khai, tham gia ý kiến, hội nghị cán bộ, công chức, viên chức, sắp xếp bộ máy. Số liệu công khai, lấy ý kiến, hội nghị và biên chế được điền tự động."
+        ),
         generators=(s.disclosures_and_consultations, s.conferences, s.staffing),
     ),
     SectionSpec(
@@ -72,8 +78,12 @@ ND04_2015 = [
         level=2,
         help=_("Người lao động tham gia ý kiến, giám sát các hoạt động của cơ quan."),
     ),
-    SectionSpec("evaluation", "IV. ĐÁNH GIÁ CHUNG", mandatory=True, help=_("Ưu điểm, hạn chế và nguyên nhân.")),
-    SectionSpec("tasks", "V. NHIỆM VỤ TRỌNG TÂM NĂM {next_year}", mandatory=True, help=_("Mỗi nhiệm vụ một đoạn.")),
+    SectionSpec(
+        "evaluation", "IV. ĐÁNH GIÁ CHUNG", mandatory=True, help=_("Ưu điểm, hạn chế và nguyên nhân.")
+    ),
+    SectionSpec(
+        "tasks", "V. NHIỆM VỤ TRỌNG TÂM NĂM {next_year}", mandatory=True, help=_("Mỗi nhiệm vụ một đoạn.")
+    ),
     SectionSpec(
         "recommendations",
         "VI. KIẾN NGHỊ, ĐỀ XUẤT",
@@ -103,15 +113,29 @@ LAW_2022 = [
         level=2,
         generators=(s.disclosures_and_consultations, s.procedures, s.online_services, s.postings),
     ),
-    SectionSpec("consultation", "3. Những nội dung cán bộ, công chức, viên chức, người lao động tham gia ý kiến", level=2),
-    SectionSpec("decisions", "4. Những nội dung cán bộ, công chức, viên chức, người lao động quyết định", level=2, generators=(s.staffing,)),
+    SectionSpec(
+        "consultation",
+        "3. Những nội dung cán bộ, công chức, viên chức, người lao động tham gia ý kiến",
+        level=2,
+    ),
+    SectionSpec(
+        "decisions",
+        "4. Những nội dung cán bộ, công chức, viên chức, người lao động quyết định",
+        level=2,
+        generators=(s.staffing,),
+    ),
     SectionSpec(
         "supervision",
         "5. Kiểm tra, giám sát của cán bộ, công chức, viên chức, người lao động",
         level=2,
         generators=(s.party_oversight, s.inspections),
     ),
-    SectionSpec("conference", "6. Hội nghị cán bộ, công chức, viên chức, người lao động", level=2, generators=(s.conferences,)),
+    SectionSpec(
+        "conference",
+        "6. Hội nghị cán bộ, công chức, viên chức, người lao động",
+        level=2,
+        generators=(s.conferences,),
+    ),
     SectionSpec("inspection_board", "7. Hoạt động của Ban Thanh tra nhân dân", level=2),
     SectionSpec(
         "letters",

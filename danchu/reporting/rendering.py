@@ -86,7 +86,9 @@ def render_template(source, context):
     except Exception as exc:  # a file that is not a DOCX at all
         if isinstance(exc, RenderError):
             raise
-        raise RenderError(_("Tệp mẫu không phải là tệp Word (.docx) hợp lệ: %(error)s") % {"error": exc}) from exc
+        raise RenderError(
+            _("Tệp mẫu không phải là tệp Word (.docx) hợp lệ: %(error)s") % {"error": exc}
+        ) from exc
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
@@ -125,7 +127,9 @@ def render_pdf(docx_bytes, basename="bao-cao"):
                 env={"HOME": tmp, "PATH": "/usr/bin:/bin"},
             )
         except (subprocess.SubprocessError, OSError) as exc:
-            raise PdfUnavailable(_("LibreOffice không chuyển được báo cáo sang PDF: %(error)s") % {"error": exc}) from exc
+            raise PdfUnavailable(
+                _("LibreOffice không chuyển được báo cáo sang PDF: %(error)s") % {"error": exc}
+            ) from exc
         target = Path(tmp) / f"{basename}.pdf"
         if not target.exists():
             raise PdfUnavailable(_("LibreOffice không tạo ra tệp PDF."))
@@ -146,14 +150,24 @@ def render_xlsx(report, data):
         _("Nguồn số liệu"),
     ]
     documents = [
-        (_("Đảng") if group == "party" else _("Chính quyền"), d["ref"], d["issued_on"], d["kind_label"], d["subject"])
+        (
+            _("Đảng") if group == "party" else _("Chính quyền"),
+            d["ref"],
+            d["issued_on"],
+            d["kind_label"],
+            d["subject"],
+        )
         for group in ("party", "government")
         for d in data.documents.get(group, [])
     ]
     return workbook_bytes(
         [
             (_("Phụ lục số liệu"), headers, rows),
-            (_("Văn bản đã ban hành"), [_("Khối"), _("Số, ký hiệu"), _("Ngày"), _("Loại"), _("Trích yếu")], documents),
+            (
+                _("Văn bản đã ban hành"),
+                [_("Khối"), _("Số, ký hiệu"), _("Ngày"), _("Loại"), _("Trích yếu")],
+                documents,
+            ),
         ]
     )
 

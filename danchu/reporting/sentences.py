@@ -50,12 +50,19 @@ def petitions(data):
             groups.append(f"không có {noun}")
             continue
         outcomes = _parts(
-            _v(data, f"{prefix}_answered") and f"ban hành {count(_v(data, f'{prefix}_answered'))} văn bản trả lời công dân",
-            _v(data, f"{prefix}_not_eligible") and f"{count(_v(data, f'{prefix}_not_eligible'))} đơn không đủ điều kiện thụ lý",
-            _v(data, f"{prefix}_in_progress") and f"{count(_v(data, f'{prefix}_in_progress'))} đơn {in_progress_text}",
+            _v(data, f"{prefix}_answered")
+            and f"ban hành {count(_v(data, f'{prefix}_answered'))} văn bản trả lời công dân",
+            _v(data, f"{prefix}_not_eligible")
+            and f"{count(_v(data, f'{prefix}_not_eligible'))} đơn không đủ điều kiện thụ lý",
+            _v(data, f"{prefix}_in_progress")
+            and f"{count(_v(data, f'{prefix}_in_progress'))} đơn {in_progress_text}",
         )
         groups.append(f"{count(total)} {noun}" + (f" ({', '.join(outcomes)})" if outcomes else ""))
-    text = f"Tiếp nhận {count(received)} đơn khiếu nại, tố cáo, phản ánh, kiến nghị. Trong đó: " + "; ".join(groups) + "."
+    text = (
+        f"Tiếp nhận {count(received)} đơn khiếu nại, tố cáo, phản ánh, kiến nghị. Trong đó: "
+        + "; ".join(groups)
+        + "."
+    )
     return [text]
 
 
@@ -65,7 +72,9 @@ def resolution_rate(data):
     if due is None:
         return []
     if not due:
-        return ["Tỷ lệ giải quyết đơn thư khiếu nại, tố cáo: không có đơn khiếu nại, tố cáo đến hạn giải quyết trong kỳ."]
+        return [
+            "Tỷ lệ giải quyết đơn thư khiếu nại, tố cáo: không có đơn khiếu nại, tố cáo đến hạn giải quyết trong kỳ."
+        ]
     return [
         f"Tỷ lệ giải quyết đơn thư khiếu nại, tố cáo: {percent(rate)} "
         f"({count(_v(data, 'petitions_resolved_on_time'))}/{count(due)} đơn đến hạn giải quyết trong kỳ đã được giải quyết)."
@@ -115,7 +124,8 @@ def inspections(data):
         paragraphs.append(result + ".")
     if violating:
         handling = _parts(
-            _v(data, "referrals") and f"kiến nghị cơ quan cấp trên xử lý {count(_v(data, 'referrals'))} trường hợp",
+            _v(data, "referrals")
+            and f"kiến nghị cơ quan cấp trên xử lý {count(_v(data, 'referrals'))} trường hợp",
             _v(data, "sanction_decisions")
             and f"ban hành {count(_v(data, 'sanction_decisions'))} quyết định xử phạt vi phạm hành chính",
         )
@@ -173,16 +183,24 @@ def funds(data):
     items = [i for i in data.lists.get("funds", []) if i.get("amount")]
     if not items:
         total = _v(data, "fund_contributions_vnd")
-        return [f"Công chức, viên chức và người lao động đóng góp các quỹ với tổng số tiền {money(total)}."] if total else []
+        return (
+            [f"Công chức, viên chức và người lao động đóng góp các quỹ với tổng số tiền {money(total)}."]
+            if total
+            else []
+        )
     parts = [f"{i.get('name', '')} (số tiền {money(i['amount'])})" for i in items]
-    return ["Vận động công chức, viên chức và người lao động tích cực đóng góp các quỹ: " + "; ".join(parts) + "."]
+    return [
+        "Vận động công chức, viên chức và người lao động tích cực đóng góp các quỹ: " + "; ".join(parts) + "."
+    ]
 
 
 def dissemination(data):
     rate = _v(data, "dissemination_coverage_pct")
     if rate is None:
         return []
-    return [f"Triển khai, quán triệt các văn bản về thực hiện dân chủ ở cơ sở đến {percent(rate)} cán bộ, công chức, viên chức và người lao động."]
+    return [
+        f"Triển khai, quán triệt các văn bản về thực hiện dân chủ ở cơ sở đến {percent(rate)} cán bộ, công chức, viên chức và người lao động."
+    ]
 
 
 def procedures(data):
@@ -209,13 +227,16 @@ def online_services(data):
         return []
     if not l34:
         return ["Tổng số dịch vụ công trực tuyến mức độ 3, mức độ 4: không có."]
-    return [f"Tổng số dịch vụ công trực tuyến mức độ 3, mức độ 4: {count(l34)}; trong đó mức độ 4: {count(l4)}."]
+    return [
+        f"Tổng số dịch vụ công trực tuyến mức độ 3, mức độ 4: {count(l34)}; trong đó mức độ 4: {count(l4)}."
+    ]
 
 
 def postings(data):
     signs, rules = _v(data, "degradation_signs_posted"), _v(data, "party_prohibitions_posted")
     parts = _parts(
-        signs and f"niêm yết tại trụ sở và qua mạng nội bộ {count(signs)} biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống, “tự diễn biến”, “tự chuyển hóa”",
+        signs
+        and f"niêm yết tại trụ sở và qua mạng nội bộ {count(signs)} biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống, “tự diễn biến”, “tự chuyển hóa”",
         rules and f"công khai qua mạng nội bộ {count(rules)} điều đảng viên không được làm",
     )
     if not parts:
@@ -230,7 +251,10 @@ def staffing(data):
         return []
     paragraphs = []
     rate = _v(data, "staff_reduction_pct")
-    reduced_c, reduced_p = _v(data, "staff_reduced_civil_servants"), _v(data, "staff_reduced_public_employees")
+    reduced_c, reduced_p = (
+        _v(data, "staff_reduced_civil_servants"),
+        _v(data, "staff_reduced_public_employees"),
+    )
     if rate:
         paragraphs.append(
             f"Về tinh giản biên chế: đạt tỷ lệ {percent(rate)} "
@@ -282,7 +306,9 @@ def document_list(items):
             part += f", ngày {_date(doc['issued_on'])}"
         if doc.get("subject"):
             subject = doc["subject"].strip().rstrip(".")
-            part += " " + (subject if subject.lower().startswith("về") else f"về {subject[0].lower()}{subject[1:]}")
+            part += " " + (
+                subject if subject.lower().startswith("về") else f"về {subject[0].lower()}{subject[1:]}"
+            )
         parts.append(part)
     return "; ".join(parts) + "." if parts else ""
 

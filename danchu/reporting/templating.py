@@ -46,21 +46,23 @@ def template_bytes(report_type, framework):
     )
     doc.page_break()
     doc.centered("PHỤ LỤC SỐ LIỆU", bold=True)
-    doc.centered("(Kèm theo Báo cáo số {{ reference }} ngày {{ report_date }} của {{ issuer_name }})", italic=True)
+    doc.centered(
+        "(Kèm theo Báo cáo số {{ reference }} ngày {{ report_date }} của {{ issuer_name }})", italic=True
+    )
     doc.centered("{{ version_note }}", italic=True)
     for key, heading, _generators in APPENDIX:
         doc.heading(_jinja_heading(heading))
         _loop(doc, f"a.{key}")
     doc.heading("5. Bảng số liệu chi tiết")
     doc.table(
-        ["STT", "Chỉ tiêu", "Giá trị", "Nguồn số liệu"],
+        ["Chỉ tiêu", "Giá trị", "Nguồn số liệu"],
         [
-            ["{%tr for f in figures %}", "", "", ""],
-            ["{{ f.number }}", "{{ f.label }}", "{{ f.value }}", "{{ f.source }}"],
-            ["{%tr endfor %}", "", "", ""],
+            ["{%tr for f in figures %}", "", ""],
+            ["{{ f.label }}", "{{ f.value }}", "{{ f.source }}"],
+            ["{%tr endfor %}", "", ""],
         ],
-        widths_cm=[1.2, 8.0, 3.3, 4.0],
-        numeric_columns=(2,),
+        widths_cm=[9.0, 3.5, 4.0],
+        numeric_columns=(1,),
     )
     doc.paragraph("{{ manual_note }}", italic=True, indent=False)
     return doc.to_bytes()

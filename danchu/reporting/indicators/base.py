@@ -104,6 +104,10 @@ class IndicatorValue:
     reason: str = ""
     computed: object = None
 
+    @property
+    def origin_label(self):
+        return Origin(self.origin).label
+
     def as_json(self):
         def plain(v):
             if isinstance(v, Decimal):

@@ -160,7 +160,10 @@ def compute(org, period, start=None, end=None, *, overrides=True):
     for name, (source, key) in LISTS.items():
         lists[name] = plain(stats[source].get(key, [])) if source in stats else []
     return ReportData(
-        values={c: IndicatorValue(c, plain(v.value), v.origin, v.reason, plain(v.computed)) for c, v in values.items()},
+        values={
+            c: IndicatorValue(c, plain(v.value), v.origin, v.reason, plain(v.computed))
+            for c, v in values.items()
+        },
         lists=lists,
         documents=issued_documents(org, start, end),
         missing=missing,
