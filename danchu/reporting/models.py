@@ -218,6 +218,9 @@ class ReportSnapshot(models.Model):
         verbose_name = _("bản chốt báo cáo")
         verbose_name_plural = _("bản chốt báo cáo")
 
+    def __str__(self):
+        return f"snapshot of report {self.report_id}"
+
     def save(self, *args, **kwargs):
         if self.pk and ReportSnapshot.objects.filter(pk=self.pk).exists():
             raise ValidationError(_("Bản chốt của báo cáo đã gửi không được sửa."))
@@ -256,6 +259,9 @@ class ReportFile(models.Model):
         verbose_name_plural = _("tệp báo cáo")
         ordering = ["format"]
 
+    def __str__(self):
+        return self.filename
+
     def save(self, *args, **kwargs):
         if self.pk and self.snapshot_id:
             raise ValidationError(_("Tệp của báo cáo đã gửi không được sửa."))
@@ -285,6 +291,9 @@ class ReportBuild(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"build {self.pk} of report {self.report_id}: {self.status}"
 
     @property
     def is_finished(self):
@@ -329,3 +338,6 @@ class NumberSequence(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organization", "year", "kind"], name="number_sequence_unique")
         ]
+
+    def __str__(self):
+        return f"{self.kind} {self.year}: {self.last}"
