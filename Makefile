@@ -17,7 +17,8 @@ $(STAMP): pyproject.toml
 	@echo "Creating $(VENV) with $(PYTHON)"
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/pip install -q --disable-pip-version-check -e '.[dev]'
-	@if command -v msgfmt >/dev/null 2>&1; then $(BIN)/danchu compilemessages -v 0 --ignore '.venv/*' >/dev/null; fi
+	@if command -v msgfmt >/dev/null 2>&1 && ls locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then \
+		$(BIN)/danchu compilemessages -v 0 --ignore '.venv/*' >/dev/null; fi
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the pinned dependencies

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "danchu.oversight",
     "danchu.activities",
     "danchu.reporting",
+    "danchu.consolidation",
     "danchu.api",
 ]
 

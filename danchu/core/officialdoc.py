@@ -141,7 +141,9 @@ class OfficialDocument:
         return self.doc.add_paragraph()
 
     @staticmethod
-    def _cell_line(cell, text, size, bold=False, italic=False, first=False, rule_indent_cm=None, space_after=0):
+    def _cell_line(
+        cell, text, size, bold=False, italic=False, first=False, rule_indent_cm=None, space_after=0
+    ):
         paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_after = Pt(space_after)
@@ -223,13 +225,20 @@ class OfficialDocument:
         _set_run_font(paragraph.add_run(text), self.body_size, bold=bold, italic=italic)
         return paragraph
 
-    def paragraph(self, text="", *, bold=False, italic=False, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, runs=None):
+    def paragraph(
+        self, text="", *, bold=False, italic=False, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, runs=None
+    ):
         """A body paragraph. `runs` is a list of (text, {"bold": …, "italic": …}) for mixed styles."""
         paragraph = self._new_paragraph()
         paragraph.alignment = align
         paragraph.paragraph_format.first_line_indent = Cm(1.27) if indent else Cm(0)
         for run_text, style in runs or [(text, {"bold": bold, "italic": italic})]:
-            _set_run_font(paragraph.add_run(run_text), self.body_size, bold=style.get("bold"), italic=style.get("italic"))
+            _set_run_font(
+                paragraph.add_run(run_text),
+                self.body_size,
+                bold=style.get("bold"),
+                italic=style.get("italic"),
+            )
         return paragraph
 
     def bullet(self, text, **kwargs):

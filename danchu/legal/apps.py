@@ -6,3 +6,8 @@ class LegalConfig(AppConfig):
     name = "danchu.legal"
     label = "legal"
     verbose_name = _("Pháp lý và lịch làm việc")
+    # Open to every signed-in user (no permission needed).
+    nav = [
+        (_("Tính thời hạn"), "legal:deadlines", None),
+        (_("Lịch làm việc"), "legal:calendar", None),
+    ]

@@ -341,12 +341,13 @@ def load(ctx):
     User = get_user_model()
     users = {}
     for username, full_name, role, org_code in DEMO_USERS:
-        surname, _, given = full_name.rpartition(" ")
+        # Vietnamese names are written surname first: keep the whole name in first_name so that
+        # get_full_name() reads "Nguyễn Văn Nậy", not "Nậy Nguyễn Văn".
         user, created = User.objects.get_or_create(
             username=username,
             defaults={
-                "first_name": given,
-                "last_name": surname,
+                "first_name": full_name,
+                "last_name": "",
                 "is_staff": role == Role.SYSTEM_ADMIN,
                 "is_superuser": role == Role.SYSTEM_ADMIN,
             },

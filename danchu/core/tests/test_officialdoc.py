@@ -8,14 +8,21 @@ from danchu.core.officialdoc import OfficialDocument
 
 def build():
     doc = OfficialDocument()
-    doc.header(superior="UBND tỉnh Trà Vinh", issuer="Sở Thông tin và Truyền thông", number="Số: 120/BC-STTTT-VP",
-               place_date="Trà Vinh, ngày 09 tháng 11 năm 2020")
+    doc.header(
+        superior="UBND tỉnh Trà Vinh",
+        issuer="Sở Thông tin và Truyền thông",
+        number="Số: 120/BC-STTTT-VP",
+        place_date="Trà Vinh, ngày 09 tháng 11 năm 2020",
+    )
     doc.title("Báo cáo", "Kết quả thực hiện dân chủ ở cơ sở năm 2020")
     doc.heading("I. KHÁI QUÁT ĐẶC ĐIỂM TÌNH HÌNH")
     doc.paragraph("Nội dung báo cáo.")
     doc.table(["STT", "Chỉ tiêu", "Số liệu"], [[1, "Đơn tiếp nhận", "15"]], numeric_columns=(2,))
-    doc.signature(recipients=["Sở Nội vụ (b/c);", "Lưu: VT."], authority=["KT. Giám đốc", "Phó Giám đốc"],
-                  signer="Nguyễn Văn Nậy")
+    doc.signature(
+        recipients=["Sở Nội vụ (b/c);", "Lưu: VT."],
+        authority=["KT. Giám đốc", "Phó Giám đốc"],
+        signer="Nguyễn Văn Nậy",
+    )
     return Document(io.BytesIO(doc.to_bytes()))
 
 
@@ -36,9 +43,19 @@ def test_page_is_a4_with_the_official_margins():
 
 def test_header_signature_and_recipients_are_written_as_the_decree_says():
     text = all_text(build())
-    for expected in ["UBND TỈNH TRÀ VINH", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                     "Độc lập - Tự do - Hạnh phúc", "Số: 120/BC-STTTT-VP", "Trà Vinh, ngày 09 tháng 11 năm 2020",
-                     "BÁO CÁO", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nơi nhận:", "- Lưu: VT."]:
+    for expected in [
+        "UBND TỈNH TRÀ VINH",
+        "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 120/BC-STTTT-VP",
+        "Trà Vinh, ngày 09 tháng 11 năm 2020",
+        "BÁO CÁO",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+    ]:
         assert expected in text
 
 

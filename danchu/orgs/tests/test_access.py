@@ -69,7 +69,9 @@ def test_the_organisation_switcher_offers_only_organisations_with_a_role(world, 
 
 
 def test_switcher_refuses_to_redirect_elsewhere(world, client_for):
-    response = client_for(world.clerk_a).post("/doi-co-quan/", {"org": world.a.pk, "next": "https://evil.example/"})
+    response = client_for(world.clerk_a).post(
+        "/doi-co-quan/", {"org": world.a.pk, "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/"
 
 

@@ -1,0 +1,90 @@
+"""Every change to the legal data goes through these functions: validated, atomic, audited."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from danchu.audit.models import AuditAction
+from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.orgs import access
+
+from . import calendar, deadlines
+from .models import CalendarOverride, OverrideKind
+
+
+def _require_admin(actor):
+    if actor is None or not access.is_system_admin(actor):
+        raise PermissionDenied("Chỉ quản trị hệ thống được thay đổi lịch làm việc.")
+
+
+def check_override_day(date, kind):
+    """Raise ValidationError when `date` is already overridden or already is what `kind` would make it."""
+    if CalendarOverride.objects.filter(date=date).exists():
+        raise ValidationError(
+            {"date": f"Ngày {date:%d/%m/%Y} đã được điều chỉnh; hãy xóa điều chỉnh cũ trước khi nhập lại."}
+        )
+    working = calendar.is_working_day(date)
+    if kind == OverrideKind.DAY_OFF and not working:
+        raise ValidationError({"date": f"Ngày {date:%d/%m/%Y} vốn đã là ngày nghỉ."})
+    if kind == OverrideKind.WORKING_DAY and working:
+        raise ValidationError({"date": f"Ngày {date:%d/%m/%Y} vốn đã là ngày làm việc."})
+
+
+@transaction.atomic
+def add_calendar_override(*, date, kind, name, actor, basis=""):
+    """Register a day off or a make-up working day announced after the release."""
+    _require_admin(actor)
+    name = (name or "").strip()
+    basis = (basis or "").strip()
+    errors = {}
+    if date is None:
+        errors["date"] = "Hãy nhập ngày."
+    if kind not in OverrideKind.values:
+        errors["kind"] = "Hãy chọn loại: ngày nghỉ hoặc ngày làm việc bù."
+    if not name:
+        errors["name"] = "Hãy nhập tên gọi của ngày (ví dụ: Nghỉ bù Quốc khánh)."
+    if errors:
+        raise ValidationError(errors)
+    check_override_day(date, kind)
+    override = CalendarOverride.objects.create(date=date, kind=kind, name=name, basis=basis, created_by=actor)
+    record_create(override, actor, verb="Điều chỉnh lịch làm việc")
+    transaction.on_commit(calendar.clear_cache)
+    return override
+
+
+@transaction.atomic
+def remove_calendar_override(override, *, actor, reason=""):
+    """Remove an override; the day goes back to what the holidays package says."""
+    _require_admin(actor)
+    before = snapshot(override)
+    record(
+        override,
+        AuditAction.DELETE,
+        actor,
+        changes=diff(before, {}),
+        reason=reason,
+        verb="Xóa điều chỉnh lịch làm việc",
+    )
+    override.delete()
+    transaction.on_commit(calendar.clear_cache)
+
+
+@transaction.atomic
+def save_deadline_rule(rule, *, actor, before=None, reason=""):
+    """Save a deadline rule corrected by an administrator (through the admin site)."""
+    _require_admin(actor)
+    rule.full_clean()
+    creating = rule.pk is None
+    rule.save()
+    if creating:
+        record_create(rule, actor, verb="Thêm thời hạn xử lý đơn", reason=reason)
+    else:
+        record(
+            rule,
+            AuditAction.UPDATE,
+            actor,
+            changes=diff(before or {}, snapshot(rule)),
+            reason=reason,
+            verb="Sửa thời hạn xử lý đơn",
+        )
+    transaction.on_commit(deadlines.clear_cache)
+    return rule

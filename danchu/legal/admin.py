@@ -1,0 +1,64 @@
+from django.contrib import admin
+
+from danchu.audit.trail import snapshot
+
+from . import actions
+from .forms import CalendarOverrideForm
+from .models import CalendarOverride, DeadlineRule, Requirement
+
+
+@admin.register(CalendarOverride)
+class CalendarOverrideAdmin(admin.ModelAdmin):
+    list_display = ("date", "kind", "name", "basis", "created_by", "created_at")
+    list_filter = ("kind",)
+    search_fields = ("name", "basis")
+    date_hierarchy = "date"
+    fields = ("date", "kind", "name", "basis")
+
+    def has_change_permission(self, request, obj=None):
+        return False  # remove and add again: every change is one audited action
+
+    form = CalendarOverrideForm
+
+    def save_model(self, request, obj, form, change):
+        saved = actions.add_calendar_override(
+            date=obj.date, kind=obj.kind, name=obj.name, basis=obj.basis, actor=request.user
+        )
+        obj.pk = saved.pk
+
+    def delete_model(self, request, obj):
+        actions.remove_calendar_override(obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            actions.remove_calendar_override(obj, actor=request.user)
+
+
+@admin.register(DeadlineRule)
+class DeadlineRuleAdmin(admin.ModelAdmin):
+    list_display = (
+        "kind",
+        "step",
+        "variant",
+        "days",
+        "day_kind",
+        "counted_from",
+        "applies_from",
+        "applies_to",
+        "needs_check",
+        "basis",
+    )
+    list_filter = ("kind", "step", "day_kind", "needs_check")
+    search_fields = ("basis",)
+
+    def save_model(self, request, obj, form, change):
+        before = snapshot(DeadlineRule.objects.get(pk=obj.pk)) if change else None
+        actions.save_deadline_rule(obj, actor=request.user, before=before)
+
+
+@admin.register(Requirement)
+class RequirementAdmin(admin.ModelAdmin):
+    list_display = ("framework", "area", "code", "order", "title", "basis")
+    list_filter = ("framework", "area")
+    search_fields = ("title", "basis")
+    filter_horizontal = ("successors",)

@@ -1,0 +1,140 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from danchu.audit.models import AuditAction, AuditEvent
+from danchu.legal import calendar
+from danchu.legal.models import CalendarOverride, OverrideKind
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+
+
+def test_calculator_requires_login(client):
+    response = client.get(reverse("legal:deadlines"))
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_calculator_shows_each_step_with_due_date_and_basis(world, client_for):
+    response = client_for(world.staff_a).get(
+        reverse("legal:deadlines"),
+        {"kind": "complaint", "received": "2026-07-06", "accepted": "2026-07-10", "complexity": "complex"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-step="accept"' in html and "15/07/2026" in html
+    assert "07 ngày làm việc" in html and "Nghị định 155/2026/NĐ-CP" in html
+    assert 'data-step="resolve"' in html and "45 ngày" in html and "Điều 28" in html
+
+
+def test_calculator_accepts_vietnamese_date_format(world, client_for):
+    response = client_for(world.clerk_a).get(
+        reverse("legal:deadlines"), {"kind": "complaint", "received": "06/07/2026"}
+    )
+    assert "15/07/2026" in response.content.decode()
+
+
+def test_calculator_bad_input_answers_in_vietnamese_and_keeps_input(world, client_for):
+    response = client_for(world.clerk_a).get(
+        reverse("legal:deadlines"), {"kind": "complaint", "received": "31/02/2026", "accepted": "hôm qua"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Ngày không hợp lệ" in html
+    assert 'value="31/02/2026"' in html and 'value="hôm qua"' in html
+    assert 'id="deadline-steps"' not in html
+
+
+def test_calculator_refuses_acceptance_before_receipt_and_unknown_kind(world, client_for):
+    c = client_for(world.clerk_a)
+    html = c.get(
+        reverse("legal:deadlines"), {"kind": "complaint", "received": "2026-07-06", "accepted": "2026-07-01"}
+    ).content.decode()
+    assert "Ngày thụ lý không được trước ngày nhận đơn" in html
+    html = c.get(reverse("legal:deadlines"), {"kind": "kiennghi", "received": "2026-07-06"}).content.decode()
+    assert "Loại đơn không hợp lệ" in html
+
+
+def test_calendar_page_lists_holidays_and_make_up_days(world, client_for):
+    html = client_for(world.clerk_a).get(reverse("legal:calendar_year", args=[2026])).content.decode()
+    assert "17/02/2026" in html and "Tết" in html
+    assert "22/08/2026" in html and "Làm việc bù" in html
+    assert "31/08/2026" in html
+    assert "Bổ sung ngày nghỉ" not in html  # not an administrator
+
+
+def test_calendar_page_rejects_out_of_range_year(world, client_for):
+    assert client_for(world.clerk_a).get(reverse("legal:calendar_year", args=[3000])).status_code == 404
+
+
+def test_admin_adds_a_day_off_and_deadlines_change(world, client_for):
+    c = client_for(world.admin)
+    response = c.post(
+        reverse("legal:calendar_year", args=[2026]),
+        {"date": "10/07/2026", "kind": "day_off", "name": "Nghỉ bổ sung", "basis": "Thông báo 1/TB-BNV"},
+    )
+    assert response.status_code == 302
+    override = CalendarOverride.objects.get(date=D(2026, 7, 10))
+    assert override.created_by == world.admin
+    event = AuditEvent.objects.get(object_id=str(override.pk), action=AuditAction.CREATE)
+    assert event.actor == world.admin
+    assert not calendar.is_working_day(D(2026, 7, 10))
+    html = c.get(reverse("legal:deadlines"), {"kind": "complaint", "received": "2026-07-06"}).content.decode()
+    assert "16/07/2026" in html
+
+
+def test_admin_form_errors_are_vietnamese_and_store_nothing(world, client_for):
+    c = client_for(world.admin)
+    response = c.post(
+        reverse("legal:calendar_year", args=[2026]), {"date": "2026-02-17", "kind": "day_off", "name": ""}
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Hãy nhập tên gọi" in html
+    response = c.post(
+        reverse("legal:calendar_year", args=[2026]), {"date": "2026-02-17", "kind": "day_off", "name": "Tết"}
+    )
+    assert "vốn đã là ngày nghỉ" in response.content.decode()
+    response = c.post(
+        reverse("legal:calendar_year", args=[2026]),
+        {"date": "2026-07-08", "kind": "working_day", "name": "Bù"},
+    )
+    assert "vốn đã là ngày làm việc" in response.content.decode()
+    assert not CalendarOverride.objects.exists()
+
+
+@pytest.mark.parametrize("persona", ["clerk_a", "head_a", "officer", "handler_a"])
+def test_only_system_admins_change_overrides(world, client_for, persona):
+    override = CalendarOverride.objects.create(
+        date=D(2026, 7, 11), kind=OverrideKind.WORKING_DAY, name="Làm bù"
+    )
+    c = client_for(getattr(world, persona))
+    response = c.post(
+        reverse("legal:calendar_year", args=[2026]), {"date": "2026-07-10", "kind": "day_off", "name": "X"}
+    )
+    assert response.status_code == 403
+    assert c.get(reverse("legal:override_delete", args=[override.pk])).status_code == 403
+    assert c.post(reverse("legal:override_delete", args=[override.pk])).status_code == 403
+    assert CalendarOverride.objects.count() == 1
+
+
+def test_removal_asks_for_confirmation_then_audits(world, client_for):
+    override = CalendarOverride.objects.create(
+        date=D(2026, 7, 11), kind=OverrideKind.WORKING_DAY, name="Làm bù"
+    )
+    assert calendar.is_working_day(D(2026, 7, 11))
+    c = client_for(world.admin)
+    confirm = c.get(reverse("legal:override_delete", args=[override.pk]))
+    assert confirm.status_code == 200 and "Xóa điều chỉnh ngày 11/07/2026" in confirm.content.decode()
+    assert CalendarOverride.objects.exists()
+    response = c.post(reverse("legal:override_delete", args=[override.pk]), {"reason": "Nhập nhầm"})
+    assert response.status_code == 302
+    assert not CalendarOverride.objects.exists()
+    assert AuditEvent.objects.filter(action=AuditAction.DELETE, reason="Nhập nhầm").count() == 1
+    assert not calendar.is_working_day(D(2026, 7, 11))
+
+
+def test_navigation_lists_the_legal_pages(world, client_for):
+    html = client_for(world.staff_a).get(reverse("legal:calendar")).content.decode()
+    assert reverse("legal:deadlines") in html and "Tính thời hạn" in html
