@@ -1,0 +1,400 @@
+"""Demo petitions, built through the action functions.
+
+2020, Sở TT-TT Trà Vinh (TV.STTTT): the seed's 15 letters — 3 complaints (2 answered in
+writing, 1 still being resolved at the end of the year), 2 denunciations (1 not eligible, 1
+being handled), 10 feedback letters about false information posted on Facebook (4 answered, 6
+not eligible) — plus one duplicate letter that is linked and not counted, and the year's
+citizen reception sessions. The two cases still open at the end of 2020 are resolved in January
+2021, within their deadlines, so the 2020 resolution rate is 100% by the definition in stats.py.
+
+2026, Sở KH-CN Vĩnh Long (VL.SKHCN, the successor body): live cases for the demo handler
+stttt.xuly, some due soon and one overdue (today is taken from the clock).
+
+Names, addresses and texts are invented.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from danchu.documents.kinds import DocumentKind
+from danchu.documents.models import Direction, Document
+
+from . import actions
+from .models import Channel, Kind, Outcome, Petition, ReceptionSession, SenderType
+
+D = datetime.date
+
+FACEBOOK_TOPICS = [
+    "Tài khoản Facebook đăng tin sai sự thật về dịch bệnh tại huyện Càng Long",
+    "Trang Facebook giả mạo cơ quan nhà nước kêu gọi quyên góp",
+    "Bài viết trên Facebook bịa đặt về việc thu hồi đất tại phường 7",
+    "Nhóm Facebook lan truyền tin đồn về giá điện, nước",
+    "Tài khoản mạo danh cán bộ xã đăng thông tin xúc phạm",
+    "Facebook cá nhân đăng tin sai về kết quả tuyển sinh",
+    "Tin đồn trên mạng xã hội về việc phong tỏa thành phố Trà Vinh",
+    "Bài đăng xuyên tạc về chính sách hỗ trợ người dân gặp khó khăn",
+    "Video trên Facebook cắt ghép nói sai về hoạt động của doanh nghiệp",
+    "Trang bán hàng trên Facebook dùng hình ảnh cơ quan để quảng cáo",
+]
+SENDERS = [
+    ("Nguyễn Văn Tâm", "Khóm 3, phường 1, TP. Trà Vinh", "0912 345 601"),
+    ("Trần Thị Bé Hai", "Ấp Chợ, xã Phương Thạnh, huyện Càng Long", "0918 222 310"),
+    ("Lê Minh Hậu", "Khóm 5, phường 7, TP. Trà Vinh", "0939 456 789"),
+    ("Thạch Sa Rươl", "Ấp Ba Se, xã Lương Hòa, huyện Châu Thành", "0987 110 220"),
+    ("Phạm Thị Kiều", "Khóm 2, phường 9, TP. Trà Vinh", "0907 333 444"),
+    ("Huỳnh Quốc Việt", "Ấp Long Bình, xã Long Đức, TP. Trà Vinh", "0976 555 666"),
+]
+
+
+def _doc(org, number, issued_on, subject, signer="Nguyễn Văn Nậy"):
+    doc, _created = Document.objects.get_or_create(
+        organization=org,
+        direction=Direction.ISSUED,
+        kind=DocumentKind.CV,
+        number=str(number),
+        symbol=f"{org.short_name}-TTra",
+        issued_on=issued_on,
+        defaults={"issuer_org": org, "issuer_name": org.name, "subject": subject, "signer_name": signer},
+    )
+    return doc
+
+
+def _identity(i):
+    name, address, phone = SENDERS[i % len(SENDERS)]
+    return {"full_name": name, "address": address, "phone": phone}
+
+
+def load(ctx):
+    orgs, users = ctx["orgs"], ctx["users"]
+    load_2020(orgs["TV.STTTT"], users)
+    load_2026(orgs["VL.SKHCN"], users)
+
+
+def load_2020(org, users):
+    if Petition.objects.filter(organization=org, received_on__year=2020).exists():
+        return
+    clerk, handler, head = users["stttt.vanthu"], users["stttt.xuly"], users["stttt.giamdoc"]
+
+    def new(kind, received, subject, content, channel=Channel.PAPER, i=0, **kw):
+        p = actions.register(
+            org,
+            actor=clerk,
+            kind=kind,
+            channel=channel,
+            received_on=received,
+            subject=subject,
+            content=content,
+            identity=None if kw.get("is_anonymous") else _identity(i),
+            **kw,
+        )
+        return p
+
+    def accept_path(p, classified, accepted, answer_due=None):
+        actions.classify(p, actor=clerk, outcome=Outcome.ACCEPT, on=classified)
+        actions.assign(p, actor=clerk, handler=handler, on=classified)
+        return actions.accept(p, actor=handler, on=accepted, answer_due=answer_due)
+
+    # Complaints: two answered in writing, one still being resolved at the end of 2020.
+    c1 = new(
+        Kind.COMPLAINT,
+        D(2020, 3, 9),
+        "Khiếu nại quyết định xử phạt vi phạm hành chính về quảng cáo",
+        "Người khiếu nại cho rằng mức phạt đối với biển quảng cáo của cửa hàng là không đúng quy định.",
+        i=0,
+    )
+    accept_path(c1, D(2020, 3, 12), D(2020, 3, 16))
+    actions.record_verification(
+        c1,
+        actor=handler,
+        on=D(2020, 3, 27),
+        note="Làm việc với người khiếu nại và kiểm tra hiện trạng biển quảng cáo.",
+    )
+    actions.answer(
+        c1,
+        actor=handler,
+        on=D(2020, 4, 10),
+        document=_doc(org, 512, D(2020, 4, 10), "V/v trả lời đơn khiếu nại về xử phạt quảng cáo"),
+        public_answer="Sở đã xem xét và có văn bản trả lời: giữ nguyên quyết định xử phạt, "
+        "hướng dẫn ông nộp phạt và tháo dỡ biển theo quy định.",
+    )
+    actions.close(c1, actor=handler, on=D(2020, 4, 15))
+
+    c2 = new(
+        Kind.COMPLAINT,
+        D(2020, 7, 6),
+        "Khiếu nại việc thu hồi giấy phép hoạt động in",
+        "Cơ sở in khiếu nại việc thu hồi giấy phép vì cho rằng đã khắc phục các thiếu sót.",
+        channel=Channel.RECEPTION,
+        i=1,
+    )
+    accept_path(c2, D(2020, 7, 9), D(2020, 7, 14))
+    actions.answer(
+        c2,
+        actor=handler,
+        on=D(2020, 8, 7),
+        document=_doc(org, 968, D(2020, 8, 7), "V/v trả lời đơn khiếu nại của cơ sở in"),
+        public_answer="Sở đã có văn bản trả lời và hướng dẫn thủ tục cấp lại giấy phép.",
+    )
+
+    c3 = new(
+        Kind.COMPLAINT,
+        D(2020, 11, 23),
+        "Khiếu nại kết quả kiểm tra điểm cung cấp dịch vụ trò chơi điện tử công cộng",
+        "Chủ điểm kinh doanh không đồng ý với biên bản kiểm tra về giờ hoạt động.",
+        i=2,
+    )
+    accept_path(c3, D(2020, 11, 27), D(2020, 12, 2))
+
+    # Denunciations: one not eligible, one being handled at the end of 2020.
+    d1 = new(
+        Kind.DENUNCIATION,
+        D(2020, 5, 18),
+        "Tố cáo không rõ nội dung, không có chứng cứ",
+        "Thư không ghi tên người tố cáo, nội dung chung chung, không nêu được hành vi vi phạm cụ thể.",
+        is_anonymous=True,
+    )
+    actions.classify(
+        d1,
+        actor=clerk,
+        outcome=Outcome.FILE,
+        on=D(2020, 5, 22),
+        reason="Đơn không rõ họ tên, địa chỉ người tố cáo, không có thông tin về người vi phạm (Luật Tố cáo 2018, Điều 23).",
+    )
+    d2 = new(
+        Kind.DENUNCIATION,
+        D(2020, 11, 30),
+        "Tố cáo đại lý thu cước viễn thông thu tiền sai quy định",
+        "Người tố cáo cho rằng đại lý thu thêm phí khi đăng ký thông tin thuê bao.",
+        i=3,
+    )
+    accept_path(d2, D(2020, 12, 4), D(2020, 12, 8))
+    actions.record_verification(
+        d2,
+        actor=handler,
+        on=D(2020, 12, 18),
+        note="Phối hợp doanh nghiệp viễn thông kiểm tra sổ sách của đại lý.",
+    )
+
+    # Feedback about false information on Facebook: 4 answered, 6 not eligible.
+    months = [1, 2, 3, 4, 5, 6, 8, 9, 10, 11]
+    for n, (topic, month) in enumerate(zip(FACEBOOK_TOPICS, months, strict=True)):
+        received = D(2020, month, 5 + n)
+        channel = [Channel.EMAIL, Channel.WEB, Channel.PAPER, Channel.PHONE][n % 4]
+        f = new(
+            Kind.FEEDBACK,
+            received,
+            topic,
+            "Người dân phản ánh thông tin không đúng sự thật đăng trên mạng xã hội Facebook và đề nghị Sở xử lý.",
+            channel=channel,
+            i=n + 4,
+        )
+        if n < 4:
+            accepted = received + datetime.timedelta(days=4)
+            accept_path(
+                f,
+                received + datetime.timedelta(days=2),
+                accepted,
+                answer_due=accepted + datetime.timedelta(days=20),
+            )
+            actions.answer(
+                f,
+                actor=handler,
+                on=accepted + datetime.timedelta(days=12),
+                document=_doc(
+                    org,
+                    300 + 40 * n,
+                    accepted + datetime.timedelta(days=12),
+                    f"V/v trả lời phản ánh: {topic}",
+                ),
+                public_answer="Sở đã phối hợp Công an tỉnh xác minh, yêu cầu gỡ bỏ thông tin sai sự thật và xử lý theo quy định.",
+            )
+        else:
+            actions.classify(
+                f,
+                actor=clerk,
+                outcome=Outcome.FILE,
+                on=received + datetime.timedelta(days=3),
+                reason="Không đủ thông tin để xác định tài khoản, đường dẫn bài viết; đơn lưu theo quy định.",
+            )
+
+    # A second copy of a letter already received: linked, not counted again.
+    dup = new(
+        Kind.FEEDBACK,
+        D(2020, 1, 20),
+        FACEBOOK_TOPICS[0],
+        "Gửi lại lần hai cùng nội dung phản ánh đã gửi qua thư điện tử.",
+        channel=Channel.PAPER,
+        i=4,
+    )
+    original = Petition.objects.get(
+        organization=org, subject=FACEBOOK_TOPICS[0], duplicate_of__isnull=True, received_on=D(2020, 1, 5)
+    )
+    actions.link_duplicate(dup, actor=clerk, original=original, on=D(2020, 1, 21))
+
+    # Citizen reception sessions of 2020 (the letters arising from them are linked).
+    if not ReceptionSession.objects.filter(organization=org, held_on__year=2020).exists():
+        for held_on, visits, people, matters, spot, letters in (
+            (D(2020, 3, 5), 2, 2, 2, 2, []),
+            (D(2020, 7, 6), 3, 4, 2, 1, [c2]),
+            (D(2020, 9, 10), 1, 1, 1, 1, []),
+            (D(2020, 12, 3), 2, 3, 1, 0, []),
+        ):
+            actions.record_reception(
+                org,
+                actor=head,
+                held_on=held_on,
+                official_name="Nguyễn Văn Nậy, Phó Giám đốc",
+                official=users["stttt.pgd"],
+                visits=visits,
+                people=people,
+                matters=matters,
+                answered_on_the_spot=spot,
+                letters=letters,
+            )
+    actions.publish_schedule(
+        org,
+        actor=head,
+        text="Lãnh đạo Sở tiếp công dân định kỳ vào sáng thứ Năm của tuần thứ hai và tuần thứ tư mỗi tháng; "
+        "Thanh tra Sở tiếp công dân thường xuyên trong giờ hành chính các ngày làm việc.",
+        place="Phòng tiếp công dân, Sở Thông tin và Truyền thông, số 1 Lê Thánh Tôn, TP. Trà Vinh",
+    )
+
+    # Early 2021: the two cases open at the end of 2020 are resolved within their deadlines.
+    c3.refresh_from_db()
+    actions.answer(
+        c3,
+        actor=handler,
+        on=c3.resolve_due,
+        document=_doc(org, 12, c3.resolve_due, "V/v trả lời đơn khiếu nại về kết quả kiểm tra điểm trò chơi"),
+        public_answer="Sở đã có văn bản trả lời: giữ nguyên kết quả kiểm tra, hướng dẫn chủ cơ sở chấp hành giờ hoạt động.",
+    )
+    actions.answer(
+        d2,
+        actor=handler,
+        on=D(2021, 1, 6),
+        document=_doc(org, 21, D(2021, 1, 6), "V/v kết luận nội dung tố cáo đối với đại lý thu cước"),
+        public_answer="Đã có kết luận nội dung tố cáo và yêu cầu doanh nghiệp chấn chỉnh đại lý.",
+    )
+
+
+def load_2026(org, users):
+    if Petition.objects.filter(organization=org, received_on__year__gte=2026).exists():
+        return
+    clerk, handler = users["stttt.vanthu"], users["stttt.xuly"]
+    today = timezone.localdate()
+    # Dates are placed relative to today so the deadlines are live whenever the demo is loaded.
+    from danchu.legal import calendar as workcal
+
+    def back(n):
+        return today - datetime.timedelta(days=n)
+
+    def new(kind, received, subject, content, i=0, **kw):
+        return actions.register(
+            org,
+            actor=clerk,
+            kind=kind,
+            channel=kw.pop("channel", Channel.WEB),
+            received_on=received,
+            subject=subject,
+            content=content,
+            identity=None if kw.get("is_anonymous") else _identity(i),
+            **kw,
+        )
+
+    def to_handler(p, on):
+        actions.classify(p, actor=clerk, outcome=Outcome.ACCEPT, on=on)
+        return actions.assign(p, actor=clerk, handler=handler, on=on)
+
+    # 1. A complaint waiting for acceptance, due within 3 working days (7 working days from 01/07/2026).
+    received = today
+    while workcal.add_working_days(received, 7) > workcal.add_working_days(today, 2):
+        received -= datetime.timedelta(days=1)
+    p1 = new(
+        Kind.COMPLAINT,
+        received,
+        "Khiếu nại việc từ chối cấp giấy chứng nhận đăng ký hoạt động khoa học và công nghệ",
+        "Tổ chức khiếu nại văn bản từ chối cấp giấy chứng nhận vì cho rằng hồ sơ đã đầy đủ.",
+        i=0,
+    )
+    to_handler(p1, received)
+
+    # 2. A denunciation accepted 31 days ago: its 30-day resolution period has run out (overdue).
+    accepted = back(31)
+    while workcal.add_calendar_days(accepted, 30) >= today:
+        accepted -= datetime.timedelta(days=1)
+    p2 = new(
+        Kind.DENUNCIATION,
+        accepted - datetime.timedelta(days=6),
+        "Tố cáo cán bộ thẩm định hồ sơ đòi hỏi chi phí ngoài quy định",
+        "Người tố cáo nêu cụ thể thời gian, địa điểm và số tiền bị đòi khi nộp hồ sơ.",
+        i=3,
+        channel=Channel.PAPER,
+    )
+    to_handler(p2, accepted - datetime.timedelta(days=2))
+    actions.accept(p2, actor=handler, on=accepted)
+
+    # 3. A complaint accepted so that its 30 days end within the next 3 working days (due soon).
+    soon = workcal.add_working_days(today, 2)
+    accepted3 = soon - datetime.timedelta(days=30)
+    p3 = new(
+        Kind.COMPLAINT,
+        accepted3 - datetime.timedelta(days=5),
+        "Khiếu nại quyết định xử phạt về đo lường tại cửa hàng xăng dầu",
+        "Cửa hàng khiếu nại vì cho rằng thiết bị đo đã được kiểm định còn hiệu lực.",
+        i=1,
+    )
+    to_handler(p3, accepted3 - datetime.timedelta(days=3))
+    actions.accept(p3, actor=handler, on=accepted3)
+    actions.record_verification(
+        p3,
+        actor=handler,
+        on=accepted3 + datetime.timedelta(days=7),
+        note="Kiểm tra hồ sơ kiểm định cột đo xăng dầu.",
+    )
+
+    # 4. Feedback with an answer date set by the handler, three weeks ahead.
+    p4 = new(
+        Kind.FEEDBACK,
+        back(10),
+        "Kiến nghị công khai danh mục nhiệm vụ khoa học cấp tỉnh năm 2027",
+        "Đề nghị Sở công khai sớm danh mục để các tổ chức chuẩn bị hồ sơ.",
+        i=4,
+        channel=Channel.EMAIL,
+    )
+    to_handler(p4, back(8))
+    actions.accept(p4, actor=handler, on=back(7), answer_due=today + datetime.timedelta(days=21))
+
+    # 5. A staff complaint about a disciplinary decision, accepted, then suspended while an
+    #    opinion is awaited from the Department of Home Affairs.
+    p5 = new(
+        Kind.COMPLAINT,
+        back(40),
+        "Khiếu nại quyết định kỷ luật khiển trách",
+        "Viên chức khiếu nại quyết định kỷ luật vì cho rằng chưa được giải trình.",
+        i=5,
+        sender_type=SenderType.STAFF,
+        channel=Channel.PAPER,
+    )
+    to_handler(p5, back(38))
+    actions.accept(p5, actor=handler, on=back(35))
+    actions.suspend(
+        p5, actor=handler, on=back(12), reason="Chờ ý kiến của Sở Nội vụ về thẩm quyền xử lý kỷ luật."
+    )
+
+    # 6. An anonymous denunciation just received, for the clerk to classify.
+    new(
+        Kind.DENUNCIATION,
+        back(1),
+        "Tố cáo việc sử dụng xe công vào việc riêng",
+        "Thư không ký tên, nêu biển số xe và ngày giờ xe được dùng vào việc riêng.",
+        is_anonymous=True,
+        channel=Channel.WEB,
+    )
+    actions.publish_schedule(
+        org,
+        actor=users["stttt.giamdoc"],
+        text="Giám đốc Sở tiếp công dân định kỳ vào ngày 15 hằng tháng (nếu trùng ngày nghỉ thì vào ngày làm việc kế tiếp); "
+        "Văn phòng Sở tiếp công dân thường xuyên trong giờ hành chính.",
+        place="Trụ sở Sở Khoa học và Công nghệ tỉnh Vĩnh Long",
+    )

@@ -1,0 +1,36 @@
+"""Home-page panel: the user's petition reminders and open cases (never any identity)."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from danchu.orgs import access
+
+from . import permissions
+from .models import Notification, Petition
+
+
+def home_panels(request):
+    user, org = request.user, getattr(request, "org", None)
+    if org is None or not access.can(user, "petitions.view", org):
+        return []
+    today = timezone.localdate()
+    visible = Petition.objects.filter(permissions.visible_q(user)).in_subtree(org).open()
+    mine = visible.filter(handler=user)
+    notes = list(
+        Notification.objects.filter(user=user, read_at__isnull=True)
+        .select_related("petition")
+        .order_by("due")[:8]
+    )
+    return [
+        {
+            "title": _("Đơn thư"),
+            "template": "petitions/_home_panel.html",
+            "context": {
+                "open": visible.count(),
+                "mine": mine.count(),
+                "overdue": visible.filter(next_due__lt=today).count(),
+                "notifications": notes,
+            },
+            "order": 20,
+        }
+    ]
