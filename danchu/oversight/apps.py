@@ -6,3 +6,4 @@ class OversightConfig(AppConfig):
     name = "danchu.oversight"
     label = "oversight"
     verbose_name = _("Thanh tra, kiểm tra")
+    nav = [(_("Thanh tra, kiểm tra"), "oversight:index", "oversight.view")]
