@@ -1,0 +1,125 @@
+"""The statutory rules of participation that depend on the framework (LEGAL.md §2, §4).
+
+Every figure here is looked up by the framework of the date it applies to, never hard-wired.
+"""
+
+import datetime
+import math
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danchu.legal.frameworks import Framework
+
+from .models import POSTING_CHANNELS, Channel
+
+# Working days to disclose after the decision: (normal, special case).
+DISCLOSE_WITHIN = {Framework.ND04_2015: (3, 5), Framework.LAW_2022: (5, 5)}
+# The catalog item "summary of staff opinions and how they were taken up" (ND 04 Art. 7(8),
+# Law Art. 46(10)), by framework.
+CONSULTATION_RESULT_CODE = {Framework.ND04_2015: "8", Framework.LAW_2022: "10"}
+# Consecutive days an item stays posted.
+MIN_POSTING_DAYS = {Framework.ND04_2015: 30, Framework.LAW_2022: 20}
+BASIS = {
+    Framework.ND04_2015: "Nghị định 04/2015/NĐ-CP",
+    Framework.LAW_2022: "Luật Thực hiện dân chủ ở cơ sở 2022, Điều 47, 48",
+}
+
+# The annual conference, the people's inspection board and the head's answers (LEGAL.md §4).
+CONFERENCE_DEADLINE_MONTHS = 3
+QUORUM_FRACTION = (2, 3)
+NO_CONFERENCE_MAX_STAFF = 7
+DELEGATES_FROM_STAFF = 100
+BOARD_MIN, BOARD_MAX = 3, 9
+BOARD_TERM_YEARS = 2
+BOARD_ANSWER_DAYS = 15
+# A secret vote's result is withheld below this many voters: it would reveal individual votes.
+MIN_RESULT_GROUP = 5
+
+
+def disclose_within(framework, special_case=False):
+    normal, special = DISCLOSE_WITHIN[framework]
+    return special if special_case else normal
+
+
+def disclosure_due(framework, decided_on, special_case=False):
+    from danchu.legal.calendar import add_working_days
+
+    return add_working_days(decided_on, disclose_within(framework, special_case))
+
+
+@dataclass
+class Timing:
+    late: bool = False
+    late_days: int = 0
+    posting_short: bool = False
+    posting_days: int | None = None
+    posting_required: int | None = None
+    messages: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not (self.late or self.posting_short)
+
+
+def posting_needed(framework, channels):
+    """Whether the minimum posting period applies to a disclosure made through `channels`."""
+    channels = set(channels)
+    if not channels & POSTING_CHANNELS:
+        return False
+    # Law 2022 Art. 48: not needed when the content was sent in writing to every staff member.
+    return not (framework == Framework.LAW_2022 and Channel.WRITTEN in channels)
+
+
+def disclosure_timing(disclosure, today=None, channels=None):
+    """Violations of the statutory timing of one disclosure, from its stored fields only
+    (the deadline in working days is computed and stored when it is published)."""
+    today = today or timezone.localdate()
+    t = Timing()
+    if disclosure.published_on and disclosure.due_on and disclosure.published_on > disclosure.due_on:
+        t.late = True
+        t.late_days = (disclosure.published_on - disclosure.due_on).days
+        t.messages.append(
+            _(
+                "Công khai chậm: hạn %(due)s (%(n)s ngày làm việc kể từ ngày %(decided)s), công khai ngày %(on)s."
+            )
+            % {
+                "due": disclosure.due_on.strftime("%d/%m/%Y"),
+                "n": f"{disclose_within(disclosure.framework, disclosure.special_case):02d}",
+                "decided": disclosure.decided_on.strftime("%d/%m/%Y"),
+                "on": disclosure.published_on.strftime("%d/%m/%Y"),
+            }
+        )
+    if channels is None:
+        channels = disclosure.channel_list
+    if disclosure.published_on and posting_needed(disclosure.framework, channels):
+        required = MIN_POSTING_DAYS[disclosure.framework]
+        t.posting_required = required
+        start = disclosure.posted_from or disclosure.published_on
+        if disclosure.posted_to:
+            t.posting_days = (disclosure.posted_to - start).days + 1
+            if t.posting_days < required:
+                t.posting_short = True
+                t.messages.append(
+                    _("Thời gian niêm yết %(days)s ngày, ít hơn %(req)s ngày liên tục theo quy định.")
+                    % {"days": t.posting_days, "req": required}
+                )
+        else:
+            t.posting_days = max(0, (today - start).days + 1)
+    return t
+
+
+def conference_deadline(year):
+    """An annual conference reviews `year` and is held no later than 3 months into the next."""
+    return datetime.date(year + 1, CONFERENCE_DEADLINE_MONTHS, 31)
+
+
+def quorum_needed(summoned):
+    num, den = QUORUM_FRACTION
+    return math.ceil(summoned * num / den)
+
+
+def resolution_passes(votes_for, present):
+    """More than 50% of those present."""
+    return votes_for * 2 > present
