@@ -6,3 +6,4 @@ class DocumentsConfig(AppConfig):
     name = "danchu.documents"
     label = "documents"
     verbose_name = _("Văn bản")
+    nav = [(_("Sổ văn bản"), "documents:list", "documents.view")]

@@ -20,6 +20,16 @@ class DocumentQuerySet(models.QuerySet):
     def alive(self):
         return self.filter(deleted_at__isnull=True)
 
+    def deleted(self):
+        return self.filter(deleted_at__isnull=False)
+
+    def external(self):
+        return self.filter(organization__isnull=True)
+
+    def of_subtree(self, org):
+        """The registry of `org` and of every unit below it."""
+        return self.filter(organization__path__startswith=org.path)
+
     def issued_between(self, start, end):
         return self.filter(issued_on__gte=start, issued_on__lte=end)
 
@@ -46,6 +56,7 @@ class Document(models.Model):
     ref = models.CharField(_("số, ký hiệu"), max_length=96, db_index=True, editable=False)
     is_party = models.BooleanField(_("văn bản của Đảng"), default=False)
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    effective_on = models.DateField(_("ngày có hiệu lực"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True, editable=False)
     issuer_org = models.ForeignKey(
         "orgs.Organization",
@@ -71,9 +82,11 @@ class Document(models.Model):
         verbose_name_plural = _("văn bản")
         ordering = ["-issued_on", "-pk"]
         constraints = [
-            # Number + symbol is unique per issuer per year (LEGAL.md §7), among live records.
+            # Number + symbol is unique per issuer per year (LEGAL.md §7), among the live records
+            # of one registry (two agencies may both register the same incoming document). The
+            # shared legal texts (organization empty) are checked in actions.py.
             models.UniqueConstraint(
-                fields=["issuer_name", "year", "ref"],
+                fields=["organization", "issuer_name", "year", "ref"],
                 condition=Q(deleted_at__isnull=True),
                 name="document_unique_ref_per_issuer_year",
             ),
@@ -88,11 +101,24 @@ class Document(models.Model):
         self.year = self.issued_on.year if self.issued_on else None
         super().save(*args, **kwargs)
 
+    @property
+    def is_external(self):
+        return self.organization_id is None
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+    @property
+    def issuer_label(self):
+        return self.issuer_name or (self.issuer_org.name if self.issuer_org_id else "")
+
 
 def compose_ref(number, symbol, is_party):
     """'420' + 'KH-STTTT-VP' -> '420/KH-STTTT-VP'; Party form '18' + 'KH/ĐU' -> '18-KH/ĐU'."""
-    number, symbol = (number or "").strip(), (symbol or "").strip()
-    return f"{number}-{symbol}" if is_party else f"{number}/{symbol}"
+    from .refs import format_ref
+
+    return format_ref(number, symbol, bool(is_party))
 
 
 def attachment_path(instance, filename):
