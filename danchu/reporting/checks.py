@@ -38,7 +38,7 @@ RULES = [
         "Tổng số đơn tiếp nhận phải bằng tổng đơn khiếu nại, tố cáo, phản ánh, kiến nghị.",
     ),
     (
-        "petitions_resolved_on_time",
+        "petitions_resolved",
         "<=",
         ("petitions_due",),
         "Số đơn đã giải quyết không được lớn hơn số đơn đến hạn giải quyết.",
@@ -64,7 +64,7 @@ RULES = [
     (
         "subjects_checked",
         "==",
-        ("inspection_subjects", "administrative_inspection_subjects"),
+        ("inspection_subjects", "administrative_subjects"),
         "Số tổ chức, cá nhân được kiểm tra phải bằng số đối tượng thanh tra, kiểm tra cộng số đơn vị được thanh tra hành chính.",
     ),
     (
@@ -137,7 +137,8 @@ def validation_problems(report, data):
 def citation_problems(report, texts):
     """Every document reference in the narrative checked against the registry."""
     try:
-        from danchu.documents.refs import check_refs, find_refs
+        from danchu.documents.checks import check_refs
+        from danchu.documents.refs import find_refs
     except ImportError:
         return [
             Problem(

@@ -5,6 +5,8 @@ register is not installed) leaves its sentence out; the checks say so. Zero read
 ("không có …"). Counts below 10 take a leading zero (03 đơn), as reports write them.
 """
 
+import re
+
 from danchu.core.vnformat import count, money, percent, short_date
 
 
@@ -77,7 +79,7 @@ def resolution_rate(data):
         ]
     return [
         f"Tỷ lệ giải quyết đơn thư khiếu nại, tố cáo: {percent(rate)} "
-        f"({count(_v(data, 'petitions_resolved_on_time'))}/{count(due)} đơn đến hạn giải quyết trong kỳ đã được giải quyết)."
+        f"({count(_v(data, 'petitions_resolved'))}/{count(due)} đơn đến hạn giải quyết trong kỳ đã được giải quyết)."
     ]
 
 
@@ -86,7 +88,7 @@ def inspections(data):
     admin = _v(data, "administrative_inspections")
     if admin is not None:
         if admin:
-            subjects = _v(data, "administrative_inspection_subjects")
+            subjects = _v(data, "administrative_subjects")
             tail = f" đối với {count(subjects)} đơn vị" if subjects else ""
             paragraphs.append(f"Tổ chức thanh tra hành chính {count(admin)} cuộc{tail}.")
         else:
@@ -104,14 +106,15 @@ def inspections(data):
         text += ", trong đó " + " và ".join(split)
     paragraphs.append(text + ".")
     details = []
-    for item in data.lists.get("inspections", []):
-        topic = item.get("topic") or item.get("title") or ""
-        subjects = item.get("subjects")
-        partner = item.get("partner") or ""
-        line = f"{'chủ trì' if item.get('led') else 'phối hợp' + (' với ' + partner if partner else '')}: {topic}"
-        if subjects:
-            line += f" đối với {count(subjects)} tổ chức, cá nhân"
-        details.append(line)
+    led_subjects = [n for n in data.lists.get("led_subjects", []) if n is not None]
+    if led_subjects:
+        parts = [f"01 cuộc đối với {count(n)} tổ chức, cá nhân" for n in led_subjects]
+        details.append(f"chủ trì {count(len(led_subjects))} cuộc: " + ", ".join(parts))
+    for item in data.lists.get("joint_by_partner", []):
+        partner = item.get("partner") or "cơ quan khác"
+        details.append(
+            f"phối hợp với {partner} {count(item.get('inspections'))} cuộc đối với {count(item.get('subjects'))} tổ chức, cá nhân"
+        )
     if details:
         paragraphs.append("Cụ thể: " + "; ".join(details) + ".")
     checked, violating = _v(data, "subjects_checked"), _v(data, "subjects_in_violation")
@@ -123,9 +126,18 @@ def inspections(data):
             result += ", không phát hiện tổ chức, cá nhân vi phạm"
         paragraphs.append(result + ".")
     if violating:
+        bodies = [r for r in data.lists.get("referred_to", []) if r.get("count")]
+        referrals = _v(data, "referrals")
+        referral_text = None
+        if bodies:
+            referral_text = "kiến nghị " + ", ".join(
+                f"{r.get('body') or 'cơ quan có thẩm quyền'} xử lý {count(r['count'])} trường hợp"
+                for r in bodies
+            )
+        elif referrals:
+            referral_text = f"kiến nghị cơ quan có thẩm quyền xử lý {count(referrals)} trường hợp"
         handling = _parts(
-            _v(data, "referrals")
-            and f"kiến nghị cơ quan cấp trên xử lý {count(_v(data, 'referrals'))} trường hợp",
+            referral_text,
             _v(data, "sanction_decisions")
             and f"ban hành {count(_v(data, 'sanction_decisions'))} quyết định xử phạt vi phạm hành chính",
         )
@@ -233,16 +245,20 @@ def online_services(data):
 
 
 def postings(data):
-    signs, rules = _v(data, "degradation_signs_posted"), _v(data, "party_prohibitions_posted")
-    parts = _parts(
-        signs
-        and f"niêm yết tại trụ sở và qua mạng nội bộ {count(signs)} biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống, “tự diễn biến”, “tự chuyển hóa”",
-        rules and f"công khai qua mạng nội bộ {count(rules)} điều đảng viên không được làm",
-    )
-    if not parts:
-        return []
-    text = "; ".join(parts)
-    return [text[0].upper() + text[1:] + "."]
+    paragraphs = []
+    for item in data.lists.get("postings", []):
+        title = (item.get("title") or "").strip().rstrip(".")
+        items = item.get("item_count") or 0
+        if not title:
+            continue
+        if items and str(items) not in title:
+            title += f" ({count(items)} nội dung)"
+        paragraphs.append(title + ".")
+    if not paragraphs and _v(data, "items_posted"):
+        paragraphs.append(
+            f"Niêm yết tại trụ sở và qua mạng nội bộ {count(_v(data, 'items_posted'))} nội dung."
+        )
+    return paragraphs
 
 
 def staffing(data):
@@ -305,7 +321,7 @@ def document_list(items):
         if doc.get("issued_on"):
             part += f", ngày {_date(doc['issued_on'])}"
         if doc.get("subject"):
-            subject = doc["subject"].strip().rstrip(".")
+            subject = re.sub(r"^[Vv]/[Vv]\s*", "về ", doc["subject"].strip().rstrip("."))
             part += " " + (
                 subject if subject.lower().startswith("về") else f"về {subject[0].lower()}{subject[1:]}"
             )

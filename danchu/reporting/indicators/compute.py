@@ -98,13 +98,20 @@ class ReportData:
         )
 
 
+# Kinds of documents that direct and organise the work (plans, decisions, guidance, rules…), which
+# the appendix lists; letters, reports, minutes and invitations are not listed.
+DIRECTING_KINDS = ("NQ", "QĐ", "CT", "QC", "QyĐ", "QĐi", "HD", "CTr", "KH", "PA", "ĐA", "KL")
+
+
 def issued_documents(org, start, end):
-    """Documents issued in the window by the organisation's subtree, Party and government apart."""
+    """Directing documents issued in the window by the organisation's subtree, Party and government apart."""
     from danchu.documents.models import Direction, Document
 
     documents = (
         Document.objects.alive()
-        .filter(direction=Direction.ISSUED, issued_on__gte=start, issued_on__lte=end)
+        .filter(
+            direction=Direction.ISSUED, issued_on__gte=start, issued_on__lte=end, kind__in=DIRECTING_KINDS
+        )
         .filter(
             Q(issuer_org__path__startswith=org.path)
             | Q(issuer_org__isnull=True, organization__path__startswith=org.path)
