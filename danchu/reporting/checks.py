@@ -201,6 +201,13 @@ def run_checks(report, data, texts=None):
     texts = section_texts(report) if texts is None and report.pk else (texts or {})
     problems = []
     for source in data.missing:
+        from .indicators import INDICATORS, Origin
+
+        unfilled = [
+            i for i in INDICATORS if i.source == source and not i.ratio_of and data.values[i.code].origin != Origin.MANUAL
+        ]
+        if not unfilled:
+            continue  # every figure of the missing register was entered by hand, with a reason
         problems.append(
             Problem(
                 ERROR,
