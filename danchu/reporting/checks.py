@@ -204,7 +204,9 @@ def run_checks(report, data, texts=None):
         from .indicators import INDICATORS, Origin
 
         unfilled = [
-            i for i in INDICATORS if i.source == source and not i.ratio_of and data.values[i.code].origin != Origin.MANUAL
+            i
+            for i in INDICATORS
+            if i.source == source and not i.ratio_of and data.values[i.code].origin != Origin.MANUAL
         ]
         if not unfilled:
             continue  # every figure of the missing register was entered by hand, with a reason

@@ -35,7 +35,12 @@ def fill_missing_registers(report, actor):
     for indicator in INDICATORS:
         if indicator.source in missing and not indicator.ratio_of:
             actions.set_override(
-                report.organization, report.period, indicator.code, 1, "Chưa có sổ, lấy theo báo cáo giấy", actor=actor
+                report.organization,
+                report.period,
+                indicator.code,
+                1,
+                "Chưa có sổ, lấy theo báo cáo giấy",
+                actor=actor,
             )
 
 

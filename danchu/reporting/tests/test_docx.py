@@ -17,7 +17,18 @@ CHECK = Path("/work/shared/checks/report_check.py")
 
 @pytest.fixture
 def demo_docx(demo, tmp_path, capsys):
-    call_command("report", "build", "--org", "TV.STTTT", "--period", "2020", "--out", str(tmp_path), "--format", "docx,xlsx")
+    call_command(
+        "report",
+        "build",
+        "--org",
+        "TV.STTTT",
+        "--period",
+        "2020",
+        "--out",
+        str(tmp_path),
+        "--format",
+        "docx,xlsx",
+    )
     printed = capsys.readouterr().out.split()
     docx = next(Path(p) for p in printed if p.endswith(".docx"))
     assert any(p.endswith(".xlsx") for p in printed)
@@ -38,7 +49,10 @@ def test_every_register_is_wired():
 def test_demo_report_carries_the_petition_and_inspection_figures(demo_docx):
     text = full_text(Document(demo_docx))
     assert "Tiếp nhận 15 đơn" in text
-    assert "03 đơn khiếu nại (ban hành 02 văn bản trả lời công dân, 01 đơn đang trong quá trình giải quyết)" in text
+    assert (
+        "03 đơn khiếu nại (ban hành 02 văn bản trả lời công dân, 01 đơn đang trong quá trình giải quyết)"
+        in text
+    )
     assert "02 đơn tố cáo (01 đơn không đủ điều kiện thụ lý, 01 đơn đang trong quá trình thụ lý)" in text
     assert "Tổ chức thanh tra, kiểm tra 10 cuộc đối với 34 tổ chức, cá nhân" in text
     assert "được kiểm tra là 35" in text and "vi phạm là 09" in text
@@ -81,14 +95,20 @@ def test_contract_check_groups_pass(demo_docx):
         groups = ["all"]
     if not CHECK.exists():
         pytest.skip("report_check.py not available on this machine")
-    result = subprocess.run([sys.executable, str(CHECK), str(demo_docx), *groups], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(CHECK), str(demo_docx), *groups], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_cli_rejects_bad_arguments(demo, tmp_path):
     from django.core.management.base import CommandError
 
-    for args in (["--org", "NOPE", "--period", "2020"], ["--org", "TV.STTTT", "--period", "1999"], ["--org", "TV.STTTT", "--period", "2020", "--format", "odt"]):
+    for args in (
+        ["--org", "NOPE", "--period", "2020"],
+        ["--org", "TV.STTTT", "--period", "1999"],
+        ["--org", "TV.STTTT", "--period", "2020", "--format", "odt"],
+    ):
         with pytest.raises(CommandError) as err:
             call_command("report", "build", *args, "--out", str(tmp_path))
         assert err.value.returncode == 2
