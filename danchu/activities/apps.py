@@ -6,3 +6,4 @@ class ActivitiesConfig(AppConfig):
     name = "danchu.activities"
     label = "activities"
     verbose_name = _("Hoạt động")
+    nav = [(_("Hoạt động"), "activities:index", "activities.view")]

@@ -33,11 +33,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danchu.audit.models import AuditAction
-from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.audit.trail import diff, record, snapshot
 from danchu.orgs import access
 from danchu.orgs.models import Organization
 
@@ -45,6 +46,7 @@ from . import imports, vnformat
 from .xlsx import XLSX_MIME, xlsx_response
 
 PAGE_SIZE = 25
+SNAPSHOT_EXCLUDE = ("id", "uuid")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -58,12 +60,12 @@ def save_record(instance, *, actor, m2m=None, reason="", verb="", organization=N
         before = {}
         if not creating:
             fresh = type(instance).objects.get(pk=instance.pk)
-            before = snapshot(fresh)
+            before = snapshot(fresh, exclude=SNAPSHOT_EXCLUDE)
             for name in m2m or {}:
                 before[name] = sorted(str(o) for o in getattr(fresh, name).all())
         instance.full_clean()
         instance.save()
-        after = snapshot(instance)
+        after = snapshot(instance, exclude=SNAPSHOT_EXCLUDE)
         for name, values in (m2m or {}).items():
             getattr(instance, name).set(values)
             after[name] = sorted(str(o) for o in values)
@@ -85,12 +87,14 @@ def delete_record(instance, *, actor, reason="", organization=None):
         kwargs = {"reason": reason}
         if organization is not None:
             kwargs["organization"] = organization
-        record(instance, AuditAction.DELETE, actor, changes=diff(snapshot(instance), {}), **kwargs)
+        record(
+            instance,
+            AuditAction.DELETE,
+            actor,
+            changes=diff(snapshot(instance, exclude=SNAPSHOT_EXCLUDE), {}),
+            **kwargs,
+        )
         instance.delete()
-
-
-def audit_create(instance, actor, **kwargs):
-    return record_create(instance, actor, **kwargs)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -360,6 +364,15 @@ class RegisterForm(forms.ModelForm):
             if isinstance(model_field, models.DateField):
                 form_field.widget = DateInput()
                 form_field.input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+            if isinstance(form_field, forms.ModelChoiceField) and not isinstance(
+                form_field, forms.ModelMultipleChoiceField
+            ):
+                form_field.empty_label = _("— Chọn —")
+            elif isinstance(form_field, forms.ChoiceField) and form_field.choices:
+                form_field.choices = [
+                    ("", _("— Chọn —")) if value == "" else (value, label)
+                    for value, label in form_field.choices
+                ]
             if name == "organization":
                 form_field.queryset = self.limit_organizations(orgs)
             elif name in self.scopes:
@@ -426,9 +439,9 @@ def _detail_value(obj, item):
     if isinstance(item, tuple):
         label, getter = item
         value = getter(obj)
-        return str(label), value if isinstance(value, str) else _plain(value)
+        return capfirst(str(label)), value if isinstance(value, str) else _plain(value)
     model_field = obj._meta.get_field(item)
-    label = str(model_field.verbose_name)
+    label = capfirst(str(model_field.verbose_name))
     if model_field.many_to_many:
         return label, ", ".join(str(o) for o in getattr(obj, item).all()) or "—"
     value = getattr(obj, item)
@@ -478,12 +491,12 @@ def detail_view(request, register, key):
                 "can_change": access.can(request.user, child.register.change_perm, org),
             }
         )
-    parent_url = ""
+    parent_url = parent_label = ""
     if register.parent_fk:
         parent = getattr(obj, register.parent_fk)
         parent_register = getattr(register, "parent_register", None)
         if parent_register is not None:
-            parent_url = parent_register.url("detail", parent)
+            parent_url, parent_label = parent_register.url("detail", parent), str(parent)
     context = {
         **_nav(register, request),
         "obj": obj,
@@ -493,6 +506,7 @@ def detail_view(request, register, key):
         "edit_url": register.url("edit", obj),
         "delete_url": register.url("delete", obj),
         "parent_url": parent_url,
+        "parent_label": parent_label,
     }
     return render(request, "core/register/detail.html", context)
 
@@ -518,7 +532,12 @@ def edit_view(request, register, key=None):
         else:
             messages.success(request, _("Đã lưu: %(obj)s") % {"obj": instance})
             return redirect(register.url("detail", instance))
-    context = {**_nav(register, request), "form": form, "obj": obj}
+    context = {
+        **_nav(register, request),
+        "form": form,
+        "obj": obj,
+        "cancel_url": register.url("detail", obj) if obj is not None else register.url("list"),
+    }
     return render(request, "core/register/form.html", context, status=400 if form.errors else 200)
 
 

@@ -303,7 +303,7 @@ subjects = Register(
 class OutcomeForm(RegisterForm):
     scopes = {"subject": "inspection__organization", "decision": "organization"}
     fine_vnd = VNIntegerField(
-        label=gettext_lazy("tiền phạt (đồng)"), required=False, help_text=gettext_lazy("Ví dụ: 7.500.000")
+        label=gettext_lazy("Tiền phạt (đồng)"), required=False, help_text=gettext_lazy("Ví dụ: 7.500.000")
     )
 
     class Meta:
