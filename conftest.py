@@ -11,6 +11,8 @@ department with one division) and agency B (TV.B). Each persona holds one role:
 """
 
 import datetime
+import os
+from pathlib import Path
 
 import pytest
 
@@ -34,6 +36,19 @@ def _test_settings(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+SEED_NAME = "bao-cao-qcdc-2020-so-tttt-tra-vinh.md"
+
+
+def seed_report_path():
+    """The seed report lives in the project's shared folder beside the repository (never copied
+    into it): $DANCHU_SHARED_DIR, ../shared or /work/shared. Tests that need it skip without it."""
+    root = Path(__file__).resolve().parent
+    for base in (os.environ.get("DANCHU_SHARED_DIR"), root.parent / "shared", "/work/shared"):
+        if base and (Path(base) / "seed" / SEED_NAME).exists():
+            return Path(base) / "seed" / SEED_NAME
+    pytest.skip("the seed report (../shared/seed) is not beside the repository")
 
 
 class World(dict):
@@ -112,3 +127,13 @@ def client_for(client):
         return client
 
     return login
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests (the browser tests) empty every table when they end, including the data
+    that migrations load (deadline rules, catalogs, legal texts). Give all of them a serialized
+    rollback, so that this data comes back and no test ever recreates content types under new ids."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}), append=False)

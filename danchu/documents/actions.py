@@ -181,7 +181,7 @@ def update_document(doc, *, actor, expected_version=None, **fields):
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields {sorted(unknown)}")
-    current = Document.objects.select_for_update().select_related("organization").get(pk=doc.pk)
+    current = Document.objects.select_for_update(of=("self",)).select_related("organization").get(pk=doc.pk)
     if expected_version is not None and current.version != int(expected_version):
         raise StaleDocument(current)
     if current.deleted_at is not None:

@@ -1,5 +1,7 @@
 """The document registry pages. Thin: check access, validate a form, call one action, redirect."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -53,7 +55,7 @@ def _filters(request):
         "q": get.get("q", "").strip()[:200],
         "direction": get.get("direction", "") if get.get("direction") in Direction.values else "",
         "kind": get.get("kind", "") if get.get("kind") in DocumentKind.values else "",
-        "year": get.get("year", "") if get.get("year", "").isdigit() else "",
+        "year": get.get("year", "") if re.fullmatch(r"\d{4}", get.get("year", "")) else "",
         "issuer_type": get.get("issuer_type", "")
         if get.get("issuer_type") in ("party", "government")
         else "",

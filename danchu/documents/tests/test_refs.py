@@ -3,15 +3,12 @@
 import datetime
 import random
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from danchu.documents.refs import RefError, find_refs, format_ref, parse_date, parse_ref
 
 D = datetime.date
-SEED = Path("/work/shared/seed/bao-cao-qcdc-2020-so-tttt-tra-vinh.md")
-FALLBACK_SEED = Path(__file__).parent / "data" / "seed-report.md"
 
 # Every reference the seed report cites, in order of appearance: (ref, kind, date, issuer).
 # Two mentions are not references and are left out on purpose: "Quyết định số 290" (no symbol)
@@ -71,7 +68,9 @@ SEED_REFS = [
 
 
 def seed_text():
-    return (SEED if SEED.exists() else FALLBACK_SEED).read_text(encoding="utf-8")
+    from conftest import seed_report_path
+
+    return seed_report_path().read_text(encoding="utf-8")
 
 
 def test_every_reference_of_the_seed_report_is_found_with_kind_date_and_issuer():

@@ -353,3 +353,9 @@ def test_check_page_reports_statuses(world, client_for):
     page = client_for(world.staff_a).post(reverse("documents:check"), {"text": text}).content.decode()
     assert "Sai ngày: trong sổ là 07/11/2018" in page and "Chưa có trong sổ" in page
     assert "ngày không có trong lịch" in page
+
+
+def test_odd_query_parameters_do_not_break_the_list(world, client_for):
+    client = client_for(world.clerk_a)
+    for params in ({"year": "99999999999999999999"}, {"page": "x"}, {"kind": "'; drop"}, {"q": "%_\\"}):
+        assert client.get(reverse("documents:list"), params).status_code == 200
