@@ -206,7 +206,7 @@ def run_checks(report, data, texts=None):
         unfilled = [
             i
             for i in INDICATORS
-            if i.source == source and not i.ratio_of and data.values[i.code].origin != Origin.MANUAL
+            if i.source == source and not i.is_derived and data.values[i.code].origin != Origin.MANUAL
         ]
         if not unfilled:
             continue  # every figure of the missing register was entered by hand, with a reason

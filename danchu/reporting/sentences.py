@@ -174,17 +174,21 @@ def party_oversight(data):
 def campaigns(data):
     paragraphs = []
     for item in data.lists.get("campaigns", []):
-        name = item.get("name") or item.get("title") or ""
+        topic = (item.get("topic") or "").strip().rstrip(".")
         parts = _parts(
             item.get("articles") and f"đăng {count(item['articles'])} tin, bài",
             item.get("documents") and f"{count(item['documents'])} văn bản",
         )
         if not parts:
             continue
+        channels = [c for c in item.get("channels") or [] if c and c.strip().lower() != "khác"]
+        text = (
+            f"Tuyên truyền về {topic[0].lower() + topic[1:] if topic else 'các nhiệm vụ chính trị'}: "
+            + " và ".join(parts)
+        )
+        if channels:
+            text += " trên " + ", ".join(dict.fromkeys(c[0].lower() + c[1:] for c in channels))
         banners = item.get("banners")
-        text = f"Tuyên truyền về {name}: " + " và ".join(parts)
-        channel = item.get("channel") or "trên Cổng thông tin điện tử tỉnh"
-        text += f" {channel}"
         if banners:
             text += f"; thực hiện {count(banners)} băng rôn, banner"
         paragraphs.append(text + ".")
@@ -192,7 +196,7 @@ def campaigns(data):
 
 
 def funds(data):
-    items = [i for i in data.lists.get("funds", []) if i.get("amount")]
+    items = [i for i in data.lists.get("funds", []) if i.get("amount_vnd")]
     if not items:
         total = _v(data, "fund_contributions_vnd")
         return (
@@ -200,7 +204,7 @@ def funds(data):
             if total
             else []
         )
-    parts = [f"{i.get('name', '')} (số tiền {money(i['amount'])})" for i in items]
+    parts = [f"{i.get('fund', '')} (số tiền {money(i['amount_vnd'])})" for i in items]
     return [
         "Vận động công chức, viên chức và người lao động tích cực đóng góp các quỹ: " + "; ".join(parts) + "."
     ]

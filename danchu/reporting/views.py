@@ -229,7 +229,7 @@ def indicator_detail(request, uuid, code):
     data = actions.report_data(report)
     value = data.values[code]
     records, missing = [], False
-    if report.status != ReportStatus.SUBMITTED and not indicator.ratio_of:
+    if report.status != ReportStatus.SUBMITTED and not indicator.is_derived:
         try:
             records = list(
                 records_function(indicator.source)(

@@ -42,6 +42,7 @@ class Indicator:
     key: str | None = None
     aggregate: str = Aggregate.SUM
     ratio_of: tuple[str, str] | None = None
+    sum_of: tuple[str, ...] | None = None
     records_key: str | None = None
     group: str = ""
     definition: str = ""
@@ -53,10 +54,17 @@ class Indicator:
         if self.ratio_of:
             num, den = (values[c].value for c in self.ratio_of)
             return ratio(num, den)
+        if self.sum_of:
+            parts = [values[c].value for c in self.sum_of]
+            return None if any(p is None for p in parts) else sum(parts)
         value = stats
         for part in self.key.split("."):
             value = value[part]
         return value
+
+    @property
+    def is_derived(self):
+        return bool(self.ratio_of or self.sum_of)
 
     def aggregate_values(self, rows):
         """Aggregate over organisations. `rows` is a list of {code: value} dicts, one per organisation;

@@ -152,7 +152,7 @@ def compute(org, period, start=None, end=None, *, overrides=True):
         manual = {o.code: o for o in IndicatorOverride.objects.filter(organization=org, period=period)}
     values = {}
     # Plain figures first, ratios after the figures they divide.
-    for indicator in sorted(INDICATORS, key=lambda i: i.ratio_of is not None):
+    for indicator in sorted(INDICATORS, key=lambda i: (i.sum_of is not None) + 2 * (i.ratio_of is not None)):
         if indicator.source in missing:
             computed, origin = None, Origin.MISSING
         else:

@@ -61,10 +61,9 @@ PLAIN = [
     ("service_centre_officials", _("Công chức trực tại Trung tâm Phục vụ hành chính công"), U.COUNT, ACT, "service_centre_officials", "procedures"),
     ("staff_quota_civil_servants", _("Biên chế công chức được giao"), U.COUNT, ACT, "staff_quota_civil_servants", "staffing"),
     ("staff_quota_public_employees", _("Biên chế viên chức được giao"), U.COUNT, ACT, "staff_quota_public_employees", "staffing"),
-    ("staff_reduced_civil_servants", _("Biên chế công chức đã tinh giản"), U.COUNT, ACT, "staff_reduced_civil_servants", "staffing"),
-    ("staff_reduced_public_employees", _("Biên chế viên chức đã tinh giản"), U.COUNT, ACT, "staff_reduced_public_employees", "staffing"),
-    ("staff_reduced_total", _("Tổng biên chế đã tinh giản"), U.COUNT, ACT, "staff_reduced_total", "staffing"),
-    ("staff_reduction_base", _("Biên chế làm căn cứ tính tỷ lệ tinh giản"), U.COUNT, ACT, "staff_reduction_base", "staffing"),
+    ("staff_reduced_civil_servants", _("Biên chế công chức đã tinh giản"), U.COUNT, ACT, "staff_reduction_civil_servants", "staffing"),
+    ("staff_reduced_public_employees", _("Biên chế viên chức đã tinh giản"), U.COUNT, ACT, "staff_reduction_public_employees", "staffing"),
+    ("staff_reduced_total", _("Tổng biên chế đã tinh giản"), U.COUNT, ACT, "staff_reduction_count", "staffing"),
     # Participation: danchu.participation.stats.stats_for
     ("items_posted", _("Nội dung niêm yết tại trụ sở, mạng nội bộ"), U.COUNT, PAR, "items_posted", "participation"),
     ("disclosures", _("Nội dung đã công khai"), U.COUNT, PAR, "disclosures_total", "participation"),
@@ -80,7 +79,7 @@ RATIOS = [
     ("complaint_resolution_rate", _("Tỷ lệ giải quyết đơn thư khiếu nại, tố cáo"), PET, "petitions_resolved", "petitions_due", "petitions",
      _("Số đơn khiếu nại, tố cáo đã thụ lý có hạn giải quyết rơi vào kỳ và đã giải quyết, trên tổng số đơn khiếu nại, tố cáo đã thụ lý có hạn giải quyết rơi vào kỳ.")),
     ("staff_reduction_pct", _("Tỷ lệ tinh giản biên chế"), ACT, "staff_reduced_total", "staff_reduction_base", "staffing",
-     _("Số biên chế đã tinh giản trên số biên chế làm căn cứ tính tỷ lệ.")),
+     _("Số biên chế đã tinh giản trên tổng biên chế được giao cộng số đã tinh giản (như sổ biên chế tính).")),
     ("staff_conference_rate", _("Tỷ lệ tổ chức hội nghị cán bộ, công chức, viên chức"), PAR, "staff_conferences_held", "staff_conferences_required", "participation",
      _("Số cơ quan, đơn vị đã tổ chức hội nghị trên số cơ quan, đơn vị phải tổ chức.")),
     ("dissemination_coverage_pct", _("Tỷ lệ cán bộ, công chức, viên chức được phổ biến, quán triệt"), PAR, "staff_reached", "staff_total", "participation",
@@ -88,21 +87,40 @@ RATIOS = [
 ]
 # fmt: on
 
-INDICATORS = [
-    Indicator(code, label, unit, source, key, group=group) for code, label, unit, source, key, group in PLAIN
-] + [
-    Indicator(
-        code,
-        label,
-        U.PERCENT,
-        source,
-        aggregate=A.RATIO,
-        ratio_of=(num, den),
-        group=group,
-        definition=definition,
-    )
-    for code, label, source, num, den, group, definition in RATIOS
+# (code, label, register, the indicators it adds up, group): figures the registers do not give directly.
+SUMS = [
+    (
+        "staff_reduction_base",
+        _("Biên chế làm căn cứ tính tỷ lệ tinh giản (biên chế giao cộng số đã tinh giản)"),
+        ACT,
+        ("staff_quota_civil_servants", "staff_quota_public_employees", "staff_reduced_total"),
+        "staffing",
+    ),
 ]
+
+INDICATORS = (
+    [
+        Indicator(code, label, unit, source, key, group=group)
+        for code, label, unit, source, key, group in PLAIN
+    ]
+    + [
+        Indicator(code, label, U.COUNT, source, sum_of=parts, group=group)
+        for code, label, source, parts, group in SUMS
+    ]
+    + [
+        Indicator(
+            code,
+            label,
+            U.PERCENT,
+            source,
+            aggregate=A.RATIO,
+            ratio_of=(num, den),
+            group=group,
+            definition=definition,
+        )
+        for code, label, source, num, den, group, definition in RATIOS
+    ]
+)
 
 BY_CODE = {indicator.code: indicator for indicator in INDICATORS}
 assert len(BY_CODE) == len(INDICATORS), "indicator codes must be unique"

@@ -33,7 +33,7 @@ def fill_missing_registers(report, actor):
     """Registers not installed yet: their figures entered by hand with a reason (the designed path)."""
     missing = set(SOURCES) - set(available_sources())
     for indicator in INDICATORS:
-        if indicator.source in missing and not indicator.ratio_of:
+        if indicator.source in missing and not indicator.is_derived:
             actions.set_override(
                 report.organization,
                 report.period,
