@@ -6,3 +6,4 @@ class ReportingConfig(AppConfig):
     name = "danchu.reporting"
     label = "reporting"
     verbose_name = _("Báo cáo")
+    nav = [(_("Báo cáo"), "reporting:list", "reporting.view")]

@@ -1,0 +1,414 @@
+"""Every change to a report goes through one of these functions: atomic, validated, audited."""
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danchu.audit.models import AuditAction
+from danchu.audit.trail import diff, record, record_create, snapshot
+
+from . import rendering
+from .indicators import BY_CODE, ReportData, compute
+from .models import (
+    BuildStatus,
+    IndicatorOverride,
+    NumberSequence,
+    Report,
+    ReportBuild,
+    ReportFile,
+    ReportSection,
+    ReportSnapshot,
+    ReportStatus,
+    ReportTemplate,
+    ReportType,
+)
+from .outline import outline_for
+
+FORMATS = ("docx", "pdf", "xlsx")
+
+
+def default_title(period):
+    return f"Kết quả thực hiện dân chủ ở cơ sở năm {period.year} và nhiệm vụ trọng tâm năm {period.year + 1}"
+
+
+def report_symbol(org, drafting_unit=None):
+    parts = ["BC", org.short_name or org.code]
+    if drafting_unit is not None and drafting_unit.short_name:
+        parts.append(drafting_unit.short_name)
+    return "-".join(parts)
+
+
+def new_report(org, period, **fields):
+    """An unsaved report with the defaults for `org` and `period` (used by create_report and by
+    the command line when no report was started)."""
+    report = Report(
+        organization=org,
+        period=period,
+        report_type=fields.pop("report_type", ReportType.ANNUAL_DEMOCRACY),
+        framework=fields.pop("framework", period.framework),
+        title=fields.pop("title", "") or default_title(period),
+        report_date=fields.pop("report_date", None) or min(timezone.localdate(), period.end),
+        place=fields.pop("place", "") or org.place_name,
+        data_start=fields.pop("data_start", None) or period.cutoff_start,
+        data_end=fields.pop("data_end", None) or period.cutoff_end,
+        signer_title=fields.pop("signer_title", "") or "",
+        recipients=fields.pop("recipients", "") or "Lưu: VT",
+        **fields,
+    )
+    report.symbol = report.symbol or report_symbol(org, report.drafting_unit)
+    return report
+
+
+@transaction.atomic
+def create_report(org, period, *, actor, **fields):
+    if Report.objects.filter(
+        organization=org, period=period, report_type=fields.get("report_type", ReportType.ANNUAL_DEMOCRACY)
+    ).exists():
+        raise ValidationError(
+            _("Cơ quan đã có báo cáo của kỳ này; hãy mở báo cáo đó hoặc lập bản đính chính.")
+        )
+    report = new_report(org, period, **fields)
+    report.created_by = actor
+    report.full_clean()
+    report.save()
+    record_create(report, actor, verb="lập báo cáo")
+    return report
+
+
+def _require_draft(report):
+    if report.status != ReportStatus.DRAFT:
+        raise ValidationError(_("Báo cáo đã qua bước dự thảo; chỉ sửa được khi trả về dự thảo."))
+
+
+SETTINGS_FIELDS = (
+    "title",
+    "drafting_unit",
+    "report_date",
+    "place",
+    "data_start",
+    "data_end",
+    "signer",
+    "signing_authority",
+    "signer_title",
+    "recipients",
+    "request_kind",
+    "request_ref",
+    "request_date",
+    "request_issuer",
+    "request_subject",
+)
+
+
+@transaction.atomic
+def update_settings(report, *, actor, **fields):
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    _require_draft(report)
+    before = snapshot(report)
+    for name, value in fields.items():
+        if name not in SETTINGS_FIELDS:
+            raise ValueError(name)
+        setattr(report, name, value)
+    report.symbol = report_symbol(report.organization, report.drafting_unit)
+    report.full_clean()
+    report.save()
+    changes = diff(before, snapshot(report))
+    if changes:
+        record(report, AuditAction.UPDATE, actor, changes=changes, verb="sửa thông tin báo cáo")
+    return report
+
+
+@transaction.atomic
+def save_section(report, key, text, *, actor):
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    _require_draft(report)
+    if key not in {s.key for s in outline_for(report.framework) if s.narrative}:
+        raise ValidationError(_("Mục “%(key)s” không có trong đề cương báo cáo.") % {"key": key})
+    section, _created = ReportSection.objects.get_or_create(report=report, key=key)
+    old = section.text
+    section.text = text.strip()
+    section.updated_by = actor
+    section.save()
+    if old != section.text:
+        record(
+            report,
+            AuditAction.UPDATE,
+            actor,
+            changes={f"section:{key}": [old, section.text]},
+            verb="sửa nội dung mục",
+        )
+    return section
+
+
+@transaction.atomic
+def set_override(org, period, code, value, reason, *, actor):
+    if code not in BY_CODE:
+        raise ValidationError(_("Chỉ tiêu “%(code)s” không tồn tại.") % {"code": code})
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Phải ghi lý do khi nhập tay số liệu.")})
+    if value is None or value < 0:
+        raise ValidationError({"value": _("Giá trị phải là số không âm.")})
+    override, created = IndicatorOverride.objects.get_or_create(
+        organization=org,
+        period=period,
+        code=code,
+        defaults={"value": value, "reason": reason.strip(), "entered_by": actor},
+    )
+    before = {} if created else snapshot(override)
+    override.value, override.reason, override.entered_by = value, reason.strip(), actor
+    override.save()
+    record(
+        override,
+        AuditAction.CREATE if created else AuditAction.UPDATE,
+        actor,
+        changes=diff(before, snapshot(override)),
+        reason=reason,
+        organization=org,
+        verb="nhập tay số liệu",
+    )
+    return override
+
+
+@transaction.atomic
+def clear_override(org, period, code, *, actor):
+    override = IndicatorOverride.objects.filter(organization=org, period=period, code=code).first()
+    if override is None:
+        return
+    record(
+        override,
+        AuditAction.DELETE,
+        actor,
+        changes=diff(snapshot(override), {}),
+        organization=org,
+        verb="bỏ số liệu nhập tay",
+    )
+    override.delete()
+
+
+def _transition(report, actor, to, verb, reason=""):
+    before = report.status
+    report.status = to
+    report.save()
+    record(report, AuditAction.TRANSITION, actor, changes={"status": [before, to]}, verb=verb, reason=reason)
+
+
+@transaction.atomic
+def mark_reviewed(report, *, actor):
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    _require_draft(report)
+    report.reviewed_at = timezone.now()
+    _transition(report, actor, ReportStatus.REVIEWED, "rà soát báo cáo")
+    return report
+
+
+@transaction.atomic
+def return_to_draft(report, *, actor, reason=""):
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != ReportStatus.REVIEWED:
+        raise ValidationError(_("Chỉ trả về dự thảo được báo cáo đã rà soát, chưa ký."))
+    _transition(report, actor, ReportStatus.DRAFT, "trả về dự thảo", reason)
+    return report
+
+
+def next_number(org, year):
+    sequence, _created = NumberSequence.objects.select_for_update().get_or_create(
+        organization=org, year=year, kind="BC"
+    )
+    sequence.last += 1
+    sequence.save()
+    return sequence.last
+
+
+@transaction.atomic
+def sign(report, *, actor):
+    """Sign: the checks must pass; the number is taken from the issuer's yearly sequence."""
+    from .checks import run_checks
+
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != ReportStatus.REVIEWED:
+        raise ValidationError(_("Chỉ ký được báo cáo đã rà soát."))
+    errors = [
+        p
+        for p in run_checks(
+            report, compute(report.organization, report.period, report.data_start, report.data_end)
+        )
+        if p.is_error
+    ]
+    if errors:
+        raise ValidationError(
+            _("Chưa ký được: còn %(n)s lỗi cần sửa (%(first)s).")
+            % {"n": len(errors), "first": errors[0].message}
+        )
+    report.number = next_number(report.organization, report.report_date.year)
+    report.signed_at = timezone.now()
+    _transition(report, actor, ReportStatus.SIGNED, f"ký báo cáo số {report.reference}")
+    return report
+
+
+def _store_file(report, fmt, content, snapshot_obj=None):
+    name = f"{rendering.file_basename(report)}.{fmt}"
+    item = ReportFile(
+        report=report,
+        snapshot=snapshot_obj,
+        format=fmt,
+        filename=name,
+        sha256=rendering.sha256(content),
+        size=len(content),
+    )
+    item.file.save(name, ContentFile(content), save=False)
+    item.save()
+    return item
+
+
+@transaction.atomic
+def submit(report, *, actor):
+    """Submit to the requesting body: freeze the values and the rendered files with their SHA-256."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != ReportStatus.SIGNED:
+        raise ValidationError(_("Chỉ gửi được báo cáo đã ký."))
+    data = compute(report.organization, report.period, report.data_start, report.data_end)
+    frozen = ReportSnapshot.objects.create(
+        report=report,
+        values=data.to_json(),
+        content={"sections": {s.key: s.text for s in report.sections.all()}},
+    )
+    formats = ["docx", "xlsx"]
+    if rendering.soffice_binary():
+        formats.append("pdf")
+    for fmt, content in rendering.render_all(report, data, formats).items():
+        _store_file(report, fmt, content, frozen)
+    report.submitted_at = timezone.now()
+    _transition(report, actor, ReportStatus.SUBMITTED, "gửi báo cáo")
+    return report
+
+
+@transaction.atomic
+def start_correction(report, *, actor, reason):
+    """A correction of a submitted report is a new version with a reason; the old one is kept."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != ReportStatus.SUBMITTED:
+        raise ValidationError(_("Chỉ đính chính được báo cáo đã gửi."))
+    if Report.objects.filter(corrects=report).exists():
+        raise ValidationError(_("Báo cáo này đã có bản đính chính."))
+    if not (reason or "").strip():
+        raise ValidationError({"correction_reason": _("Phải ghi lý do đính chính.")})
+    fields = {name: getattr(report, name) for name in SETTINGS_FIELDS}
+    new = Report(
+        organization=report.organization,
+        period=report.period,
+        report_type=report.report_type,
+        framework=report.framework,
+        symbol=report.symbol,
+        template=report.template,
+        version=report.version + 1,
+        corrects=report,
+        correction_reason=reason.strip(),
+        created_by=actor,
+        **fields,
+    )
+    new.save()
+    for section in report.sections.all():
+        ReportSection.objects.create(report=new, key=section.key, text=section.text, updated_by=actor)
+    record_create(new, actor, verb=f"lập bản đính chính phiên bản {new.version}", reason=reason)
+    return new
+
+
+def report_data(report):
+    """The frozen data of a submitted report, else the live computation from the registers."""
+    if report.pk and report.status == ReportStatus.SUBMITTED:
+        return ReportData.from_json(report.snapshot.values)
+    return compute(report.organization, report.period, report.data_start, report.data_end)
+
+
+def parse_formats(text):
+    formats = [f.strip().lower() for f in (text or "").split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if not formats or bad:
+        raise ValidationError(
+            _("Định dạng không hợp lệ: %(bad)s. Chọn trong: docx, pdf, xlsx.")
+            % {"bad": ", ".join(bad) or "(trống)"}
+        )
+    return formats
+
+
+def render_files(report, formats, progress=None):
+    """{format: (filename, bytes)} for a report: the frozen files of a submitted one, else a fresh render."""
+    progress = progress or (lambda pct, msg: None)
+    basename = rendering.file_basename(report)
+    if report.pk and report.status == ReportStatus.SUBMITTED:
+        frozen = {f.format: f for f in report.snapshot.files.all()}
+        out = {}
+        for fmt in formats:
+            if fmt not in frozen:
+                if fmt == "pdf":
+                    raise rendering.PdfUnavailable(
+                        _("Báo cáo đã gửi không có bản PDF (khi gửi máy chủ chưa cài LibreOffice).")
+                    )
+                continue
+            with frozen[fmt].file.open("rb") as fh:
+                out[fmt] = (frozen[fmt].filename, fh.read())
+        return out
+    progress(10, _("Đang tính số liệu từ các sổ theo dõi…"))
+    data = report_data(report)
+    progress(50, _("Đang tạo tệp báo cáo…"))
+    rendered = rendering.render_all(report, data, formats)
+    return {fmt: (f"{basename}.{fmt}", content) for fmt, content in rendered.items()}
+
+
+def run_build(build):
+    """The body of the background build: render, store the files of the draft, report progress."""
+    report = build.report
+
+    def progress(pct, message):
+        ReportBuild.objects.filter(pk=build.pk).update(
+            progress=pct, message=message, status=BuildStatus.RUNNING
+        )
+
+    try:
+        formats = parse_formats(build.formats)
+        files = render_files(report, formats, progress)
+        with transaction.atomic():
+            if report.status != ReportStatus.SUBMITTED:
+                for old in report.files.filter(snapshot__isnull=True, format__in=list(files)):
+                    old.file.delete(save=False)
+                    old.delete()
+                for fmt, (_name, content) in files.items():
+                    _store_file(report, fmt, content)
+            ReportBuild.objects.filter(pk=build.pk).update(
+                status=BuildStatus.DONE, progress=100, message=_("Đã tạo xong."), finished_at=timezone.now()
+            )
+    except (ValidationError, rendering.RenderError) as exc:
+        message = exc.messages[0] if isinstance(exc, ValidationError) else str(exc)
+        ReportBuild.objects.filter(pk=build.pk).update(
+            status=BuildStatus.FAILED, message=message, finished_at=timezone.now()
+        )
+    build.refresh_from_db()
+    return build
+
+
+@transaction.atomic
+def request_build(report, formats, *, actor):
+    parse_formats(formats)
+    build = ReportBuild.objects.create(report=report, formats=formats, requested_by=actor)
+    record(report, AuditAction.EXPORT, actor, verb=f"tạo tệp báo cáo ({formats})")
+    return build
+
+
+@transaction.atomic
+def upload_template(report_type, framework, name, uploaded_file, *, actor):
+    """Store an administrator's template once it renders against a sample report."""
+    from .sample import sample_context
+
+    content = uploaded_file.read()
+    import io
+
+    rendering.render_template(io.BytesIO(content), sample_context(framework))
+    ReportTemplate.objects.filter(report_type=report_type, framework=framework, is_active=True).update(
+        is_active=False
+    )
+    template = ReportTemplate(report_type=report_type, framework=framework, name=name, uploaded_by=actor)
+    template.file.save(f"{rendering.slug(name)}.docx", ContentFile(content), save=False)
+    template.save()
+    record_create(template, actor, verb="tải lên mẫu báo cáo")
+    return template

@@ -1,0 +1,241 @@
+"""Checks before sign-off: validation rules across indicators, citations in the narrative checked
+against the document registry, mandatory sections and settings. Each problem links to where it
+is fixed."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from .indicators import BY_CODE
+from .outline import outline_for
+
+ERROR, WARNING = "error", "warning"
+
+# (left, operator, right terms, message). Right terms are summed.
+RULES = [
+    (
+        "complaints_answered",
+        "<=",
+        ("complaints_received",),
+        "Số đơn khiếu nại đã trả lời không được lớn hơn số đơn khiếu nại tiếp nhận.",
+    ),
+    (
+        "denunciations_answered",
+        "<=",
+        ("denunciations_received",),
+        "Số đơn tố cáo đã trả lời không được lớn hơn số đơn tố cáo tiếp nhận.",
+    ),
+    (
+        "feedback_answered",
+        "<=",
+        ("feedback_received",),
+        "Số đơn phản ánh, kiến nghị đã trả lời không được lớn hơn số đơn tiếp nhận.",
+    ),
+    (
+        "letters_received",
+        "==",
+        ("complaints_received", "denunciations_received", "feedback_received"),
+        "Tổng số đơn tiếp nhận phải bằng tổng đơn khiếu nại, tố cáo, phản ánh, kiến nghị.",
+    ),
+    (
+        "petitions_resolved",
+        "<=",
+        ("petitions_due",),
+        "Số đơn đã giải quyết không được lớn hơn số đơn đến hạn giải quyết.",
+    ),
+    (
+        "online_services_l4",
+        "<=",
+        ("online_services_l34",),
+        "Số dịch vụ công mức độ 4 không được lớn hơn số dịch vụ công mức độ 3, 4.",
+    ),
+    (
+        "inspections_total",
+        "==",
+        ("inspections_led", "inspections_joint"),
+        "Tổng số cuộc thanh tra, kiểm tra phải bằng số cuộc chủ trì cộng số cuộc phối hợp.",
+    ),
+    (
+        "subjects_in_violation",
+        "<=",
+        ("subjects_checked",),
+        "Số tổ chức, cá nhân vi phạm không được lớn hơn số được kiểm tra.",
+    ),
+    (
+        "subjects_checked",
+        "==",
+        ("inspection_subjects", "administrative_subjects"),
+        "Số tổ chức, cá nhân được kiểm tra phải bằng số đối tượng thanh tra, kiểm tra cộng số đơn vị được thanh tra hành chính.",
+    ),
+    (
+        "subjects_in_violation",
+        "==",
+        ("referrals", "sanction_decisions"),
+        "Số tổ chức, cá nhân vi phạm phải bằng số trường hợp kiến nghị xử lý cộng số quyết định xử phạt.",
+    ),
+    (
+        "staff_conferences_held",
+        "<=",
+        ("staff_conferences_required",),
+        "Số hội nghị đã tổ chức không được lớn hơn số cơ quan, đơn vị phải tổ chức.",
+    ),
+    (
+        "staff_reached",
+        "<=",
+        ("staff_total",),
+        "Số người được phổ biến không được lớn hơn tổng số cán bộ, công chức, viên chức.",
+    ),
+]
+
+REGISTER_NAMES = {
+    "petitions": "Sổ đơn thư",
+    "oversight": "Sổ thanh tra, kiểm tra",
+    "activities": "Sổ hoạt động (tuyên truyền, quỹ, thủ tục hành chính, biên chế)",
+    "participation": "Sổ công khai, tham gia ý kiến, hội nghị",
+}
+
+
+@dataclass
+class Problem:
+    severity: str
+    message: str
+    link: str = ""
+    code: str = ""
+
+    @property
+    def is_error(self):
+        return self.severity == ERROR
+
+
+def _report_url(report, anchor):
+    if not report.pk:
+        return ""
+    return reverse("reporting:detail", args=[report.uuid]) + anchor
+
+
+def validation_problems(report, data):
+    problems = []
+    for left, op, right, message in RULES:
+        values = [data.values[c].value for c in (left, *right) if c in data.values]
+        if len(values) != 1 + len(right) or any(v is None for v in values):
+            continue
+        lhs, rhs = values[0], sum(values[1:])
+        ok = lhs <= rhs if op == "<=" else lhs == rhs
+        if not ok:
+            detail = " + ".join(f"{BY_CODE[c].label} ({data.values[c].value})" for c in right)
+            problems.append(
+                Problem(
+                    ERROR,
+                    f"{message} Hiện có: {BY_CODE[left].label} = {lhs}; {detail}.",
+                    _report_url(report, f"#ind-{left}"),
+                    code=f"rule:{left}",
+                )
+            )
+    return problems
+
+
+def citation_problems(report, texts):
+    """Every document reference in the narrative checked against the registry."""
+    try:
+        from danchu.documents.checks import check_refs
+        from danchu.documents.refs import find_refs
+    except ImportError:
+        return [
+            Problem(
+                WARNING,
+                "Chưa kiểm tra được trích dẫn văn bản: bộ đọc số, ký hiệu văn bản (danchu.documents.refs) chưa được cài đặt.",
+                code="refs:missing",
+            )
+        ]
+    problems = []
+    for key, paragraphs in texts.items():
+        text = "\n".join(paragraphs)
+        if not text.strip():
+            continue
+        for result in check_refs(find_refs(text)):
+            status = _get(result, "status")
+            ref = _get(result, "ref")
+            if status == "date_mismatch":
+                problems.append(
+                    Problem(
+                        ERROR,
+                        f"Trích dẫn {ref} ghi ngày {_fmt(_get(result, 'date'))}, nhưng sổ văn bản ghi ngày {_fmt(_get(result, 'expected_date'))}.",
+                        _report_url(report, f"#section-{key}"),
+                        code=f"ref:{ref}",
+                    )
+                )
+            elif status == "unknown":
+                problems.append(
+                    Problem(
+                        WARNING,
+                        f"Văn bản {ref} được trích dẫn nhưng chưa có trong sổ văn bản.",
+                        _report_url(report, f"#section-{key}"),
+                        code=f"ref:{ref}",
+                    )
+                )
+    return problems
+
+
+def _get(obj, name):
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+
+
+def _fmt(day):
+    from danchu.core.vnformat import short_date
+
+    if day is None:
+        return "(không ghi)"
+    if isinstance(day, str):
+        import datetime
+
+        try:
+            day = datetime.date.fromisoformat(day[:10])
+        except ValueError:
+            return day
+    return short_date(day)
+
+
+def run_checks(report, data, texts=None):
+    from .content import section_texts
+
+    texts = section_texts(report) if texts is None and report.pk else (texts or {})
+    problems = []
+    for source in data.missing:
+        from .indicators import INDICATORS, Origin
+
+        unfilled = [
+            i
+            for i in INDICATORS
+            if i.source == source and not i.is_derived and data.values[i.code].origin != Origin.MANUAL
+        ]
+        if not unfilled:
+            continue  # every figure of the missing register was entered by hand, with a reason
+        problems.append(
+            Problem(
+                ERROR,
+                f"{REGISTER_NAMES.get(source, source)} chưa có trong danchu: các số liệu từ sổ này chưa tính được. Hãy nhập tay kèm lý do hoặc cài đặt sổ.",
+                _report_url(report, "#indicators"),
+                code=f"register:{source}",
+            )
+        )
+    problems += validation_problems(report, data)
+    for section in outline_for(report.framework):
+        if section.mandatory and not texts.get(section.key):
+            problems.append(
+                Problem(
+                    ERROR,
+                    f"Mục bắt buộc “{section.heading_for(report.period.year)}” chưa có nội dung.",
+                    _report_url(report, f"#section-{section.key}"),
+                    code=f"section:{section.key}",
+                )
+            )
+    if not report.signer_id:
+        problems.append(
+            Problem(ERROR, "Chưa chọn người ký báo cáo.", _report_url(report, "#settings"), code="signer")
+        )
+    if not report.recipient_lines:
+        problems.append(
+            Problem(ERROR, "Chưa có nơi nhận.", _report_url(report, "#settings"), code="recipients")
+        )
+    problems += citation_problems(report, texts)
+    return problems

@@ -1,0 +1,100 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from danchu.orgs.models import Membership, Organization, ReportingPeriod
+
+from .models import Report, ReportStatus, ReportTemplate
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class NewReportForm(forms.Form):
+    period = forms.ModelChoiceField(ReportingPeriod.objects.all(), label=_("Kỳ báo cáo"))
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = [
+            "title",
+            "drafting_unit",
+            "report_date",
+            "place",
+            "data_start",
+            "data_end",
+            "signer",
+            "signing_authority",
+            "signer_title",
+            "recipients",
+            "request_kind",
+            "request_ref",
+            "request_date",
+            "request_issuer",
+            "request_subject",
+        ]
+        widgets = {
+            "report_date": DateInput(),
+            "data_start": DateInput(),
+            "data_end": DateInput(),
+            "request_date": DateInput(),
+            "recipients": forms.Textarea(attrs={"rows": 6}),
+            "title": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        org = self.instance.organization
+        self.fields["drafting_unit"].queryset = Organization.objects.subtree(org)
+        self.fields["signer"].queryset = Membership.objects.filter(organization=org).select_related(
+            "person", "organization"
+        )
+        self.fields["signer"].required = True
+        self.fields["signer_title"].required = True
+
+    def clean(self):
+        data = super().clean()
+        if data.get("data_start") and data.get("data_end") and data["data_end"] < data["data_start"]:
+            self.add_error("data_end", _("Ngày cuối phải sau ngày đầu của khoảng số liệu."))
+        return data
+
+
+class OverrideForm(forms.Form):
+    value = forms.DecimalField(label=_("Giá trị nhập tay"), min_value=0, max_digits=20, decimal_places=2)
+    reason = forms.CharField(
+        label=_("Lý do nhập tay"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bắt buộc; in trong phụ lục số liệu."),
+    )
+
+
+class CorrectionForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do đính chính"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ListFilterForm(forms.Form):
+    q = forms.CharField(label=_("Tìm"), required=False)
+    status = forms.ChoiceField(
+        label=_("Trạng thái"), required=False, choices=[("", _("Tất cả"))] + ReportStatus.choices
+    )
+    period = forms.ModelChoiceField(
+        ReportingPeriod.objects.all(), label=_("Kỳ"), required=False, empty_label=_("Tất cả")
+    )
+
+
+class TemplateUploadForm(forms.ModelForm):
+    class Meta:
+        model = ReportTemplate
+        fields = ["report_type", "framework", "name", "file"]
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        if not f.name.lower().endswith(".docx"):
+            raise forms.ValidationError(_("Chỉ nhận tệp Word .docx."))
+        if f.size > 10 * 1024 * 1024:
+            raise forms.ValidationError(_("Tệp mẫu quá lớn (tối đa 10 MB)."))
+        return f

@@ -1,0 +1,177 @@
+"""Computing the indicators of one organisation and period.
+
+Each register's statistics function is called ONCE per computation and its dict shared by all the
+indicators it feeds, so a build runs a fixed number of queries whatever the size of the data.
+A register whose statistics module is not installed yields no figure (origin "missing"), never a
+made-up one; the checks list it as a blocking problem.
+"""
+
+import datetime
+import importlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q
+
+from .base import IndicatorValue, Origin, RegisterMissing
+from .definitions import INDICATORS, LISTS
+
+# register -> (module, statistics function, drill-down function)
+SOURCES = {
+    "petitions": ("danchu.petitions.stats", "petition_stats", "records_for"),
+    "oversight": ("danchu.oversight.stats", "stats_for", "records_for"),
+    "activities": ("danchu.activities.stats", "stats_for", "records_for"),
+    "participation": ("danchu.participation.stats", "stats_for", "records_for"),
+}
+
+
+def _module(source):
+    module_name = SOURCES[source][0]
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:
+            raise RegisterMissing(source) from None
+        raise
+
+
+def stats_function(source):
+    return getattr(_module(source), SOURCES[source][1])
+
+
+def records_function(source):
+    return getattr(_module(source), SOURCES[source][2])
+
+
+def available_sources():
+    found = []
+    for source in SOURCES:
+        try:
+            _module(source)
+        except RegisterMissing:
+            continue
+        found.append(source)
+    return found
+
+
+def plain(value):
+    """JSON-safe copy of register data (Decimal, dates, nested lists and dicts)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral() else float(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+@dataclass
+class ReportData:
+    """Indicator values, lists and document listings for one organisation and period; the
+    shape that is frozen in a ReportSnapshot."""
+
+    values: dict
+    lists: dict = field(default_factory=dict)
+    documents: dict = field(default_factory=dict)
+    missing: list = field(default_factory=list)
+
+    def value(self, code):
+        return self.values[code].value
+
+    def to_json(self):
+        return {
+            "values": {code: v.as_json() for code, v in self.values.items()},
+            "lists": self.lists,
+            "documents": self.documents,
+            "missing": self.missing,
+        }
+
+    @classmethod
+    def from_json(cls, data):
+        return cls(
+            values={code: IndicatorValue.from_json(code, v) for code, v in data["values"].items()},
+            lists=data.get("lists", {}),
+            documents=data.get("documents", {}),
+            missing=data.get("missing", []),
+        )
+
+
+# Kinds of documents that direct and organise the work (plans, decisions, guidance, rules…), which
+# the appendix lists; letters, reports, minutes and invitations are not listed.
+DIRECTING_KINDS = ("NQ", "QĐ", "CT", "QC", "QyĐ", "QĐi", "HD", "CTr", "KH", "PA", "ĐA", "KL")
+
+
+def issued_documents(org, start, end):
+    """Directing documents issued in the window by the organisation's subtree, Party and government apart."""
+    from danchu.documents.models import Direction, Document
+
+    documents = (
+        Document.objects.alive()
+        .filter(
+            direction=Direction.ISSUED, issued_on__gte=start, issued_on__lte=end, kind__in=DIRECTING_KINDS
+        )
+        .filter(
+            Q(issuer_org__path__startswith=org.path)
+            | Q(issuer_org__isnull=True, organization__path__startswith=org.path)
+        )
+        .order_by("issued_on", "pk")
+    )
+    result = {"party": [], "government": []}
+    for doc in documents:
+        result["party" if doc.is_party else "government"].append(
+            {
+                "uuid": str(doc.uuid),
+                "kind": doc.kind,
+                "kind_label": str(doc.get_kind_display()),
+                "ref": doc.ref,
+                "issued_on": doc.issued_on.isoformat() if doc.issued_on else None,
+                "subject": doc.subject,
+                "issuer": doc.issuer_name,
+            }
+        )
+    return result
+
+
+def compute(org, period, start=None, end=None, *, overrides=True):
+    from danchu.reporting.models import IndicatorOverride
+
+    start = start or period.cutoff_start
+    end = end or period.cutoff_end
+    stats, missing = {}, []
+    for source in SOURCES:
+        try:
+            function = stats_function(source)
+        except RegisterMissing:
+            missing.append(source)
+            continue
+        stats[source] = function(org, start, end)
+    manual = {}
+    if overrides:
+        manual = {o.code: o for o in IndicatorOverride.objects.filter(organization=org, period=period)}
+    values = {}
+    # Plain figures first, ratios after the figures they divide.
+    for indicator in sorted(INDICATORS, key=lambda i: (i.sum_of is not None) + 2 * (i.ratio_of is not None)):
+        if indicator.source in missing:
+            computed, origin = None, Origin.MISSING
+        else:
+            computed, origin = indicator.compute(stats[indicator.source], values), Origin.COMPUTED
+        value = IndicatorValue(indicator.code, computed, origin, computed=computed)
+        if indicator.code in manual:
+            override = manual[indicator.code]
+            value = IndicatorValue(indicator.code, override.value, Origin.MANUAL, override.reason, computed)
+        values[indicator.code] = value
+    values = {i.code: values[i.code] for i in INDICATORS}
+    lists = {}
+    for name, (source, key) in LISTS.items():
+        lists[name] = plain(stats[source].get(key, [])) if source in stats else []
+    return ReportData(
+        values={
+            c: IndicatorValue(c, plain(v.value), v.origin, v.reason, plain(v.computed))
+            for c, v in values.items()
+        },
+        lists=lists,
+        documents=issued_documents(org, start, end),
+        missing=missing,
+    )

@@ -1,0 +1,87 @@
+"""`danchu report build --org TV.STTTT --period 2020 --out DIR [--format docx,pdf,xlsx]`
+writes the report files and prints their paths; `danchu report templates` regenerates the
+default DOCX templates from the outlines."""
+
+import sys
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from danchu.orgs.models import Organization, ReportingPeriod
+
+
+def UsageError(message):  # noqa: N802 - reads like the exception it builds
+    """Bad organisation, period or format: a clear message and exit status 2."""
+    return CommandError(message, returncode=2)
+
+
+class Command(BaseCommand):
+    help = "Build the annual report of an organisation for a period (DOCX, PDF, XLSX)."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        build = sub.add_parser("build", help="write the report files and print their paths")
+        build.add_argument("--org", required=True, help="organisation code, e.g. TV.STTTT")
+        build.add_argument("--period", required=True, help="period code, e.g. 2020")
+        build.add_argument("--out", required=True, help="folder to write the files into")
+        build.add_argument("--format", default="docx,xlsx", help="comma-separated: docx,pdf,xlsx")
+        sub.add_parser("templates", help="regenerate the default DOCX templates")
+
+    def handle(self, *args, **options):
+        if options["action"] == "templates":
+            from danchu.reporting.templating import write_default_templates
+
+            for path in write_default_templates():
+                self.stdout.write(str(path))
+            return
+        self.build(options)
+
+    def build(self, options):
+        from danchu.reporting import actions, rendering
+        from danchu.reporting.models import Report
+
+        org = Organization.objects.filter(code=options["org"]).first()
+        if org is None:
+            raise UsageError(f"Không có cơ quan, đơn vị mã “{options['org']}”.")
+        period = ReportingPeriod.objects.filter(code=options["period"]).first()
+        if period is None:
+            raise UsageError(f"Không có kỳ báo cáo mã “{options['period']}”.")
+        try:
+            formats = actions.parse_formats(options["format"])
+        except ValidationError as exc:
+            raise UsageError(exc.messages[0]) from None
+        out = Path(options["out"])
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"Không tạo được thư mục “{out}”: {exc}") from None
+        report = (
+            Report.objects.current()
+            .filter(organization=org, period=period)
+            .select_related("organization", "period", "signer__person", "template")
+            .order_by("-version")
+            .first()
+        )
+        if report is None:
+            # No report started: render the default draft straight from the records.
+            report = actions.new_report(org, period)
+        failed = False
+        try:
+            files = actions.render_files(report, formats)
+        except rendering.PdfUnavailable as exc:
+            self.stderr.write(str(exc))
+            failed = True
+            formats = [f for f in formats if f != "pdf"]
+            files = actions.render_files(report, formats) if formats else {}
+        except rendering.RenderError as exc:
+            raise CommandError(str(exc)) from None
+        written = []
+        for _fmt, (name, content) in files.items():
+            path = out / name
+            path.write_bytes(content)
+            written.append(path)
+        for path in written:
+            self.stdout.write(str(path.resolve()))
+        if failed:
+            sys.exit(1)

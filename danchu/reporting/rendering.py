@@ -1,0 +1,202 @@
+"""Rendering a report: DOCX from a docxtpl template (the default one generated from officialdoc,
+or one an administrator uploaded), PDF from the DOCX through LibreOffice, XLSX appendix."""
+
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined, TemplateError
+
+from danchu.core.xlsx import workbook_bytes
+
+from .content import build_context, figure_rows
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates_docx"
+
+
+class RenderError(Exception):
+    """A report could not be rendered; the message is for the user, in Vietnamese."""
+
+
+class PdfUnavailable(RenderError):
+    pass
+
+
+def default_template_path(report_type, framework):
+    return TEMPLATES_DIR / f"{report_type}-{framework}.docx"
+
+
+def template_source(report):
+    """The active uploaded template of the report's type and framework, else the default file."""
+    if report.template_id:
+        return report.template.file.open("rb")
+    from .models import ReportTemplate
+
+    uploaded = (
+        ReportTemplate.objects.filter(
+            report_type=report.report_type, framework=report.framework, is_active=True
+        )
+        .order_by("-uploaded_at")
+        .first()
+    )
+    if uploaded:
+        return uploaded.file.open("rb")
+    return open(default_template_path(report.report_type, report.framework), "rb")
+
+
+TAG = re.compile(r"(\{%.*?%\}|\{\{.*?\}\})")
+
+
+def _faulty_tag(exc):
+    lines = [line for line in getattr(exc, "docx_context", []) or []]
+    if not lines:
+        return ""
+    # docxtpl gives the lines around the error, the faulty one fourth when there are enough.
+    candidates = [lines[3]] if len(lines) > 3 else []
+    candidates += lines
+    for line in candidates:
+        tags = TAG.findall(line)
+        if tags:
+            return tags[0]
+        if "{%" in line or "{{" in line:
+            return line.strip()
+    return ""
+
+
+def render_template(source, context):
+    """Render a docxtpl template with `context`; a broken template raises RenderError naming the tag."""
+    try:
+        template = DocxTemplate(source)
+        env = Environment(autoescape=True, undefined=StrictUndefined)
+        template.render(context, jinja_env=env)
+    except TemplateError as exc:
+        tag = _faulty_tag(exc)
+        where = _(" tại thẻ “%(tag)s”") % {"tag": tag} if tag else ""
+        raise RenderError(
+            _("Mẫu báo cáo bị lỗi%(where)s: %(error)s. Hãy sửa thẻ này trong Word và tải mẫu lên lại.")
+            % {"where": where, "error": exc.message or exc.__class__.__name__}
+        ) from exc
+    except Exception as exc:  # a file that is not a DOCX at all
+        if isinstance(exc, RenderError):
+            raise
+        raise RenderError(
+            _("Tệp mẫu không phải là tệp Word (.docx) hợp lệ: %(error)s") % {"error": exc}
+        ) from exc
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return buffer.getvalue()
+
+
+def render_docx(report, data):
+    source = template_source(report)
+    try:
+        return render_template(source, build_context(report, data))
+    finally:
+        source.close()
+
+
+def soffice_binary():
+    return getattr(settings, "SOFFICE_BINARY", "") or shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def render_pdf(docx_bytes, basename="bao-cao"):
+    binary = soffice_binary()
+    if not binary:
+        raise PdfUnavailable(
+            _(
+                "Không tạo được tệp PDF: máy chủ chưa cài LibreOffice (soffice). "
+                "Hãy cài LibreOffice hoặc khai báo SOFFICE_BINARY; tệp DOCX vẫn dùng được."
+            )
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / f"{basename}.docx"
+        source.write_bytes(docx_bytes)
+        try:
+            subprocess.run(
+                [binary, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
+                check=True,
+                capture_output=True,
+                timeout=180,
+                env={"HOME": tmp, "PATH": "/usr/bin:/bin"},
+            )
+        except (subprocess.SubprocessError, OSError) as exc:
+            raise PdfUnavailable(
+                _("LibreOffice không chuyển được báo cáo sang PDF: %(error)s") % {"error": exc}
+            ) from exc
+        target = Path(tmp) / f"{basename}.pdf"
+        if not target.exists():
+            raise PdfUnavailable(_("LibreOffice không tạo ra tệp PDF."))
+        return target.read_bytes()
+
+
+def render_xlsx(report, data):
+    rows = [
+        (row["code"], row["label"], row["unit"], data.values[row["code"]].value, row["value"], row["source"])
+        for row in figure_rows(data)
+    ]
+    headers = [
+        _("Mã chỉ tiêu"),
+        _("Chỉ tiêu"),
+        _("Đơn vị tính"),
+        _("Giá trị"),
+        _("Giá trị (trình bày)"),
+        _("Nguồn số liệu"),
+    ]
+    documents = [
+        (
+            _("Đảng") if group == "party" else _("Chính quyền"),
+            d["ref"],
+            d["issued_on"],
+            d["kind_label"],
+            d["subject"],
+        )
+        for group in ("party", "government")
+        for d in data.documents.get(group, [])
+    ]
+    return workbook_bytes(
+        [
+            (_("Phụ lục số liệu"), headers, rows),
+            (
+                _("Văn bản đã ban hành"),
+                [_("Khối"), _("Số, ký hiệu"), _("Ngày"), _("Loại"), _("Trích yếu")],
+                documents,
+            ),
+        ]
+    )
+
+
+def file_basename(report):
+    org = report.organization.short_name or report.organization.code
+    return f"bao-cao-{slug(org)}-{report.period.code}-v{report.version}"
+
+
+def slug(text):
+    import unicodedata
+
+    text = text.replace("Đ", "D").replace("đ", "d")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "bao-cao"
+
+
+def sha256(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+def render_all(report, data, formats):
+    """{format: bytes} for the requested formats; PDF raises PdfUnavailable when LibreOffice is absent."""
+    out = {}
+    docx = render_docx(report, data)
+    if "docx" in formats:
+        out["docx"] = docx
+    if "pdf" in formats:
+        out["pdf"] = render_pdf(docx, file_basename(report))
+    if "xlsx" in formats:
+        out["xlsx"] = render_xlsx(report, data)
+    return out

@@ -1,0 +1,79 @@
+"""The default DOCX templates, generated from the outlines with danchu.core.officialdoc.
+
+Run `danchu report templates` to regenerate danchu/reporting/templates_docx/*.docx after
+changing an outline or officialdoc. The files are docxtpl templates: Jinja tags inside Word
+paragraphs ({{ … }}, {%p for … %} for repeated paragraphs, {%tr … %} for table rows), so an
+administrator can open one in Word, change the wording or layout and upload it back.
+"""
+
+from danchu.core.officialdoc import OfficialDocument
+from danchu.legal.frameworks import Framework
+
+from .models import ReportType
+from .outline import APPENDIX, outline_for
+from .rendering import default_template_path
+
+
+def _jinja_heading(text):
+    return text.replace("{year}", "{{ year }}").replace("{next_year}", "{{ next_year }}")
+
+
+def _loop(doc, variable):
+    doc.paragraph(f"{{%p for b in {variable} %}}")
+    doc.paragraph("{{ b.text }}")
+    doc.paragraph("{%p endfor %}")
+
+
+def template_bytes(report_type, framework):
+    doc = OfficialDocument()
+    doc.header(
+        superior="{{ SUPERIOR }}",
+        issuer="{{ ISSUER }}",
+        number="Số: {{ reference }}",
+        place_date="{{ place_date }}",
+    )
+    doc.title("BÁO CÁO", "{{ title }}")
+    doc.paragraph("{{ opening }}")
+    for section in outline_for(framework):
+        doc.heading(_jinja_heading(section.heading))
+        _loop(doc, f"s.{section.key}")
+    doc.paragraph("{{ closing }}")
+    doc.paragraph("(Đính kèm Phụ lục số liệu)", italic=True)
+    doc.signature(
+        recipients=["{%p for r in recipients %}", "{{ r }}", "{%p endfor %}"],
+        authority=["{{ AUTHORITY_1 }}", "{{ AUTHORITY_2 }}"],
+        signer="{{ signer }}",
+    )
+    doc.page_break()
+    doc.centered("PHỤ LỤC SỐ LIỆU", bold=True)
+    doc.centered(
+        "(Kèm theo Báo cáo số {{ reference }} ngày {{ report_date }} của {{ issuer_name }})", italic=True
+    )
+    doc.centered("{{ version_note }}", italic=True)
+    for key, heading, _generators in APPENDIX:
+        doc.heading(_jinja_heading(heading))
+        _loop(doc, f"a.{key}")
+    doc.heading("5. Bảng số liệu chi tiết")
+    doc.table(
+        ["Chỉ tiêu", "Giá trị", "Nguồn số liệu"],
+        [
+            ["{%tr for f in figures %}", "", ""],
+            ["{{ f.label }}", "{{ f.value }}", "{{ f.source }}"],
+            ["{%tr endfor %}", "", ""],
+        ],
+        widths_cm=[9.0, 3.5, 4.0],
+        numeric_columns=(1,),
+    )
+    doc.paragraph("{{ manual_note }}", italic=True, indent=False)
+    return doc.to_bytes()
+
+
+def write_default_templates():
+    paths = []
+    for report_type in ReportType.values:
+        for framework in Framework.values:
+            path = default_template_path(report_type, framework)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(template_bytes(report_type, framework))
+            paths.append(path)
+    return paths
