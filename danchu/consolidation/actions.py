@@ -221,8 +221,8 @@ def _prepare_version(request, org):
     return current
 
 
-def _new_submission(request, org, current, actor, **fields):
-    now = timezone.now()
+def _new_submission(request, org, current, actor, submitted_at=None, **fields):
+    now = submitted_at or timezone.now()
     if current is not None:
         Submission.objects.filter(pk=current.pk).update(is_current=False)
     submission = Submission.objects.create(
@@ -245,7 +245,7 @@ def _new_submission(request, org, current, actor, **fields):
 
 
 @transaction.atomic
-def submit_report(request, org, report, *, actor, note=""):
+def submit_report(request, org, report, *, actor, note="", submitted_at=None):
     """Answer with a report written and submitted in danchu: its frozen snapshot is the figures."""
     from danchu.reporting.models import ReportStatus
 
@@ -310,7 +310,7 @@ def clean_values(values):
 
 
 @transaction.atomic
-def submit_upload(request, org, *, actor, uploaded_file, values, note=""):
+def submit_upload(request, org, *, actor, uploaded_file, values, note="", submitted_at=None):
     """Answer with an uploaded DOCX/PDF report and the appendix figures entered by hand."""
     current = _prepare_version(request, org)
     content = _check_upload(uploaded_file)
@@ -322,6 +322,7 @@ def submit_upload(request, org, *, actor, uploaded_file, values, note=""):
         org,
         current,
         actor,
+        submitted_at=submitted_at,
         kind=SubmissionKind.UPLOAD,
         values=cleaned,
         note=note.strip(),
