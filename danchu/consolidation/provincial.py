@@ -192,7 +192,7 @@ def bar_chart(items, *, title, unit="", width=640, percent=False):
     scale_max = max([m or v or 0 for _l, v, m in items] + [1])
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(title)}" '
-        f'viewBox="0 0 {width} {height}" width="100%" class="chart">',
+        f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px" class="chart">',
         f"<title>{escape(title)}</title>",
     ]
     y = 20
