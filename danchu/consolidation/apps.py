@@ -6,3 +6,9 @@ class ConsolidationConfig(AppConfig):
     name = "danchu.consolidation"
     label = "consolidation"
     verbose_name = _("Tổng hợp báo cáo cấp tỉnh")
+    nav = [
+        (_("Yêu cầu báo cáo"), "consolidation:list", "consolidation.manage"),
+        (_("Báo cáo gửi cấp trên"), "consolidation:list", "consolidation.view_own"),
+        (_("Chấm điểm"), "consolidation:schemes", "consolidation.manage"),
+        (_("Tự chấm điểm"), "consolidation:schemes", "consolidation.self_assess"),
+    ]

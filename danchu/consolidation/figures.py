@@ -1,0 +1,153 @@
+"""Frozen figures: reading them out of a report's snapshot, parsing hand-entered Vietnamese
+numbers, checking them with the agency report's rules, and aggregating them over agencies with
+each indicator's own rule (sums; ratios of sums, never averages of ratios)."""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from danchu.reporting.checks import RULES
+from danchu.reporting.indicators import BY_CODE, GROUPS, INDICATORS
+from danchu.reporting.indicators.base import Unit, ratio
+
+RATIO_TOLERANCE = Decimal("0.1")
+
+
+def from_snapshot(snapshot_values):
+    """{code: number} from a ReportSnapshot.values dict (figures not computed are left out)."""
+    result = {}
+    for code, item in (snapshot_values or {}).get("values", {}).items():
+        value = item.get("value") if isinstance(item, dict) else item
+        if code in BY_CODE and value is not None:
+            result[code] = value
+    return result
+
+
+def grouped_indicators():
+    """[(group key, group label, [indicators])] in the registry's order."""
+    groups = {}
+    for indicator in INDICATORS:
+        groups.setdefault(indicator.group, []).append(indicator)
+    return [(key, GROUPS.get(key, key), items) for key, items in groups.items()]
+
+
+def plain(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral() else float(value)
+    return value
+
+
+plain_value = plain
+
+_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
+_THOUSANDS_DECIMAL = re.compile(r"^\d{1,3}(\.\d{3})*,\d+$")
+
+
+def parse_vn_number(text):
+    """'41.250.000' -> 41250000; '12,5' -> 12.5; '1.234,5' -> 1234.5; '' -> None.
+    Raises ValueError with a Vietnamese message for anything else."""
+    raw = (text or "").strip()
+    cleaned = re.sub(r"\s+", "", raw)
+    for suffix in ("đồng", "đ", "%"):
+        if cleaned.lower().endswith(suffix):
+            cleaned = cleaned[: -len(suffix)]
+    if not cleaned:
+        if raw:
+            raise ValueError(f"“{raw}” không phải là số.")
+        return None
+    if cleaned.startswith("-"):
+        raise ValueError("Số liệu không được âm.")
+    if cleaned.isdigit():
+        number = cleaned
+    elif _THOUSANDS.match(cleaned):
+        number = cleaned.replace(".", "")
+    elif _DECIMAL_COMMA.match(cleaned) or _THOUSANDS_DECIMAL.match(cleaned):
+        number = cleaned.replace(".", "").replace(",", ".")
+    elif "." in cleaned and "," not in cleaned:
+        raise ValueError(
+            f"“{raw}”: dấu chấm chỉ dùng để phân cách hàng nghìn (41.250.000); phần thập phân viết sau dấu phẩy (12,5)."
+        )
+    else:
+        raise ValueError(f"“{raw}” không phải là số viết theo kiểu Việt Nam (ví dụ 41.250.000 hoặc 12,5).")
+    try:
+        return Decimal(number)
+    except InvalidOperation:
+        raise ValueError(f"“{raw}” không phải là số.") from None
+
+
+def check_value(indicator, value):
+    """A message if `value` cannot be a value of `indicator`, else None."""
+    if value is None:
+        return None
+    if value < 0:
+        return "Số liệu không được âm."
+    if indicator.unit == Unit.PERCENT and value > 100:
+        return "Tỷ lệ phần trăm không được lớn hơn 100."
+    if indicator.unit in (Unit.COUNT, Unit.MONEY) and value != Decimal(value).to_integral():
+        return "Số đếm và số tiền phải là số nguyên."
+    return None
+
+
+def violations(values):
+    """The agency report's rules applied to one agency's frozen figures, plus every rate checked
+    against its parts. A list of {"code", "message"}."""
+    found = []
+    for left, op, right, message in RULES:
+        codes = (left, *right)
+        if any(values.get(c) is None for c in codes):
+            continue
+        lhs = Decimal(str(values[left]))
+        rhs = sum(Decimal(str(values[c])) for c in right)
+        if (op == "<=" and lhs > rhs) or (op == "==" and lhs != rhs):
+            detail = " + ".join(f"{BY_CODE[c].label} ({plain_str(values[c])})" for c in right)
+            found.append(
+                {
+                    "code": left,
+                    "message": f"{message} Hiện có: {BY_CODE[left].label} = {plain_str(values[left])}; {detail}.",
+                }
+            )
+    for indicator in INDICATORS:
+        if not indicator.ratio_of or values.get(indicator.code) is None:
+            continue
+        num, den = (values.get(c) for c in indicator.ratio_of)
+        if num is None or den is None:
+            continue
+        expected = ratio(num, den)
+        given = Decimal(str(values[indicator.code]))
+        if expected is None or abs(given - expected) > RATIO_TOLERANCE:
+            found.append(
+                {
+                    "code": indicator.code,
+                    "message": (
+                        f"{indicator.label} ghi {plain_str(given)}% nhưng theo các số thành phần "
+                        f"({BY_CODE[indicator.ratio_of[0]].label} {plain_str(num)} / "
+                        f"{BY_CODE[indicator.ratio_of[1]].label} {plain_str(den)}) phải là "
+                        f"{plain_str(expected) if expected is not None else 'không xác định (mẫu số bằng 0)'}%."
+                    ),
+                }
+            )
+    return found
+
+
+def plain_str(value):
+    from danchu.core import vnformat
+
+    return vnformat.number(plain(Decimal(str(value))))
+
+
+def aggregate(rows):
+    """{code: value} over agencies; each indicator with its own aggregate."""
+    return {indicator.code: indicator.aggregate_values(rows) for indicator in INDICATORS}
+
+
+def fill_ratios(values):
+    """Rates left blank in a data-entry form are computed from their parts."""
+    values = dict(values)
+    for indicator in INDICATORS:
+        if indicator.ratio_of and values.get(indicator.code) is None:
+            num, den = (values.get(c) for c in indicator.ratio_of)
+            if num is not None and den is not None:
+                value = ratio(num, den)
+                if value is not None:
+                    values[indicator.code] = plain(value)
+    return values

@@ -1,0 +1,383 @@
+"""Reading a request's answers: completeness and timeliness, the consolidated figures with their
+drill-down, and the provincial report's files (DOCX in the official format, PDF, XLSX) and charts.
+
+Everything here reads the submissions' frozen figures, never the live registers, in a fixed number
+of queries whatever the number of agencies."""
+
+from dataclasses import dataclass, field
+from html import escape
+
+from django.utils import timezone
+
+from danchu.core import vnformat
+from danchu.core.officialdoc import OfficialDocument
+from danchu.core.xlsx import workbook_bytes
+from danchu.orgs.models import Membership, OrganizationKind
+from danchu.reporting.indicators import BY_CODE, INDICATORS, Unit
+
+from . import figures
+from .models import Submission, SubmissionStatus
+
+MISSING, RETURNED, ON_TIME, LATE = "missing", "returned", "on_time", "late"
+STATE_LABELS = {
+    MISSING: "Chưa gửi",
+    RETURNED: "Bị trả lại, chờ gửi lại",
+    ON_TIME: "Đúng hạn",
+    LATE: "Muộn",
+}
+# The figures the report leads with and the charts show.
+KEY_CODES = [
+    "letters_received",
+    "complaint_resolution_rate",
+    "inspections_total",
+    "fines_vnd",
+    "online_services_l34",
+    "staff_conference_rate",
+    "staff_reduction_pct",
+    "campaign_articles",
+]
+
+
+@dataclass
+class TargetRow:
+    organization: object
+    versions: list = field(default_factory=list)
+
+    @property
+    def current(self):
+        return self.versions[-1] if self.versions else None
+
+    @property
+    def first(self):
+        return self.versions[0] if self.versions else None
+
+    @property
+    def state(self):
+        """Timeliness is judged on the first version: a report corrected after being returned
+        still counts as sent when it was first sent."""
+        if self.current is None:
+            return MISSING
+        if self.current.status == SubmissionStatus.RETURNED:
+            return RETURNED
+        return LATE if self.first.is_late else ON_TIME
+
+    @property
+    def state_label(self):
+        return STATE_LABELS[self.state]
+
+    @property
+    def counted(self):
+        return self.state in (ON_TIME, LATE)
+
+
+@dataclass
+class Completeness:
+    request: object
+    rows: list
+
+    def _count(self, *states):
+        return sum(1 for r in self.rows if r.state in states)
+
+    @property
+    def total(self):
+        return len(self.rows)
+
+    @property
+    def submitted(self):
+        return self._count(ON_TIME, LATE)
+
+    @property
+    def on_time(self):
+        return self._count(ON_TIME)
+
+    @property
+    def late(self):
+        return self._count(LATE)
+
+    @property
+    def returned(self):
+        return self._count(RETURNED)
+
+    @property
+    def missing(self):
+        return self._count(MISSING)
+
+    @property
+    def accepted(self):
+        return sum(1 for r in self.rows if r.current and r.current.status == SubmissionStatus.ACCEPTED)
+
+    @property
+    def percent(self):
+        return round(self.submitted * 100 / self.total, 1) if self.total else 0
+
+    def not_reported(self):
+        return [r.organization for r in self.rows if not r.counted]
+
+    def by_kind(self):
+        """[(kind label, submitted, total)] for the chart of completeness by kind of organisation."""
+        groups = {}
+        for row in self.rows:
+            item = groups.setdefault(row.organization.kind, [0, 0])
+            item[1] += 1
+            item[0] += 1 if row.counted else 0
+        labels = dict(OrganizationKind.choices)
+        return [(str(labels.get(kind, kind)), done, total) for kind, (done, total) in groups.items()]
+
+
+def completeness(request):
+    """Two queries: the targets and every version of every answer."""
+    targets = [t.organization for t in request.target_rows.select_related("organization")]
+    rows = {org.pk: TargetRow(org) for org in targets}
+    for sub in (
+        Submission.objects.filter(request=request)
+        .select_related("submitted_by", "reviewed_by")
+        .order_by("organization_id", "version")
+    ):
+        if sub.organization_id in rows:
+            rows[sub.organization_id].versions.append(sub)
+    return Completeness(request, [rows[o.pk] for o in targets])
+
+
+@dataclass
+class Consolidation:
+    request: object
+    submissions: list
+    totals: dict
+
+    @property
+    def rows(self):
+        return [s.values for s in self.submissions]
+
+    def agency_values(self, code):
+        """Drill-down: [(submission, value)] for one indicator."""
+        return [(s, s.values.get(code)) for s in self.submissions]
+
+    def formatted(self, code):
+        return BY_CODE[code].format(self.totals.get(code))
+
+
+def consolidate(request):
+    """The consolidated figures over the current, not returned answers (one query)."""
+    submissions = list(
+        Submission.objects.counted()
+        .filter(request=request)
+        .select_related("organization", "report")
+        .order_by("organization__path")
+    )
+    return Consolidation(request, submissions, figures.aggregate([s.values for s in submissions]))
+
+
+def validation(request):
+    """[(submission, [violations])] for every current answer with at least one violation."""
+    result = []
+    for sub in (
+        Submission.objects.current()
+        .filter(request=request)
+        .select_related("organization")
+        .order_by("organization__path")
+    ):
+        found = figures.violations(sub.values)
+        if found:
+            result.append((sub, found))
+    return result
+
+
+# Charts: server-side SVG, nothing loaded from the internet.
+
+
+def bar_chart(items, *, title, unit="", width=640, percent=False):
+    """Horizontal bars. items: [(label, value, maximum or None)]. Returns SVG markup (escaped)."""
+    bar_h, gap, label_w = 22, 10, 230
+    height = 30 + len(items) * (bar_h + gap)
+    scale_max = max([m or v or 0 for _l, v, m in items] + [1])
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(title)}" '
+        f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px" class="chart">',
+        f"<title>{escape(title)}</title>",
+    ]
+    y = 20
+    for label, value, maximum in items:
+        span = width - label_w - 90
+        full = span * (maximum or scale_max) / scale_max
+        filled = span * (value or 0) / scale_max
+        text = vnformat.number(value) if value is not None else "—"
+        if maximum:
+            text = f"{vnformat.number(value or 0)}/{vnformat.number(maximum)}"
+        elif percent and value is not None:
+            text = vnformat.percent(value)
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" font-size="13">{escape(str(label)[:38])}</text>'
+            f'<rect x="{label_w}" y="{y}" width="{full:.1f}" height="{bar_h}" fill="#eef0f4"/>'
+            f'<rect x="{label_w}" y="{y}" width="{filled:.1f}" height="{bar_h}" fill="#a5281b"/>'
+            f'<text x="{label_w + max(full, filled) + 6:.1f}" y="{y + 15}" font-size="13">{escape(text)}{escape(unit)}</text>'
+        )
+        y += bar_h + gap
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def completeness_chart(result):
+    return bar_chart(
+        [(label, done, total) for label, done, total in result.by_kind()],
+        title="Tỷ lệ cơ quan đã gửi báo cáo theo loại cơ quan",
+    )
+
+
+def indicator_chart(consolidation, code):
+    indicator = BY_CODE[code]
+    percent = indicator.unit == "percent"
+    items = [
+        (s.organization.short_name or s.organization.name, figures.plain_value(v), 100 if percent else None)
+        for s, v in consolidation.agency_values(code)
+    ]
+    return bar_chart(items, title=str(indicator.label), percent=percent)
+
+
+# The provincial report.
+
+
+def _superior_line(org):
+    parent = org.parent
+    if parent is None:
+        return ""
+    if parent.kind == OrganizationKind.PROVINCE and parent.place_name:
+        return f"UBND TỈNH {parent.place_name.upper()}"
+    return parent.name.upper()
+
+
+def report_symbol(request):
+    org = request.requesting_org
+    return f"BC-{org.short_name or org.code}"
+
+
+def report_subject(request):
+    return f"Tổng hợp kết quả thực hiện dân chủ ở cơ sở {request.period.name.lower()} của các cơ quan, đơn vị"
+
+
+def group_sentences(consolidation):
+    """One sentence per indicator group with the consolidated figures."""
+    sentences = []
+    for _key, label, indicators in figures.grouped_indicators():
+        parts = [
+            f"{str(i.label).lower()}: {i.format(consolidation.totals.get(i.code))}"
+            for i in indicators
+            if consolidation.totals.get(i.code) is not None
+        ]
+        if parts:
+            sentences.append(f"{label}: " + "; ".join(parts) + ".")
+    return sentences
+
+
+def provincial_docx(request, result=None, consolidation=None, day=None):
+    result = result or completeness(request)
+    consolidation = consolidation or consolidate(request)
+    org = request.requesting_org
+    day = day or timezone.localdate()
+    doc = OfficialDocument()
+    doc.header(
+        superior=_superior_line(org),
+        issuer=org.name,
+        number=f"Số:        /{report_symbol(request)}",
+        place_date=vnformat.place_date(org.place_name, day),
+    )
+    doc.title("BÁO CÁO", report_subject(request))
+    doc.paragraph(
+        f"Thực hiện Công văn số {request.reference}, ngày {vnformat.short_date(request.issued_on)} "
+        f"của {org.name} về việc {request.title[:1].lower() + request.title[1:]}; "
+        f"số liệu tính từ ngày {vnformat.short_date(request.data_start)} đến ngày "
+        f"{vnformat.short_date(request.data_end)}, {org.name} tổng hợp như sau:"
+    )
+    doc.heading("I. TÌNH HÌNH GỬI BÁO CÁO")
+    doc.paragraph(
+        f"Có {vnformat.count(result.submitted)}/{vnformat.count(result.total)} cơ quan, đơn vị gửi báo cáo "
+        f"({vnformat.percent(result.percent)}), trong đó {vnformat.count(result.on_time)} cơ quan gửi đúng hạn, "
+        f"{vnformat.count(result.late)} cơ quan gửi muộn so với hạn {vnformat.short_date(request.deadline)}; "
+        f"{vnformat.count(result.missing + result.returned)} cơ quan chưa gửi hoặc phải gửi lại báo cáo."
+    )
+    not_reported = result.not_reported()
+    if not_reported:
+        doc.paragraph("Các cơ quan, đơn vị chưa gửi báo cáo:")
+        for other in not_reported:
+            doc.bullet(f"{other.name};")
+    doc.heading("II. KẾT QUẢ THỰC HIỆN (SỐ LIỆU TỔNG HỢP)")
+    sentences = group_sentences(consolidation)
+    if sentences:
+        for sentence in sentences:
+            doc.paragraph(sentence)
+    else:
+        doc.paragraph("Chưa có số liệu của cơ quan, đơn vị nào để tổng hợp.")
+    doc.paragraph("Các chỉ tiêu chủ yếu:", indent=True)
+    rows = []
+    for index, code in enumerate(KEY_CODES, start=1):
+        indicator = BY_CODE[code]
+        rows.append((f"{index:02d}", str(indicator.label), consolidation.formatted(code)))
+    doc.table(["STT", "Chỉ tiêu", "Tổng hợp"], rows, widths_cm=[1.5, 10.0, 4.5], numeric_columns=(2,))
+    doc.paragraph(
+        "Tỷ lệ tổng hợp được tính bằng tỷ số của các tổng (tổng tử số trên tổng mẫu số của các cơ quan), "
+        "không lấy trung bình các tỷ lệ.",
+        italic=True,
+    )
+    doc.heading("III. SỐ LIỆU CỦA TỪNG CƠ QUAN, ĐƠN VỊ")
+    key = ["letters_received", "inspections_total", "fines_vnd", "staff_conference_rate"]
+    agency_rows = []
+    for sub in consolidation.submissions:
+        agency_rows.append([sub.organization.name] + [BY_CODE[c].format(sub.values.get(c)) for c in key])
+    if agency_rows:
+        doc.table(
+            ["Cơ quan, đơn vị"] + [str(BY_CODE[c].label) for c in key],
+            agency_rows,
+            size=11,
+            numeric_columns=(1, 2, 3, 4),
+        )
+    head = Membership.objects.filter(organization=org, is_head=True).select_related("person").first()
+    doc.signature(
+        recipients=["UBND tỉnh (b/c);", "Các cơ quan, đơn vị;", "Lưu: VT."],
+        authority=["GIÁM ĐỐC"],
+        signer=head.person.full_name if head else "",
+    )
+    return doc.to_bytes()
+
+
+def provincial_xlsx(request, result=None, consolidation=None):
+    """One sheet per indicator group, one row per agency (plus the consolidated row), and the
+    completeness sheet."""
+    result = result or completeness(request)
+    consolidation = consolidation or consolidate(request)
+    sheets = [
+        (
+            "Tình hình gửi báo cáo",
+            ["Mã", "Cơ quan, đơn vị", "Tình trạng", "Phiên bản", "Thời điểm gửi", "Trạng thái xem xét"],
+            [
+                (
+                    r.organization.code,
+                    r.organization.name,
+                    r.state_label,
+                    r.current.version if r.current else "",
+                    timezone.localtime(r.current.submitted_at).strftime("%d/%m/%Y %H:%M")
+                    if r.current
+                    else "",
+                    r.current.get_status_display() if r.current else "",
+                )
+                for r in result.rows
+            ],
+        )
+    ]
+    for _key, label, indicators in figures.grouped_indicators():
+        headers = ["Mã", "Cơ quan, đơn vị"] + [f"{i.label} ({Unit(i.unit).label})" for i in indicators]
+        rows = [
+            [s.organization.code, s.organization.name] + [s.values.get(i.code) for i in indicators]
+            for s in consolidation.submissions
+        ]
+        rows.append(
+            ["", "TỔNG HỢP"] + [figures.plain_value(consolidation.totals.get(i.code)) for i in indicators]
+        )
+        sheets.append((str(label), headers, rows))
+    return workbook_bytes(sheets)
+
+
+def file_basename(request):
+    return f"bao-cao-tong-hop-{request.period.code}-{request.requesting_org.code}".lower().replace(".", "-")
+
+
+def all_indicator_codes():
+    return [i.code for i in INDICATORS]
