@@ -43,7 +43,7 @@ SKHCN_V1 = {
     "feedback_received": 2,
     "feedback_answered": 2,
     "petitions_due": 3,
-    "petitions_resolved_on_time": 3,
+    "petitions_resolved": 3,
     "inspections_total": 5,
     "inspections_led": 3,
     "inspections_joint": 2,
@@ -74,7 +74,7 @@ STP = {
     "feedback_received": 4,
     "feedback_answered": 4,
     "petitions_due": 5,
-    "petitions_resolved_on_time": 4,
+    "petitions_resolved": 4,
     "complaint_resolution_rate": 90,  # rate that does not match its parts (4/5 = 80%)
     "inspections_total": 4,
     "inspections_led": 4,

@@ -17,8 +17,8 @@ from .conftest import docx_upload, when
 
 
 def test_ratio_is_ratio_of_sums_not_average_of_ratios(world, req, upload):
-    upload(req, world.a, world.clerk_a, {"petitions_due": 1, "petitions_resolved_on_time": 1})
-    upload(req, world.b, world.clerk_b, {"petitions_due": 9, "petitions_resolved_on_time": 0})
+    upload(req, world.a, world.clerk_a, {"petitions_due": 1, "petitions_resolved": 1})
+    upload(req, world.b, world.clerk_b, {"petitions_due": 9, "petitions_resolved": 0})
     result = provincial.consolidate(req)
     # A: 100%, B: 0% -> the average would be 50%; the ratio of sums is 1/10.
     assert result.totals["complaint_resolution_rate"] == Decimal("10.0")
@@ -174,7 +174,7 @@ def test_validation_lists_violations_per_agency(world, req, upload):
         req,
         world.b,
         world.clerk_b,
-        {"petitions_due": 5, "petitions_resolved_on_time": 4, "complaint_resolution_rate": 90},
+        {"petitions_due": 5, "petitions_resolved": 4, "complaint_resolution_rate": 90},
     )
     items = {sub.organization.code: problems for sub, problems in provincial.validation(req)}
     assert "Tổng số đơn tiếp nhận" in items["TV.A"][0]["message"]
