@@ -262,6 +262,7 @@ def submit_report(request, org, report, *, actor, note="", submitted_at=None):
         org,
         current,
         actor,
+        submitted_at=submitted_at,
         kind=SubmissionKind.REPORT,
         report=report,
         values=values,

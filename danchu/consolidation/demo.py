@@ -2,9 +2,8 @@
 to four departments, with answers in every state, and a scoring scheme with self-scores and
 the officer's scores.
 
-- TV.STTTT answers on time with the report written in danchu (reporting's demo report, taken
-  through review, signature and submission by reporting's own actions); if that report cannot be
-  submitted here (a register missing), its appendix figures are entered instead.
+- TV.STTTT answers on time with the report written in danchu from its registers (reporting's demo
+  report, taken through review, signature and submission by reporting's own actions).
 - TV.SKHCN answers on time, is returned for contradicting figures, and resubmits a corrected version.
 - TV.STP answers late.
 - TV.SGDDT does not answer.
@@ -12,11 +11,9 @@ The figures of the other departments are invented, plausible values.
 """
 
 import datetime
-import logging
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from danchu.core.officialdoc import OfficialDocument
@@ -24,7 +21,6 @@ from danchu.core.officialdoc import OfficialDocument
 from . import actions
 from .models import Assessment, ReportRequest, ScoringScheme, Submission, TargetMode
 
-log = logging.getLogger(__name__)
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 REFERENCE = "1457/SNV-XDCQCTTN"
 
@@ -95,37 +91,6 @@ STP = {
     "staff_reduced_total": 3,
     "staff_reduction_base": 32,
 }
-# TV.STTTT's appendix as entered, used only when its danchu report cannot be submitted here.
-STTTT_FALLBACK = {
-    "letters_received": 15,
-    "complaints_received": 3,
-    "complaints_answered": 2,
-    "complaints_in_progress": 1,
-    "denunciations_received": 2,
-    "denunciations_not_eligible": 1,
-    "denunciations_in_progress": 1,
-    "feedback_received": 10,
-    "feedback_answered": 4,
-    "feedback_not_eligible": 6,
-    "inspections_total": 10,
-    "inspections_led": 4,
-    "inspections_joint": 6,
-    "administrative_inspections": 1,
-    "administrative_inspection_subjects": 1,
-    "inspection_subjects": 34,
-    "subjects_checked": 35,
-    "subjects_in_violation": 9,
-    "referrals": 3,
-    "sanction_decisions": 6,
-    "fines_vnd": 41250000,
-    "online_services_l34": 37,
-    "online_services_l4": 29,
-    "staff_conferences_held": 2,
-    "staff_conferences_required": 2,
-    "staff_reduced_total": 7,
-    "staff_reduction_base": 56,
-    "campaign_articles": 208,
-}
 
 CRITERIA = [
     (
@@ -178,37 +143,29 @@ def _upload(request, org, values, actor, when, note=""):
 
 
 def _submit_stttt(ctx, request, when):
-    """Submit reporting's demo report through reporting's own actions, then answer with it."""
+    """Take reporting's demo report through review, signature and submission with reporting's own
+    actions, then answer the request with it. Its checks flag the citation of Pháp lệnh
+    34/2007 with the seed's wrong date: the clerk corrects it first, as a clerk would."""
     from danchu.reporting import actions as reporting_actions
     from danchu.reporting.models import ReportStatus
 
-    report = (ctx.get("reports") or {}).get("TV.STTTT/2020")
+    report = ctx.reports["TV.STTTT/2020"]
+    report.refresh_from_db()
     org = ctx.orgs["TV.STTTT"]
     clerk, head = ctx.users["stttt.vanthu"], ctx.users["stttt.pgd"]
-    if report is not None:
-        try:
-            report.refresh_from_db()
-            if report.status == ReportStatus.DRAFT:
-                report = reporting_actions.mark_reviewed(report, actor=clerk)
-            if report.status == ReportStatus.REVIEWED:
-                report = reporting_actions.sign(report, actor=head)
-            if report.status == ReportStatus.SIGNED:
-                report = reporting_actions.submit(report, actor=head)
-            return actions.submit_report(
-                request, org, report, actor=clerk, note="Gửi kèm báo cáo đã ký số.", submitted_at=when
+    if report.status == ReportStatus.DRAFT:
+        for section in report.sections.filter(text__contains="05/4/2007"):
+            reporting_actions.save_section(
+                report, section.key, section.text.replace("05/4/2007", "20/4/2007"), actor=clerk
             )
-        except (ValidationError, LookupError) as exc:
-            message = exc.messages[0] if isinstance(exc, ValidationError) else repr(exc)
-            report.refresh_from_db()
-            if report.status == ReportStatus.REVIEWED:
-                reporting_actions.return_to_draft(
-                    report, actor=clerk, reason="Chưa ký được trong dữ liệu mẫu."
-                )
-            log.warning(
-                "consolidation demo: the STTTT report could not be submitted (%s); entering its figures",
-                message,
-            )
-    return _upload(request, org, STTTT_FALLBACK, clerk, when, note="Số liệu phụ lục nhập từ báo cáo giấy.")
+        report = reporting_actions.mark_reviewed(report, actor=clerk)
+    if report.status == ReportStatus.REVIEWED:
+        report = reporting_actions.sign(report, actor=head)
+    if report.status == ReportStatus.SIGNED:
+        report = reporting_actions.submit(report, actor=head)
+    return actions.submit_report(
+        request, org, report, actor=clerk, note="Gửi kèm báo cáo đã ký số.", submitted_at=when
+    )
 
 
 def load(ctx):

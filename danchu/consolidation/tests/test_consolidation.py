@@ -341,3 +341,18 @@ def test_home_panel_shows_awaiting_request_to_agency(world, req, client_for):
     RoleAssignment.objects.get_or_create(user=world.clerk_a, organization=world.a, role=Role.CLERK)
     content = client_for(world.clerk_a).get("/").content.decode()
     assert "1457/SNV-XDCQCTTN" in content and "13/11/2020" in content
+
+
+def test_demo_answers_reproduce_every_state_and_stttt_answers_with_its_danchu_report(db):
+    from danchu.core.management.commands.demo import load_demo
+    from danchu.consolidation.models import Submission
+
+    load_demo()
+    current = {
+        s.organization.code: s for s in Submission.objects.select_related("organization").order_by("version")
+    }
+    assert current["TV.STTTT"].report is not None and not current["TV.STTTT"].is_late
+    assert current["TV.STTTT"].values["letters_received"] == 15
+    assert current["TV.STP"].is_late
+    assert Submission.objects.filter(organization__code="TV.SKHCN", status="returned").exists()
+    assert "TV.SGDDT" not in current
