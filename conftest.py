@@ -130,12 +130,42 @@ def client_for(client):
 
 
 def pytest_collection_modifyitems(items):
-    """Transactional tests (the browser tests) empty every table when they end, including the data
-    that migrations load (deadline rules, catalogs, legal texts). Give all of them a serialized
-    rollback, so that this data comes back and no test ever recreates content types under new ids."""
+    """Transactional tests (the browser tests) empty every table when they end. Django's serialized
+    rollback does not survive pytest-django's live server here, so it is switched off everywhere
+    (a mix of both recreates content types under new ids); `_migration_data` below reloads what
+    the data migrations wrote instead."""
     for item in items:
         marker = item.get_closest_marker("django_db")
-        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+        if marker and marker.kwargs.get("transaction") and marker.kwargs.get("serialized_rollback"):
             item.add_marker(
-                pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}), append=False
+                pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": False}), append=False
             )
+
+
+# The data migrations whose rows every installation has: (module, function).
+DATA_MIGRATIONS = [
+    ("danchu.legal.migrations.0002_load_rules_and_catalogs", "load"),
+    ("danchu.documents.migrations.0003_canonical_legal_texts", "register"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _migration_data(request):
+    """Give a transactional test the rows the data migrations load (a flush removed them)."""
+    marker = request.node.get_closest_marker("django_db")
+    if not marker or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    import importlib
+
+    from django.apps import apps
+
+    from danchu.legal.models import DeadlineRule
+
+    if DeadlineRule.objects.exists():
+        return
+    for module, function in DATA_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)
+    from danchu.legal import calendar
+
+    calendar.clear_cache()

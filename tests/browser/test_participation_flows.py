@@ -6,7 +6,6 @@ import io
 
 import docx
 import pytest
-import time_machine
 from django.utils import timezone
 
 from danchu.legal.frameworks import framework_for
@@ -57,34 +56,38 @@ def test_publish_acknowledge_and_see_who_has_not_read(page, world, login):
 
 
 def test_consult_comment_and_publish_the_summary(page, world, login):
-    opens = datetime.date(2026, 3, 2)
+    # Real dates, no time travel: the browser keeps its own clock for cookies.
+    today = timezone.localdate()
     consultation = actions.create_consultation(
         organization=world.a,
         actor=world.clerk_a,
         title="Dự thảo Quy chế chi tiêu nội bộ",
-        opens_on=opens,
-        closes_on=opens + datetime.timedelta(days=4),
+        opens_on=today - datetime.timedelta(days=1),
+        closes_on=today + datetime.timedelta(days=3),
         sections=[("Chương I. Quy định chung", ""), ("Chương II. Mức chi", "")],
     )
     url = f"{page.base}/dan-chu/lay-y-kien/{consultation.uuid}/"
-    with time_machine.travel(datetime.datetime(2026, 3, 3, 9, tzinfo=datetime.UTC), tick=True):
-        login("staff_a")
-        page.goto(url)
-        page.select_option("#id_section", label="Chương II. Mức chi")
-        page.fill("#id_body", "Đề nghị tăng mức khoán công tác phí.")
-        with page.expect_navigation():
-            page.click("#comment-form button[type=submit]")
-        assert "Đề nghị tăng mức khoán công tác phí." in page.text_content("#comments")
-    with time_machine.travel(datetime.datetime(2026, 3, 10, 9, tzinfo=datetime.UTC), tick=True):
-        switch_user(page, login, "clerk_a")
-        page.goto(url)
-        assert page.locator("#comment-form").count() == 0  # closed
-        page.fill("#id_s-summary", "01 ý kiến về mức chi.")
-        page.fill("#id_s-uptake", "Tiếp thu, điều chỉnh mức khoán.")
-        with page.expect_navigation():
-            page.click("#summary-form button[type=submit]")
-        summary = page.text_content("#summary")
-        assert "Kết quả lấy ý kiến" in summary and "Tiếp thu, điều chỉnh mức khoán." in summary
+    login("staff_a")
+    page.goto(url)
+    page.select_option("#id_section", label="Chương II. Mức chi")
+    page.fill("#id_body", "Đề nghị tăng mức khoán công tác phí.")
+    with page.expect_navigation():
+        page.click("#comment-form button[type=submit]")
+    assert "Đề nghị tăng mức khoán công tác phí." in page.text_content("#comments")
+
+    # The consultation period ends.
+    type(consultation).objects.filter(pk=consultation.pk).update(
+        opens_on=today - datetime.timedelta(days=6), closes_on=today - datetime.timedelta(days=1)
+    )
+    switch_user(page, login, "clerk_a")
+    page.goto(url)
+    assert page.locator("#comment-form").count() == 0  # closed
+    page.fill("#id_s-summary", "01 ý kiến về mức chi.")
+    page.fill("#id_s-uptake", "Tiếp thu, điều chỉnh mức khoán.")
+    with page.expect_navigation():
+        page.click("#summary-form button[type=submit]")
+    summary = page.text_content("#summary")
+    assert "Kết quả lấy ý kiến" in summary and "Tiếp thu, điều chỉnh mức khoán." in summary
 
 
 def test_conference_check_in_quorum_vote_and_minutes_docx(page, world, login):

@@ -344,8 +344,8 @@ def test_home_panel_shows_awaiting_request_to_agency(world, req, client_for):
 
 
 def test_demo_answers_reproduce_every_state_and_stttt_answers_with_its_danchu_report(db):
-    from danchu.core.management.commands.demo import load_demo
     from danchu.consolidation.models import Submission
+    from danchu.core.management.commands.demo import load_demo
 
     load_demo()
     current = {

@@ -81,8 +81,21 @@ def test_wrong_citation_date_is_flagged(draft, world):
     assert problems[0].link.endswith("#section-overview")
 
 
-def test_the_demo_report_flags_the_seed_date(demo_report):
-    problems = run_checks(demo_report, actions.report_data(demo_report))
+def test_the_seed_date_is_flagged_and_the_demo_report_was_signed_after_fixing_it(demo_report, demo):
+    # The demo clerk corrected the seed's date of Pháp lệnh 34/2007 before signing.
+    demo_report.refresh_from_db()
+    assert demo_report.status == "submitted"
+    assert not any(
+        p.code.startswith("ref:") for p in run_checks(demo_report, actions.report_data(demo_report))
+    )
+    # Written again as the seed writes it, the citation is flagged.
+    head = demo.users["stttt.pgd"]
+    draft = actions.start_correction(demo_report, actor=head, reason="Bổ sung số liệu")
+    section = draft.sections.exclude(text="").first()
+    actions.save_section(
+        draft, section.key, section.text + " Pháp lệnh số 34/2007/PL-UBTVQH11, ngày 05/4/2007.", actor=head
+    )
+    problems = run_checks(draft, actions.report_data(draft))
     assert any(p.code == "ref:34/2007/PL-UBTVQH11" for p in problems)
 
 
