@@ -6,6 +6,7 @@ class ConsolidationConfig(AppConfig):
     name = "danchu.consolidation"
     label = "consolidation"
     verbose_name = _("Tổng hợp báo cáo cấp tỉnh")
+    nav_label = _("Tổng hợp")
     nav = [
         (_("Yêu cầu báo cáo"), "consolidation:list", "consolidation.manage"),
         (_("Báo cáo gửi cấp trên"), "consolidation:list", "consolidation.view_own"),

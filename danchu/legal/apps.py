@@ -7,6 +7,7 @@ class LegalConfig(AppConfig):
     label = "legal"
     verbose_name = _("Pháp lý và lịch làm việc")
     # Open to every signed-in user (no permission needed).
+    nav_label = _("Thời hạn")
     nav = [
         (_("Tính thời hạn"), "legal:deadlines", None),
         (_("Lịch làm việc"), "legal:calendar", None),

@@ -6,4 +6,5 @@ class OrgsConfig(AppConfig):
     name = "danchu.orgs"
     label = "orgs"
     verbose_name = _("Cơ quan, đơn vị")
+    nav_label = _("Cơ quan")
     nav = [(_("Cơ quan, đơn vị"), "orgs:detail_active", "orgs.view")]

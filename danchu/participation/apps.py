@@ -6,6 +6,7 @@ class ParticipationConfig(AppConfig):
     name = "danchu.participation"
     label = "participation"
     verbose_name = _("Công khai, lấy ý kiến, hội nghị")
+    nav_label = _("Dân chủ")
     nav = [
         (_("Công khai"), "participation:disclosures", "participation.view"),
         (_("Lấy ý kiến"), "participation:consultations", "participation.view"),
