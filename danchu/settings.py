@@ -63,7 +63,6 @@ INSTALLED_APPS = [
     "danchu.activities",
     "danchu.reporting",
     "danchu.consolidation",
-    "danchu.api",
 ]
 
 MIDDLEWARE = [
