@@ -39,13 +39,13 @@ test-browser: install ## Only the browser tests (Chromium through Playwright)
 	@$(BIN)/pytest -m browser
 
 lint: install ## ruff lint + format check, and missing migrations
-	@$(BIN)/ruff check danchu tests bench
-	@$(BIN)/ruff format --check danchu tests bench
+	@$(BIN)/ruff check .
+	@$(BIN)/ruff format --check .
 	@$(BIN)/danchu makemigrations --check --dry-run >/dev/null
 
 format: install ## Format the code with ruff
-	@$(BIN)/ruff format danchu tests bench
-	@$(BIN)/ruff check --fix danchu tests bench
+	@$(BIN)/ruff format .
+	@$(BIN)/ruff check --fix .
 
 messages: install ## Extract and compile the English translation
 	@$(BIN)/danchu makemessages -l en --ignore '.venv/*' --ignore 'var/*' >/dev/null
