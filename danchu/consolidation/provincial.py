@@ -237,12 +237,7 @@ def indicator_chart(consolidation, code):
 
 
 def _superior_line(org):
-    parent = org.parent
-    if parent is None:
-        return ""
-    if parent.kind == OrganizationKind.PROVINCE and parent.place_name:
-        return f"UBND TỈNH {parent.place_name.upper()}"
-    return parent.name.upper()
+    return org.superior_header_name
 
 
 def report_symbol(request):

@@ -82,6 +82,25 @@ def _all_borders(table):
     tbl_pr.append(borders)
 
 
+def _fixed_widths(table, widths):
+    """Column widths that Word and LibreOffice both honour: the grid's and every cell's."""
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
+def _cell_margins(table, width):
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), str(int(width.twips if hasattr(width, "twips") else width / 635)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
 def _page_number_field(paragraph, size=BODY_SIZE):
     run = paragraph.add_run()
     _set_run_font(run, size)
@@ -173,16 +192,16 @@ class OfficialDocument:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         _no_borders(table)
-        widths = (Cm(6.5), Cm(10.0))
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = width
+        # Fixed column widths (grid and cells) with thin cell margins: 7 + 9.5 cm fill the 16.5 cm
+        # between the page margins, enough for the bodies (12 pt) and the Quốc hiệu on one line each.
+        _fixed_widths(table, (Cm(7.0), Cm(9.5)))
+        _cell_margins(table, Cm(0.05))
         left, right = table.rows[0].cells
         if superior:
-            self._cell_line(left, superior.upper(), 13, first=True)
-            self._cell_line(left, issuer.upper(), 13, bold=True, rule_indent_cm=2.0)
+            self._cell_line(left, superior.upper(), 12, first=True)
+            self._cell_line(left, issuer.upper(), 12, bold=True, rule_indent_cm=2.2)
         else:
-            self._cell_line(left, issuer.upper(), 13, bold=True, first=True, rule_indent_cm=2.0)
+            self._cell_line(left, issuer.upper(), 12, bold=True, first=True, rule_indent_cm=2.2)
         self._cell_line(right, NATIONAL_NAME, 12, bold=True, first=True)
         self._cell_line(right, MOTTO, 13, bold=True, rule_indent_cm=2.2)
         left, right = table.rows[1].cells
@@ -260,9 +279,8 @@ class OfficialDocument:
                 elif index > 0:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         if widths_cm:
-            for row in table.rows:
-                for cell, width in zip(row.cells, widths_cm, strict=True):
-                    cell.width = Cm(width)
+            table.autofit = False
+            _fixed_widths(table, [Cm(w) for w in widths_cm])
         self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
         return table
 
@@ -271,8 +289,8 @@ class OfficialDocument:
         table = self.doc.add_table(rows=1, cols=2)
         table.autofit = False
         _no_borders(table)
+        _fixed_widths(table, (Cm(8.0), Cm(8.5)))
         left, right = table.rows[0].cells
-        left.width, right.width = Cm(8.0), Cm(8.5)
         first = left.paragraphs[0]
         first.paragraph_format.space_after = Pt(0)
         _set_run_font(first.add_run("Nơi nhận:"), 12, bold=True, italic=True)

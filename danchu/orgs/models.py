@@ -126,6 +126,20 @@ class Organization(models.Model):
         """The superior body named in the header of this organisation's documents."""
         return self.parent
 
+    @property
+    def header_name(self):
+        """How this body is named in the header of an official document (Nghị định 30/2020):
+        upper case, with "Ủy ban nhân dân" shortened to UBND as headers write it."""
+        name = self.name
+        for long in ("Ủy ban nhân dân", "Uỷ ban nhân dân"):
+            if name.startswith(long):
+                name = "UBND" + name[len(long) :]
+        return name.upper()
+
+    @property
+    def superior_header_name(self):
+        return self.parent.header_name if self.parent_id else ""
+
     def is_within(self, other):
         return self.path.startswith(other.path)
 

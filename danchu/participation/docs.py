@@ -10,7 +10,7 @@ from .actions import quorum
 
 def _header(doc, conference, kind):
     org = conference.organization
-    superior = org.parent.name if org.parent_id else ""
+    superior = org.superior_header_name
     symbol = f"{kind}-{org.short_name}" if org.short_name else kind
     doc.header(
         superior=superior,

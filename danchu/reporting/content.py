@@ -88,7 +88,7 @@ def build_context(report, data):
     superior = org.superior
     manual = [row for row in figure_rows(data) if row["manual"]]
     return {
-        "SUPERIOR": (superior.name if superior else "").upper(),
+        "SUPERIOR": superior.header_name if superior else "",
         "ISSUER": org.name.upper(),
         "issuer_name": org.name,
         "issuer_short": org.short_name or org.name,
