@@ -48,7 +48,7 @@ format: install ## Format the code with ruff
 	@$(BIN)/ruff check --fix .
 
 messages: install ## Extract and compile the English translation
-	@$(BIN)/danchu makemessages -l en --ignore '.venv/*' --ignore 'var/*' >/dev/null
+	@$(BIN)/danchu makemessages -l en --no-location --no-obsolete --ignore '.venv/*' --ignore 'var/*' >/dev/null
 	@$(BIN)/danchu compilemessages --ignore '.venv/*' >/dev/null
 
 check-deploy: install ## Django's deployment checks with production settings
