@@ -10,7 +10,7 @@ from html import escape
 from django.utils import timezone
 
 from danchu.core import vnformat
-from danchu.core.officialdoc import OfficialDocument
+from danchu.core.officialdoc import OfficialDocument, in_vietnamese
 from danchu.core.xlsx import workbook_bytes
 from danchu.orgs.models import Membership, OrganizationKind
 from danchu.reporting.indicators import BY_CODE, INDICATORS, Unit
@@ -263,6 +263,7 @@ def group_sentences(consolidation):
     return sentences
 
 
+@in_vietnamese
 def provincial_docx(request, result=None, consolidation=None, day=None):
     result = result or completeness(request)
     consolidation = consolidation or consolidate(request)
@@ -333,6 +334,7 @@ def provincial_docx(request, result=None, consolidation=None, day=None):
     return doc.to_bytes()
 
 
+@in_vietnamese
 def provincial_xlsx(request, result=None, consolidation=None):
     """One sheet per indicator group, one row per agency (plus the consolidated row), and the
     completeness sheet."""

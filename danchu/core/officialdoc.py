@@ -17,8 +17,10 @@ A4 portrait; margins top 20, bottom 20, left 30, right 15 mm; Times New Roman ev
 margin from page 2.
 """
 
+import functools
 import io
 
+from django.utils import translation
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -31,6 +33,18 @@ FONT = "Times New Roman"
 BODY_SIZE = 14
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+def in_vietnamese(func):
+    """Official documents are Vietnamese whatever language the person building them reads the
+    UI in: labels, choices and units pulled into a document are taken in Vietnamese."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with translation.override("vi"):
+            return func(*args, **kwargs)
+
+    return wrapper
 
 
 def _set_run_font(run, size, bold=None, italic=None):

@@ -2,7 +2,7 @@
 format of Nghị định 30/2020 (built with danchu.core.officialdoc). One context builder, two
 documents; the number is left blank ("Số:      /BB-…") until the clerk registers it."""
 
-from danchu.core.officialdoc import OfficialDocument
+from danchu.core.officialdoc import OfficialDocument, in_vietnamese
 from danchu.core.vnformat import count, long_date, place_date
 
 from .actions import quorum
@@ -20,6 +20,7 @@ def _header(doc, conference, kind):
     )
 
 
+@in_vietnamese
 def minutes_docx(conference):
     q = quorum(conference)
     org = conference.organization
@@ -95,6 +96,7 @@ def minutes_docx(conference):
     return doc.to_bytes()
 
 
+@in_vietnamese
 def resolution_docx(conference):
     org = conference.organization
     doc = OfficialDocument()

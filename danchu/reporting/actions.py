@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.core.officialdoc import in_vietnamese
 
 from . import rendering
 from .indicators import BY_CODE, ReportData, compute
@@ -262,6 +263,7 @@ def _store_file(report, fmt, content, snapshot_obj=None):
 
 
 @transaction.atomic
+@in_vietnamese
 def submit(report, *, actor):
     """Submit to the requesting body: freeze the values and the rendered files with their SHA-256."""
     report = Report.objects.select_for_update().get(pk=report.pk)
@@ -314,6 +316,7 @@ def start_correction(report, *, actor, reason):
     return new
 
 
+@in_vietnamese
 def report_data(report):
     """The frozen data of a submitted report, else the live computation from the registers."""
     if report.pk and report.status == ReportStatus.SUBMITTED:
@@ -332,6 +335,7 @@ def parse_formats(text):
     return formats
 
 
+@in_vietnamese
 def render_files(report, formats, progress=None):
     """{format: (filename, bytes)} for a report: the frozen files of a submitted one, else a fresh render."""
     progress = progress or (lambda pct, msg: None)

@@ -1,5 +1,6 @@
 """The demo report read back with python-docx: figures from the records and the official format."""
 
+import io
 import subprocess
 import sys
 import unicodedata
@@ -113,3 +114,15 @@ def test_cli_rejects_bad_arguments(demo, tmp_path):
         with pytest.raises(CommandError) as err:
             call_command("report", "build", *args, "--out", str(tmp_path))
         assert err.value.returncode == 2
+
+
+def test_documents_stay_vietnamese_when_the_user_reads_the_ui_in_english(draft):
+    from django.utils import translation
+
+    from danchu.reporting import actions
+
+    with translation.override("en"):
+        files = actions.render_files(draft, ["docx", "xlsx"])
+    text = full_text(Document(io.BytesIO(files["docx"][1])))
+    assert "Tổng số đơn tiếp nhận" in text
+    assert "Total petitions received" not in text
