@@ -174,6 +174,10 @@ if os.environ.get("CACHE_URL", "").startswith("db"):
         "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "danchu_cache"}
     }
 
+# Behind a reverse proxy: how many trusted proxies append to X-Forwarded-For, so the public
+# form's rate limits see the citizen's address and not the proxy's (0: use REMOTE_ADDR).
+PETITIONS_PROXY_COUNT = int(os.environ.get("PETITIONS_PROXY_COUNT", "0"))
+
 # LibreOffice for PDF conversion; optional at run time.
 SOFFICE_BINARY = os.environ.get("SOFFICE_BINARY", "")
 

@@ -7,12 +7,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.core.mail import send_email
 from danchu.orgs.models import Role, RoleAssignment
 
 from . import figures, targets
@@ -143,8 +143,7 @@ def _notify(request, orgs, actor, message):
             note = Reminder.objects.create(
                 request=request, organization=org, user=user, message=message[:500], sent_by=actor
             )
-            if user.email:
-                send_mail(f"[danchu] {message[:150]}", message, None, [user.email], fail_silently=True)
+            if send_email(f"[danchu] {message[:150]}", message, user.email):
                 Reminder.objects.filter(pk=note.pk).update(emailed=True)
             sent += 1
     return sent

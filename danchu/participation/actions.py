@@ -1,11 +1,9 @@
 """Every state change of participation: atomic, validated, audited (docs/architecture.md rule 1)."""
 
 import datetime
-import logging
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -13,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.core.mail import send_email
 from danchu.legal.frameworks import framework_for
 from danchu.orgs.models import Membership, Person
 
@@ -47,8 +46,6 @@ from .models import (
     VoteOption,
     VoterRoll,
 )
-
-logger = logging.getLogger(__name__)
 
 # --- helpers ---------------------------------------------------------------------------------
 
@@ -323,11 +320,7 @@ def remind_unread(disclosure, *, actor):
 
 
 def _send_quietly(subject, body, address):
-    """A reminder by e-mail is a courtesy: a mail server that is down never breaks the action."""
-    try:
-        send_mail(subject, body, None, [address])
-    except Exception:  # noqa: BLE001
-        logger.warning("could not send the reminder to %s", address, exc_info=True)
+    return send_email(subject, body, address)
 
 
 # --- consultations -----------------------------------------------------------------------------

@@ -3,11 +3,11 @@ case, deadline and kind (a unique constraint makes re-runs harmless), and an e-m
 handler where they have an address. Messages name the case by reference and subject only,
 never the sender."""
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danchu.core.mail import send_email
 from danchu.legal import calendar as workcal
 from danchu.orgs.models import Role, RoleAssignment
 
@@ -52,14 +52,7 @@ def raise_reminders(today=None):
             except IntegrityError:
                 continue  # already raised for this deadline
             created += 1
-            if user.email:
-                send_mail(
-                    _("[danchu] %(m)s") % {"m": message[:150]},
-                    message,
-                    None,
-                    [user.email],
-                    fail_silently=True,
-                )
+            if send_email(_("[danchu] %(m)s") % {"m": message[:150]}, message, user.email):
                 Notification.objects.filter(pk=note.pk).update(emailed=True)
                 emailed += 1
     return created, emailed
