@@ -356,3 +356,15 @@ def test_demo_answers_reproduce_every_state_and_stttt_answers_with_its_danchu_re
     assert current["TV.STP"].is_late
     assert Submission.objects.filter(organization__code="TV.SKHCN", status="returned").exists()
     assert "TV.SGDDT" not in current
+
+
+def test_system_admin_configures_a_scoring_scheme_in_the_admin(world, client):
+    world.admin.is_staff = world.admin.is_superuser = True
+    world.admin.save()
+    client.force_login(world.admin)
+    response = client.get("/quan-tri/consolidation/scoringscheme/add/")
+    assert (
+        response.status_code == 200
+        and "Criterion" in response.content.decode()
+        or "tiêu chí" in response.content.decode()
+    )
