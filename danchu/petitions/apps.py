@@ -6,6 +6,7 @@ class PetitionsConfig(AppConfig):
     name = "danchu.petitions"
     label = "petitions"
     verbose_name = _("Đơn thư")
+    nav_label = _("Đơn thư")
     nav = [
         (_("Đơn thư"), "petitions:list", "petitions.view"),
         (_("Tiếp công dân"), "petitions:receptions", "petitions.reception"),
