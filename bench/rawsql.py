@@ -76,7 +76,7 @@ def petition_figures(org_path, start, end, as_of):
 
 def consolidated_sums(request_id, codes):
     """SUM of each frozen value over the counted submissions: one GROUP BY over the JSON."""
-    select = ", ".join(f"SUM((s.values ->> %s)::numeric)" for _ in codes)
+    select = ", ".join("SUM((s.values ->> %s)::numeric)" for _ in codes)
     sql = (
         f"SELECT s.request_id, {select} FROM consolidation_submission s "
         "WHERE s.request_id = %s AND s.is_current AND s.status <> 'returned' GROUP BY s.request_id"

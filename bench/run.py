@@ -222,7 +222,7 @@ def start_gunicorn():
         "LOG_LEVEL": "WARNING",
         "PETITIONS_SUBMIT_LIMIT": "1000000",
     }
-    log = open(RESULTS / "gunicorn.log", "w")  # noqa: SIM115
+    log = open("/tmp/danchu-bench-gunicorn.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py")],
         cwd=ROOT,
