@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # The database queue of django.tasks (TASKS_BACKEND=django_tasks_db.DatabaseBackend); its
+    # table is harmless when tasks run in-process.
+    "django_tasks_db",
     # danchu, registers first; reporting depends on them, never the other way round.
     "danchu.core",
     "danchu.audit",
@@ -143,6 +146,23 @@ STORAGES = {
     },
 }
 
+if os.environ.get("S3_BUCKET"):
+    # S3-compatible object storage (MinIO, Ceph, a cloud's S3) through django-storages, installed
+    # apart: `pip install django-storages[s3]`. Files stay private; views stream them after checks.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["S3_BUCKET"],
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY", ""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
 # Uploads: what danchu accepts as attachments, everywhere.
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -161,11 +181,20 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "danchu@localhost")
 
-# Background work. Tasks run in-process by default (the demo); production configures a worker.
+# Background work. Tasks run in-process by default (the demo); production sets
+# TASKS_BACKEND=django_tasks_db.DatabaseBackend and runs `danchu db_worker` (docs/deployment.md).
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"),
+        "QUEUES": env_list("TASKS_QUEUES", "default"),
     }
+}
+
+# Public petition form: submissions and lookups allowed per client IP and hour. The benchmark
+# raises the submission limit (docs/benchmarks.md); production keeps the defaults.
+PETITIONS_RATE_LIMITS = {
+    "submit": int(os.environ.get("PETITIONS_SUBMIT_LIMIT", "5")),
+    "lookup": int(os.environ.get("PETITIONS_LOOKUP_LIMIT", "20")),
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -95,8 +95,8 @@ FIGURES = [
 ]
 
 
-def _figures(start, end, as_of):
-    """key -> Q over Petition (before the organisation and duplicate filters)."""
+def _base_figures(start, end, as_of):
+    """key -> Q for the figures counted per kind (before the organisation and duplicate filters)."""
     received = Q(received_on__gte=start, received_on__lte=end)
     carried = Q(received_on__lt=start) & (Q(finished_on__isnull=True) | Q(finished_on__gte=start))
     of_period = received | carried
@@ -108,7 +108,7 @@ def _figures(start, end, as_of):
         | (Q(accepted_on__lte=as_of) & Q(resolve_due__lt=as_of) & Q(suspended_on__isnull=True))
     )
     answered = Q(resolved_on__gte=start, resolved_on__lte=end)
-    base = {
+    return {
         "letters_received": received,
         "carried_over": carried,
         "eligible": classified & Q(is_eligible=True),
@@ -121,19 +121,32 @@ def _figures(start, end, as_of):
         "in_progress": in_progress,
         "overdue": overdue,
     }
-    figures = dict(base)
-    for channel in Channel.values:
-        figures[f"channel_{channel}"] = received & Q(channel=channel)
-    for kind, prefix in KIND_PREFIX.items():
-        for key, q in base.items():
-            name = f"{prefix}_{key}" if key != "letters_received" else f"{prefix}_received"
-            figures[name] = q & Q(kind=kind)
-    rate_base = Q(
+
+
+def _kind_key(prefix, key):
+    return f"{prefix}_received" if key == "letters_received" else f"{prefix}_{key}"
+
+
+def _rate_base(start, end):
+    return Q(
         kind__in=[Kind.COMPLAINT, Kind.DENUNCIATION],
         accepted_on__isnull=False,
         resolve_due__gte=start,
         resolve_due__lte=end,
     )
+
+
+def _figures(start, end, as_of):
+    """key -> Q over Petition (before the organisation and duplicate filters)."""
+    base = _base_figures(start, end, as_of)
+    figures = dict(base)
+    received = base["letters_received"]
+    for channel in Channel.values:
+        figures[f"channel_{channel}"] = received & Q(channel=channel)
+    for kind, prefix in KIND_PREFIX.items():
+        for key, q in base.items():
+            figures[_kind_key(prefix, key)] = q & Q(kind=kind)
+    rate_base = _rate_base(start, end)
     figures["resolution_base"] = rate_base
     figures["resolution_resolved"] = rate_base & Q(resolved_on__lte=end)
     return figures
@@ -148,9 +161,29 @@ def _petitions(org):
 
 
 def petition_stats(org, start: datetime.date, end: datetime.date) -> dict:
-    figures = _figures(start, end, _as_of(end))
-    counts = _petitions(org).aggregate(**{f"n__{key}": Count("pk", filter=q) for key, q in figures.items()})
-    result = {key.removeprefix("n__"): value for key, value in counts.items()}
+    # One query grouped by kind: the per-kind figures are its rows, the totals their sums (a third
+    # of the aggregates a flat query needs, which keeps the ORM's own cost below the database's).
+    base = _base_figures(start, end, _as_of(end))
+    grouped = dict(base)
+    for channel in Channel.values:
+        grouped[f"channel_{channel}"] = base["letters_received"] & Q(channel=channel)
+    rate_base = _rate_base(start, end)
+    grouped["resolution_base"] = rate_base
+    grouped["resolution_resolved"] = rate_base & Q(resolved_on__lte=end)
+    rows = (
+        _petitions(org)
+        .order_by()
+        .values("kind")
+        .annotate(**{f"n__{key}": Count("pk", filter=q) for key, q in grouped.items()})
+    )
+    result = {key: 0 for key in grouped}
+    result.update({_kind_key(prefix, key): 0 for prefix in KIND_PREFIX.values() for key in base})
+    for row in rows:
+        prefix = KIND_PREFIX.get(row["kind"])
+        for key in grouped:
+            result[key] += row[f"n__{key}"]
+            if prefix and key in base:
+                result[_kind_key(prefix, key)] = row[f"n__{key}"]
     sums = {key: Sum(field) for key, field in RECEPTION_KEYS.items() if field}
     reception = ReceptionSession.objects.filter(
         organization__path__startswith=org.path, held_on__gte=start, held_on__lte=end

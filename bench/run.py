@@ -1,0 +1,460 @@
+"""`make bench`: every benchmark of issue 8, each measured beside its limit in the same run, on a
+throwaway PostgreSQL cluster (scripts/with-postgres). Writes bench/results/summary.json,
+growth.png and latest.md. See docs/benchmarks.md."""
+
+import datetime
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PORT = int(os.environ.get("BENCH_PORT", "8201"))
+HTTP_SECONDS = float(os.environ.get("BENCH_HTTP_SECONDS", "10"))
+INTAKE_SECONDS = float(os.environ.get("BENCH_INTAKE_SECONDS", "60"))
+WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "4"))
+PASSWORD = "danchu-bench"
+
+figures = []
+notes = {}
+
+
+def figure(name, value, unit, limit_value, target, meets=None, ratio=None):
+    """One line of summary.json. `target` says how value and limit compare ('<=' or '>=')."""
+    if ratio is None:
+        ratio = round(value / limit_value, 3) if limit_value else None
+    if meets is None:
+        meets = value <= limit_value if target.startswith("<=") else value >= limit_value
+    row = {
+        "name": name,
+        "value": round(value, 4) if isinstance(value, float) else value,
+        "unit": unit,
+        "limit_value": round(limit_value, 4) if isinstance(limit_value, float) else limit_value,
+        "ratio": ratio,
+        "target": target,
+        "meets": bool(meets),
+    }
+    figures.append(row)
+    print(
+        f"  {name}: {row['value']} {unit} (limit {row['limit_value']}, {target}) {'OK' if meets else 'MISS'}"
+    )
+    return row
+
+
+def timed(fn, repeat=5):
+    """Median wall time of `repeat` runs after one warm-up, and the last result."""
+    result = fn()
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), result
+
+
+def section(title):
+    print(f"\n== {title} ==", flush=True)
+
+
+# 1 and 5: the annual report build at 1×, 10× and 100× data.
+
+
+def bench_report(datasets):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bench import rawsql
+    from danchu.petitions.stats import _as_of, petition_stats
+    from danchu.reporting import actions, rendering
+    from danchu.reporting.indicators import compute
+
+    section("1. Annual report build (indicators + DOCX), one agency-year")
+    rows = {}
+    for label, gen in datasets.items():
+        org, period = gen.agencies[0], gen.period
+        report = actions.new_report(org, period, signer_title="GIÁM ĐỐC")
+        start, end = period.cutoff_start, period.cutoff_end
+
+        def build(org=org, period=period, report=report):
+            data = compute(org, period)
+            return rendering.render_all(report, data, ["docx"])
+
+        with CaptureQueriesContext(connection) as queries:
+            build()
+        build_time, files = timed(build, repeat=3)
+        compute_time, _ = timed(lambda org=org, period=period: compute(org, period), repeat=3)
+        orm_time, orm = timed(lambda org=org, s=start, e=end: petition_stats(org, s, e))
+        raw_time, raw = timed(
+            lambda org=org, s=start, e=end: rawsql.petition_figures(org.path, s, e, _as_of(e))
+        )
+        mismatched = [k for k, v in raw.items() if orm.get(k) != v]
+        assert not mismatched, f"raw SQL and ORM disagree on {mismatched}"
+        rows[label] = {
+            "letters": gen.counts.get("petitions.Petition", 0),
+            "build_s": build_time,
+            "compute_s": compute_time,
+            "queries": len(queries),
+            "orm_s": orm_time,
+            "raw_s": raw_time,
+            "docx_bytes": len(files["docx"]),
+        }
+        print(f"  {label}: {rows[label]}")
+    one, ten = rows["1x"], rows["10x"]
+    for label in ("1x", "10x"):
+        figure(f"report_build_time_{label}", rows[label]["build_s"], "s", 2.0, "<= 2 s per agency-year")
+    figure(
+        "report_build_queries_10x_vs_1x",
+        ten["queries"],
+        "queries",
+        one["queries"],
+        "<= the 1x count (does not grow with data)",
+    )
+    for label in ("1x", "10x"):
+        r = rows[label]
+        figure(
+            f"report_petition_figures_orm_vs_raw_sql_{label}",
+            r["orm_s"] / r["raw_s"],
+            "x raw SQL",
+            2.0,
+            "<= 2x the hand-written SQL",
+        )
+    return rows
+
+
+def bench_growth(rows):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    section("5. Growth at 1x, 10x, 100x")
+    labels = list(rows)
+    letters = [rows[k]["letters"] for k in labels]
+    fig, ax = plt.subplots(figsize=(7, 4.2), dpi=110)
+    for key, name in [
+        ("build_s", "report build (indicators + DOCX)"),
+        ("compute_s", "indicators only"),
+        ("orm_s", "petition figures (ORM)"),
+        ("raw_s", "petition figures (raw SQL)"),
+    ]:
+        ax.plot(letters, [rows[k][key] * 1000 for k in labels], marker="o", label=name)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("letters of the agency (1x, 10x, 100x)")
+    ax.set_ylabel("time, ms (median)")
+    ax.set_title("danchu: one agency-year report as data grows (PostgreSQL)")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(RESULTS / "growth.png")
+    plt.close(fig)
+    growth = rows["100x"]["build_s"] / rows["1x"]["build_s"]
+    figure("growth_report_build_100x_vs_1x", growth, "x the 1x time", 100.0, "<= 100 (at most linear)")
+    figure(
+        "growth_queries_100x_vs_1x",
+        rows["100x"]["queries"],
+        "queries",
+        rows["1x"]["queries"],
+        "<= the 1x count",
+    )
+
+
+# 2: consolidation.
+
+
+def bench_consolidation(requests):
+    from bench import rawsql
+    from danchu.consolidation import provincial
+    from danchu.consolidation.figures import aggregate
+    from danchu.reporting.indicators import INDICATORS
+
+    section("2. Consolidation over the frozen values")
+    plain_codes = [i.code for i in INDICATORS if not i.ratio_of]
+    for label, req in requests.items():
+        orm_time, result = timed(lambda req=req: provincial.consolidate(req).totals)
+
+        def raw(req=req):
+            sums = rawsql.consolidated_sums(req.pk, plain_codes)
+            return aggregate([{k: float(v) if v is not None else None for k, v in sums.items()}])
+
+        raw_time, raw_totals = timed(raw)
+        for code in ("letters_received", "fines_vnd", "complaint_resolution_rate"):
+            assert abs(float(result[code] or 0) - float(raw_totals[code] or 0)) < 0.06, code
+        print(f"  {label}: ORM {orm_time * 1000:.1f} ms, raw {raw_time * 1000:.1f} ms")
+        figure(f"consolidation_time_{label}", orm_time, "s", 1.0, "<= 1 s")
+        figure(
+            f"consolidation_vs_raw_group_by_{label}",
+            orm_time / raw_time,
+            "x raw SQL",
+            3.0,
+            "<= 3x one GROUP BY",
+        )
+
+
+# 3 and 4: HTTP under gunicorn.
+
+
+def wait_for_port(port, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not start on {port}")
+
+
+def start_gunicorn():
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "CONN_MAX_AGE": "60",
+        "GUNICORN_BIND": f"127.0.0.1:{PORT}",
+        "GUNICORN_WORKERS": str(WORKERS),
+        "GUNICORN_ACCESSLOG": "/dev/null",
+        "GUNICORN_MAX_REQUESTS": "0",
+        "LOG_LEVEL": "WARNING",
+        "PETITIONS_SUBMIT_LIMIT": "1000000",
+    }
+    log = open("/tmp/danchu-bench-gunicorn.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py")],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    wait_for_port(PORT)
+    return proc
+
+
+def session_cookie(user):
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return f"sessionid={store.session_key}"
+
+
+def bench_http(gen):
+    from django.contrib.auth import get_user_model
+
+    from bench import load
+    from danchu.petitions.models import Petition
+
+    section("3. HTTP: worklist and disclosure list, 16 clients, gunicorn on PostgreSQL")
+    user = get_user_model().objects.get(username=f"{gen.root.code.lower()}.head")
+    cookie = session_cookie(user)
+    letters = Petition.objects.in_subtree(gen.root).count()
+    print(f"  {letters} letters under {gen.root.code}; {WORKERS} gunicorn workers on port {PORT}")
+    results = {}
+    for name, path in [
+        ("ceiling", "/healthz"),
+        ("worklist", "/don-thu/"),
+        ("disclosures", "/dan-chu/cong-khai/"),
+    ]:
+        load.run("127.0.0.1", PORT, load.get(path, cookie), clients=16, seconds=2)  # warm-up
+        r = load.run("127.0.0.1", PORT, load.get(path, cookie), clients=16, seconds=HTTP_SECONDS)
+        assert set(r["statuses"]) == {200}, (path, r["statuses"])
+        results[name] = r
+        print(f"  {name} {path}: {r['rps']:.0f} req/s, p50 {r['p50_ms']:.0f} ms, p95 {r['p95_ms']:.0f} ms")
+    ceiling = results["ceiling"]["rps"]
+    figure("http_ceiling_rps", ceiling, "req/s", 1.0, ">= 1 (reference: minimal view, same middleware)")
+    for name in ("worklist", "disclosures"):
+        r = results[name]
+        figure(f"http_{name}_rps", r["rps"], "req/s", 0.5 * ceiling, ">= 50% of the minimal view's req/s")
+        figure(f"http_{name}_p50_latency", r["p50_ms"], "ms", 150.0, "<= 150 ms")
+        figure(f"http_{name}_p95_latency", r["p95_ms"], "ms", 150.0, "<= 150 ms")
+    notes["http"] = {"letters": letters, "workers": WORKERS, "results": results}
+    return results
+
+
+def bench_intake(gen):
+    import http.client
+    import re
+
+    from bench import load
+    from danchu.petitions.models import Petition
+
+    section(f"4. Public intake: {INTAKE_SECONDS:.0f} s, 32 clients")
+    org = gen.agencies[0]
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    conn.request("GET", "/don-thu/gui/")
+    response = conn.getresponse()
+    page = response.read().decode()
+    cookie = next(
+        c.split(";")[0] for c in response.headers.get_all("Set-Cookie") or [] if c.startswith("csrftoken=")
+    )
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    conn.close()
+    before = Petition.objects.filter(channel="web").count()
+    accepted = [[] for _ in range(32)]
+
+    def submit(conn, index, seq):
+        marker = f"BENCH-{index:02d}-{seq:06d}"
+        status = load.post_form(
+            conn,
+            "/don-thu/gui/",
+            {
+                "csrfmiddlewaretoken": token,
+                "organization": org.pk,
+                "kind": "feedback",
+                "subject": f"Phản ánh tình trạng đường sá {marker}",
+                "content": "Đoạn đường trước nhà bị hư hỏng nặng, đề nghị cơ quan xem xét sửa chữa.",
+                "full_name": "Nguyễn Văn An",
+                "address": "xã Long Đức, TP Trà Vinh",
+                "phone": "0912345678",
+                "website": "",
+            },
+            cookie,
+            token,
+        )
+        if status == 302:
+            accepted[index].append(marker)
+        return status
+
+    r = load.run("127.0.0.1", PORT, submit, clients=32, seconds=INTAKE_SECONDS)
+    markers = [m for batch in accepted for m in batch]
+    stored = list(
+        Petition.objects.filter(channel="web", subject__contains="BENCH-").values_list(
+            "subject", "tracking_code"
+        )
+    )
+    stored_markers = [s.rsplit(" ", 1)[-1] for s, _code in stored]
+    codes = [code for _s, code in stored]
+    exactly_once = sorted(stored_markers) == sorted(markers) and len(set(markers)) == len(markers)
+    unique_codes = len(set(codes)) == len(codes)
+    after = Petition.objects.filter(channel="web").count()
+    print(
+        f"  {r['requests']} requests, statuses {r['statuses']}, accepted {len(markers)}, stored {len(stored)}"
+    )
+    figure(
+        "intake_submissions_per_second",
+        len(markers) / r["seconds"],
+        "submissions/s",
+        10.0,
+        ">= 10 /s sustained",
+    )
+    figure("intake_p95_latency", r["p95_ms"], "ms", 1000.0, "<= 1000 ms with 32 clients")
+    figure(
+        "intake_stored_exactly_once",
+        len(stored),
+        "letters stored",
+        len(markers),
+        "== accepted submissions, each once, unique tracking codes",
+        meets=exactly_once
+        and unique_codes
+        and after - before == len(markers)
+        and r["statuses"].keys() <= {302},
+    )
+    notes["intake"] = {**r, "accepted": len(markers), "stored": len(stored), "unique_codes": unique_codes}
+
+
+# Orchestration.
+
+
+def generate_all():
+    from danchu.core.gendata import PRESETS, Shape, generate
+
+    base = PRESETS["province"]
+    section("Data (danchu gen-data)")
+    made = {}
+    timings = {}
+    for label, factor in (("1x", 1), ("10x", 10), ("100x", 100)):
+        t0 = time.perf_counter()
+        shape = Shape(1, base.letters, base.documents, base.disclosures, base.inspections).scaled(factor)
+        made[label] = generate(shape, seed=8, prefix=f"R{factor}")
+        timings[label] = time.perf_counter() - t0
+        print(f"  agency-year {label}: {shape} in {timings[label]:.1f} s", flush=True)
+    requests = {}
+    for n in (100, 1000):
+        t0 = time.perf_counter()
+        gen = generate(Shape(n, 0, 0, 0, 0), seed=8, prefix=f"C{n}")
+        requests[f"{n}_agencies"] = gen.request
+        print(
+            f"  province of {n} agencies with their answers in {time.perf_counter() - t0:.1f} s", flush=True
+        )
+    notes["generation_s"] = timings
+    return made, requests
+
+
+def write_results(started):
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "summary.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
+    lines = [
+        "# danchu benchmarks — latest run",
+        "",
+        f"Run {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')} in {time.time() - started:.0f} s on "
+        f"{platform.node() or 'this machine'}: {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"PostgreSQL via scripts/with-postgres, gunicorn with {WORKERS} workers. See docs/benchmarks.md.",
+        "",
+        "| figure | value | unit | limit | ratio | target | meets |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for f in figures:
+        lines.append(
+            f"| {f['name']} | {f['value']} | {f['unit']} | {f['limit_value']} | {f['ratio']} | {f['target']} | "
+            f"{'yes' if f['meets'] else '**no**'} |"
+        )
+    lines += [
+        "",
+        "![growth](growth.png)",
+        "",
+        "Details:",
+        "",
+        "```json",
+        json.dumps(notes, indent=1, default=str),
+        "```",
+        "",
+    ]
+    (RESULTS / "latest.md").write_text("\n".join(lines))
+
+
+def main():
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        os.execv(
+            str(ROOT / "scripts" / "with-postgres"),
+            [str(ROOT / "scripts" / "with-postgres"), sys.executable, "-m", "bench.run"],
+        )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danchu.settings")
+    os.environ.setdefault("DANCHU_VAR_DIR", "/tmp/danchu-bench-var")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    started = time.time()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", verbosity=0)
+    made, requests = generate_all()
+    rows = bench_report(made)
+    bench_growth(rows)
+    bench_consolidation(requests)
+    from django.db import connection
+
+    connection.close()
+    proc = start_gunicorn()
+    try:
+        bench_http(made["100x"])
+        bench_intake(made["100x"])
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    write_results(started)
+    missed = [f["name"] for f in figures if not f["meets"]]
+    print(f"\nDone in {time.time() - started:.0f} s; {len(figures)} figures, missed: {missed or 'none'}")
+
+
+if __name__ == "__main__":
+    main()
