@@ -528,7 +528,9 @@ def consultation_detail(request, uuid):
 @login_required
 def vote_list(request):
     org = _org(request)
-    qs = Vote.objects.filter(organization__path__startswith=org.path).annotate(turnout=Count("roll"))
+    qs = Vote.objects.filter(organization__path__startswith=org.path).annotate(
+        turnout=Count("roll", distinct=True) + Count("codes", filter=Q(codes__used=True), distinct=True)
+    )
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(
         request,
@@ -598,8 +600,99 @@ def vote_detail(request, uuid):
             "results": actions.vote_results(vote),
             "error": error,
             "take_part": _take_part(request, vote.organization),
+            "manage": access.can(request.user, "participation.manage", vote.organization),
         },
     )
+
+
+# --- one-time voting codes ----------------------------------------------------------------------
+
+
+def _vote_managed(request, uuid):
+    vote = access.get_for_user(request.user, Vote.objects.all(), "participation.manage", uuid=uuid)
+    return vote
+
+
+@login_required
+def vote_codes(request, uuid):
+    """Print one-time codes for a room without devices. The codes are shown once, in the answer to
+    the POST that creates them (only their digests are stored), so this view renders the sheet
+    instead of redirecting; the sheet is marked not to be cached."""
+    vote = _vote_managed(request, uuid)
+    form = forms.CodeBatchForm(request.POST if request.POST.get("action") == "generate" else None)
+    if request.method == "POST":
+        if request.POST.get("action") == "void":
+            _post_action(
+                request,
+                lambda: actions.void_unused_codes(vote, actor=request.user),
+                _("Đã hủy các mã chưa sử dụng."),
+            )
+            return redirect("participation:vote_codes", uuid=uuid)
+        if form.is_valid():
+            codes = _apply(
+                form,
+                lambda: actions.generate_voting_codes(
+                    vote, actor=request.user, count=form.cleaned_data["count"]
+                ),
+            )
+            if codes:
+                response = render(
+                    request,
+                    "participation/vote_codes_sheet.html",
+                    {"v": vote, "codes": codes, "options": vote.options.all()},
+                )
+                response["Cache-Control"] = "no-store"
+                return response
+    issued = vote.codes.count()
+    used = vote.codes.filter(used=True).count()
+    return render(
+        request,
+        "participation/vote_codes.html",
+        {
+            "v": vote,
+            "form": form,
+            "issued": issued,
+            "used": used,
+            "unused": issued - used,
+            "available": actions.codes_available(vote),
+            "phase": vote.phase(),
+        },
+    )
+
+
+@login_required
+def vote_kiosk(request, uuid):
+    """The ballot page of the room's kiosk: a code and a choice cast a secret ballot. It runs under
+    the organiser's account (docs/participation.md): the voter does not log in, and the page
+    shows no menu and never echoes a code after it has been used."""
+    vote = _vote_managed(request, uuid)
+    options = list(vote.options.all())
+    form = forms.KioskForm(request.POST or None, options=options)
+    if request.method == "POST" and form.is_valid():
+        option = next((o for o in options if o.pk == form.cleaned_data["option"]), None)
+        if _apply(
+            form,
+            lambda: (
+                actions.cast_code_ballot(
+                    vote, actor=request.user, code=form.cleaned_data["code"], option=option
+                )
+                or True
+            ),
+        ):
+            messages.success(request, _("Đã ghi nhận phiếu. Cảm ơn bạn; mời người tiếp theo."))
+            return redirect("participation:vote_kiosk", uuid=uuid)
+    response = render(
+        request,
+        "participation/vote_kiosk.html",
+        {
+            "v": vote,
+            "form": form,
+            "phase": vote.phase(),
+            "blocked": actions.code_lookups_blocked(vote, request.user),
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 # --- conferences ------------------------------------------------------------------------------
