@@ -130,7 +130,16 @@ class ConferenceForm(forms.Form):
 class ConferenceDocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại tài liệu"), choices=ConferenceDocumentKind.choices)
     title = forms.CharField(label=_("Tên tài liệu"), max_length=255)
+    summary = forms.CharField(label=_("Tóm tắt"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     upload = forms.FileField(label=_("Tệp"), required=False)
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload and upload.size > settings.ATTACHMENT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("Tệp quá lớn (tối đa %(mb)s MB).") % {"mb": settings.ATTACHMENT_MAX_BYTES // 2**20}
+            )
+        return upload
 
 
 class ResolutionForm(forms.Form):

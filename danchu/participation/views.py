@@ -790,7 +790,12 @@ def conference_detail(request, uuid):
             if _apply(
                 document_form,
                 lambda: actions.add_conference_document(
-                    conference, actor=request.user, kind=d["kind"], title=d["title"], upload=d.get("upload")
+                    conference,
+                    actor=request.user,
+                    kind=d["kind"],
+                    title=d["title"],
+                    summary=d.get("summary", ""),
+                    upload=d.get("upload"),
                 ),
             ):
                 done = _("Đã thêm tài liệu.")
@@ -843,6 +848,23 @@ def _docx(request, uuid, builder, name):
         f'attachment; filename="{name}-{conference.organization.code}-{conference.year}.docx"'
     )
     return response
+
+
+@login_required
+def conference_document(request, uuid, pk):
+    """A report stored on a conference (the head's, the union's, the inspection board's…): for the
+    staff of the organisation and those who may view it; 404 for everyone else."""
+    conference = _get_open_to_staff(request, StaffConference, uuid)
+    document = conference.documents.filter(pk=pk).exclude(file="").first()
+    if document is None:
+        raise Http404
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle, as_attachment=True, filename=document.original_name or document.file.name.rsplit("/", 1)[-1]
+    )
 
 
 @login_required
