@@ -111,10 +111,14 @@ def index(request):
 def disclosure_list(request):
     org = _org(request)
     manage = access.can(request.user, "participation.manage", org)
+    # Province officers (statistics and compliance over the subtree) read every published item.
+    oversee = manage or access.can(request.user, "participation.stats", org)
     person = actions.person_for(request.user)
     qs = Disclosure.objects.select_related("requirement", "organization").prefetch_related("channels")
     if manage:
         qs = qs.in_subtree(org)
+    elif oversee:
+        qs = qs.in_subtree(org).exclude(status=DisclosureStatus.DRAFT)
     else:
         # Staff see what was disclosed to them, wherever in the tree it was published.
         qs = qs.filter(
@@ -147,7 +151,7 @@ def disclosure_list(request):
     if only == "late":
         qs = qs.filter(published_on__gt=F("due_on"))
     qs = qs.order_by(F("published_on").desc(nulls_first=True), "-pk")
-    if request.GET.get("format") == "xlsx" and manage:
+    if request.GET.get("format") == "xlsx" and oversee:
         rows = [
             (
                 d.reference,
@@ -195,6 +199,7 @@ def disclosure_list(request):
         {
             "page_obj": page,
             "manage": manage,
+            "oversee": oversee,
             "q": q,
             "kind": kind,
             "year": year,
@@ -236,7 +241,9 @@ def disclosure_create(request):
 
 
 def _disclosure_for(request, uuid):
-    """The disclosure for its managers and for the people it was disclosed to; 404 for others."""
+    """The disclosure for its managers, for the people it was disclosed to and, read-only once
+    published, for those who see the statistics and compliance of its organisation (province
+    officers over their subtree); 404 for others."""
     disclosure = (
         Disclosure.objects.select_related("requirement", "organization")
         .prefetch_related("channels", "attachments")
@@ -248,15 +255,24 @@ def _disclosure_for(request, uuid):
     manage = access.can(request.user, "participation.manage", disclosure.organization)
     person = actions.person_for(request.user)
     mine = disclosure.recipients.filter(person=person).first() if person else None
-    if not manage and (mine is None or disclosure.status != DisclosureStatus.PUBLISHED):
-        raise Http404
-    return disclosure, manage, mine
+    if manage:
+        return disclosure, manage, mine
+    if mine is not None and disclosure.status == DisclosureStatus.PUBLISHED:
+        return disclosure, manage, mine
+    if disclosure.status != DisclosureStatus.DRAFT and access.can(
+        request.user, "participation.stats", disclosure.organization
+    ):
+        return disclosure, manage, mine
+    raise Http404
 
 
 @login_required
 def disclosure_detail(request, uuid):
     disclosure, manage, mine = _disclosure_for(request, uuid)
     context = {"d": disclosure, "manage": manage, "mine": mine, "timing": disclosure.timing()}
+    if not manage and access.can(request.user, "participation.stats", disclosure.organization):
+        # Read-only readers see how many acknowledged, as in the statistics, never who.
+        context["n_read"] = disclosure.recipients.filter(acknowledged_at__isnull=False).count()
     if manage:
         recipients = disclosure.recipients.select_related("person").order_by(
             "acknowledged_at", "person__full_name"
