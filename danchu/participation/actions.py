@@ -755,19 +755,40 @@ def create_conference(
 
 @transaction.atomic
 def set_delegates(conference, *, actor, person_ids):
-    """With 100 staff or more, only the delegates chosen by the head and the union are summoned."""
+    """With 100 staff or more, only the delegates chosen by the head and the union among the
+    electorate are summoned; the quorum (2/3) is then counted over the delegates."""
+    conference = StaffConference.objects.select_for_update().get(pk=conference.pk)
     if not conference.by_delegates:
         raise ValidationError(_("Cơ quan dưới 100 người: toàn thể cán bộ, công chức, viên chức dự hội nghị."))
     if conference.status != ConferenceStatus.PLANNED:
         raise ValidationError(_("Chỉ chọn đại biểu trước khi khai mạc."))
-    ids = set(person_ids)
+    ids = {int(pid) for pid in person_ids}
+    if not ids:
+        raise ValidationError(_("Vui lòng chọn ít nhất một đại biểu."))
     attendees = conference.attendees.all()
-    attendees.update(summoned=False)
+    outside = ids - set(attendees.values_list("person_id", flat=True))
+    if outside:
+        raise ValidationError(
+            _("%(n)s người được chọn không thuộc danh sách cán bộ, công chức, viên chức của hội nghị.")
+            % {"n": len(outside)}
+        )
+    before_ids = set(attendees.filter(summoned=True).values_list("person_id", flat=True))
+    if before_ids == ids and conference.summoned_count == len(ids):
+        return conference
+    attendees.exclude(person_id__in=ids).update(summoned=False)
     attendees.filter(person_id__in=ids).update(summoned=True)
     before = snapshot(conference)
-    conference.summoned_count = attendees.filter(summoned=True).count()
+    conference.summoned_count = len(ids)
     conference.save(update_fields=["summoned_count"])
-    record(conference, AuditAction.UPDATE, actor, changes=diff(before, snapshot(conference)))
+    record(
+        conference,
+        AuditAction.UPDATE,
+        actor,
+        changes=diff(before, snapshot(conference)),
+        verb=_("Chọn %(n)s đại biểu (thêm %(added)s, bớt %(removed)s)")
+        % {"n": len(ids), "added": len(ids - before_ids), "removed": len(before_ids - ids)},
+    )
+    return conference
 
 
 def quorum(conference):

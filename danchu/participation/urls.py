@@ -27,6 +27,7 @@ urlpatterns = [
     path("hoi-nghi/", views.conference_list, name="conferences"),
     path("hoi-nghi/moi/", views.conference_create, name="conference_create"),
     path("hoi-nghi/<uuid:uuid>/", views.conference_detail, name="conference"),
+    path("hoi-nghi/<uuid:uuid>/dai-bieu/", views.conference_delegates, name="conference_delegates"),
     path("hoi-nghi/<uuid:uuid>/tai-lieu/<int:pk>/", views.conference_document, name="conference_document"),
     path("hoi-nghi/<uuid:uuid>/bien-ban.docx", views.conference_minutes, name="conference_minutes"),
     path("hoi-nghi/<uuid:uuid>/nghi-quyet.docx", views.conference_resolution, name="conference_resolution"),

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +18,7 @@ from danchu.core.xlsx import xlsx_response
 from danchu.legal.frameworks import framework_for
 from danchu.legal.models import Requirement
 from danchu.orgs import access
+from danchu.orgs.models import Membership, Organization
 
 from . import actions, forms
 from .docs import minutes_docx, resolution_docx
@@ -853,6 +855,78 @@ def conference_detail(request, uuid):
             "document_form": document_form,
             "followup_form": followup_form,
             "board": conference.board.select_related("person"),
+        },
+    )
+
+
+@login_required
+def conference_delegates(request, uuid):
+    """Pick the delegates of a conference of 100 staff or more among its electorate, searching by
+    name and unit. Each page of the list only changes the people it shows ("shown"), so filtering
+    and paging never drop a choice made on another page."""
+    conference = access.get_for_user(
+        request.user, StaffConference.objects.all(), "participation.manage", uuid=uuid
+    )
+    org = conference.organization
+    units = list(Organization.objects.subtree(org).order_by("path"))
+    q = request.GET.get("q", "").strip()
+    unit = next((u for u in units if str(u.pk) == request.GET.get("unit", "")), None)
+    only = request.GET.get("only", "")
+    attendees = conference.attendees.select_related("person").order_by("person__full_name", "pk")
+    if q:
+        attendees = attendees.filter(person__full_name__icontains=q)
+    if unit is not None:
+        attendees = attendees.filter(
+            person_id__in=Membership.objects.staff_of(unit, conference.held_on).values("person_id")
+        )
+    if only == "chosen":
+        attendees = attendees.filter(summoned=True)
+    elif only == "not_chosen":
+        attendees = attendees.filter(summoned=False)
+    page = Paginator(attendees, 50).get_page(request.GET.get("page"))
+    if request.method == "POST":
+        shown = {int(x) for x in request.POST.getlist("shown") if x.isdigit()}
+        picked = {int(x) for x in request.POST.getlist("delegate") if x.isdigit()} & shown
+        action = request.POST.get("action")
+        if action == "all":
+            picked = shown
+        elif action == "none":
+            picked = set()
+        current = set(conference.attendees.filter(summoned=True).values_list("person_id", flat=True))
+        _post_action(
+            request,
+            lambda: actions.set_delegates(
+                conference, actor=request.user, person_ids=(current - shown) | picked
+            ),
+            _("Đã lưu danh sách đại biểu."),
+        )
+        query = request.GET.urlencode()
+        target = reverse("participation:conference_delegates", kwargs={"uuid": uuid})
+        return redirect(f"{target}?{query}" if query else target)
+    memberships = {}
+    for m in (
+        Membership.objects.staff_of(org, conference.held_on)
+        .filter(person_id__in=[a.person_id for a in page])
+        .select_related("organization")
+        .order_by("organization__path")
+    ):
+        memberships.setdefault(m.person_id, []).append(m)
+    rows = [(a, memberships.get(a.person_id, [])) for a in page]
+    return render(
+        request,
+        "participation/conference_delegates.html",
+        {
+            "c": conference,
+            "rows": rows,
+            "page_obj": page,
+            "units": units,
+            "unit": unit,
+            "q": q,
+            "only": only,
+            "q_stats": actions.quorum(conference),
+            "electorate": conference.attendees.count(),
+            "editable": conference.by_delegates and conference.status == "planned",
+            "querystring_without_page": _querystring(request),
         },
     )
 
