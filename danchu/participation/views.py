@@ -20,7 +20,7 @@ from danchu.legal.models import Requirement
 from danchu.orgs import access
 from danchu.orgs.models import Membership, Organization
 
-from . import actions, forms
+from . import actions, charts, forms
 from .docs import minutes_docx, resolution_docx
 from .models import (
     Channel,
@@ -422,6 +422,8 @@ def statistics(request):
             "year": year,
             "s": stats,
             "by_channel": by_channel,
+            "category_chart": charts.category_chart(stats["disclosures_by_category"]),
+            "rate_chart": charts.rate_chart(stats["acknowledgements"], stats["audience"]),
             "years": range(timezone.localdate().year, 2014, -1),
         },
     )
