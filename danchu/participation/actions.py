@@ -1,8 +1,11 @@
 """Every state change of participation: atomic, validated, audited (docs/architecture.md rule 1)."""
 
 import datetime
+import hashlib
 import secrets
+import time
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -45,6 +48,7 @@ from .models import (
     VoteKind,
     VoteOption,
     VoterRoll,
+    VotingCode,
 )
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -502,11 +506,20 @@ def cast_vote(vote, *, actor, option, person=None, today=None):
 
 
 def vote_results(vote, today=None):
-    """The result once the vote is closed; withheld for a secret vote with too few voters."""
+    """The result once the vote is closed; withheld for a secret vote with too few voters.
+    `turnout` counts the named roll and the ballots cast with one-time codes (`code_ballots`),
+    whose voters no table names."""
     today = today or timezone.localdate()
     options = list(vote.options.all())
-    turnout = vote.roll.count()
-    result = {"turnout": turnout, "electorate": vote.electorate_size, "withheld": None, "options": []}
+    code_ballots = vote.codes.filter(used=True).count()
+    turnout = vote.roll.count() + code_ballots
+    result = {
+        "turnout": turnout,
+        "electorate": vote.electorate_size,
+        "code_ballots": code_ballots,
+        "withheld": None,
+        "options": [],
+    }
     if vote.phase(today) != Phase.CLOSED:
         result["withheld"] = _("Kết quả được công bố sau khi kết thúc biểu quyết.")
         return result
@@ -520,6 +533,163 @@ def vote_results(vote, today=None):
             {"label": o.label, "tally": o.tally, "pct": round(100 * o.tally / turnout, 1) if turnout else 0}
         )
     return result
+
+
+# --- one-time voting codes (a room without devices) ---------------------------------------------
+
+
+def normalize_code(raw):
+    """What the voter typed, as stored: upper case, no spaces or dashes, and the letters that are
+    easily mistaken for digits read as those digits (Crockford's base32)."""
+    text = "".join(ch for ch in (raw or "").upper() if not ch.isspace() and ch != "-")
+    return text.translate(str.maketrans("ILO", "110"))
+
+
+def code_digest(vote, code):
+    """The only trace of a code in the database. The vote's uuid salts it, so the same code in
+    two votes has two digests; 80 random bits make it impossible to recover by trying."""
+    return hashlib.sha256(f"{vote.uuid}:{normalize_code(code)}".encode()).hexdigest()
+
+
+def format_code(code):
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+def _new_code():
+    return "".join(secrets.choice(rules.CODE_ALPHABET) for _ in range(rules.CODE_LENGTH))
+
+
+def codes_available(vote):
+    """How many more codes may be printed: the electorate less those who voted online and the
+    codes already printed (used or not)."""
+    return max(0, vote.electorate_size - vote.roll.count() - vote.codes.count())
+
+
+@transaction.atomic
+def generate_voting_codes(vote, *, actor, count, today=None):
+    """Print `count` one-time codes for a secret vote. Returns the plain codes, formatted for the
+    printed sheet; they are never stored (only their digests) and cannot be shown again."""
+    today = today or timezone.localdate()
+    vote = Vote.objects.select_for_update().get(pk=vote.pk)
+    if not vote.secret:
+        raise ValidationError(_("Mã bỏ phiếu chỉ dùng cho biểu quyết kín."))
+    if vote.phase(today) == Phase.CLOSED:
+        raise ValidationError(_("Đã hết thời gian biểu quyết."))
+    if count is None or count < 1:
+        raise ValidationError({"count": _("Vui lòng nhập số mã cần in (ít nhất 01).")})
+    if count > rules.CODE_MAX_BATCH:
+        raise ValidationError(
+            {"count": _("Mỗi lần in tối đa %(n)s mã.") % {"n": f"{rules.CODE_MAX_BATCH:,}".replace(",", ".")}}
+        )
+    room = codes_available(vote)
+    if count > room:
+        raise ValidationError(
+            {
+                "count": _(
+                    "Chỉ còn in được %(room)s mã: %(e)s người có quyền biểu quyết, %(online)s người đã "
+                    "biểu quyết trực tuyến, %(printed)s mã đã in."
+                )
+                % {
+                    "room": room,
+                    "e": vote.electorate_size,
+                    "online": vote.roll.count(),
+                    "printed": vote.codes.count(),
+                }
+            }
+        )
+    plain = set()
+    while len(plain) < count:
+        plain.add(_new_code())
+    plain = sorted(plain)  # sorted, not in creation order: the sheet says nothing about the rows
+    VotingCode.objects.bulk_create([VotingCode(vote=vote, digest=code_digest(vote, c)) for c in plain])
+    record(
+        vote,
+        AuditAction.OTHER,
+        actor,
+        verb=_("In %(n)s mã bỏ phiếu dùng một lần") % {"n": count},
+    )
+    return [format_code(c) for c in plain]
+
+
+@transaction.atomic
+def void_unused_codes(vote, *, actor):
+    """Cancel every code not used yet (a lost or spoilt sheet); the ballots already cast stay."""
+    vote = Vote.objects.select_for_update().get(pk=vote.pk)
+    n, _detail = vote.codes.filter(used=False).delete()
+    if not n:
+        raise ValidationError(_("Không có mã nào chưa sử dụng."))
+    record(vote, AuditAction.OTHER, actor, verb=_("Hủy %(n)s mã bỏ phiếu chưa sử dụng") % {"n": n})
+    return n
+
+
+class _BadCode(Exception):
+    pass
+
+
+def _failure_key(vote, actor):
+    who = actor.pk if getattr(actor, "is_authenticated", False) else "anon"
+    window = int(time.time() // rules.CODE_FAILURE_WINDOW)
+    return f"participation:code-failures:{vote.pk}:{who}:{window}"
+
+
+def code_lookups_blocked(vote, actor):
+    return cache.get(_failure_key(vote, actor), 0) >= rules.CODE_FAILURE_LIMIT
+
+
+def cast_code_ballot(vote, *, actor, code, option, today=None):
+    """A secret ballot cast at the kiosk with a one-time code: the code is marked used and the
+    option's count goes up by one; nothing records which code chose what, nor who held it.
+    Wrong or used codes are counted per vote and kiosk account and, past the limit, look-ups are
+    refused for the rest of the window, so codes cannot be found by trying."""
+    if code_lookups_blocked(vote, actor):
+        raise ValidationError(
+            _("Đã nhập sai mã quá nhiều lần. Vui lòng chờ %(m)s phút rồi thử lại.")
+            % {"m": rules.CODE_FAILURE_WINDOW // 60}
+        )
+    try:
+        return _cast_code_ballot(vote, actor=actor, code=code, option=option, today=today)
+    except _BadCode:
+        key = _failure_key(vote, actor)
+        if not cache.add(key, 1, rules.CODE_FAILURE_WINDOW + 60):
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, 1, rules.CODE_FAILURE_WINDOW + 60)
+        raise ValidationError({"code": _("Mã không đúng hoặc đã được sử dụng.")}) from None
+
+
+@transaction.atomic
+def _cast_code_ballot(vote, *, actor, code, option, today=None):
+    today = today or timezone.localdate()
+    vote = Vote.objects.select_for_update().get(pk=vote.pk)
+    if not vote.secret:
+        raise ValidationError(_("Mã bỏ phiếu chỉ dùng cho biểu quyết kín."))
+    phase = vote.phase(today)
+    if phase == Phase.BEFORE:
+        raise ValidationError(_("Chưa đến thời gian biểu quyết."))
+    if phase == Phase.CLOSED:
+        raise ValidationError(_("Đã hết thời gian biểu quyết."))
+    normalized = normalize_code(code)
+    if not normalized:
+        raise ValidationError({"code": _("Vui lòng nhập mã bỏ phiếu.")})
+    if option is None or option.vote_id != vote.pk:
+        raise ValidationError({"option": _("Vui lòng chọn một phương án.")})
+    if len(normalized) != rules.CODE_LENGTH or set(normalized) - set(rules.CODE_ALPHABET):
+        raise _BadCode
+    used = VotingCode.objects.filter(vote=vote, digest=code_digest(vote, normalized), used=False).update(
+        used=True
+    )
+    if used != 1:
+        raise _BadCode
+    if vote.roll.count() + vote.codes.filter(used=True).count() > vote.electorate_size:
+        raise ValidationError(
+            _(
+                "Số phiếu đã bằng số người có quyền biểu quyết; không nhận thêm phiếu. Vui lòng báo người tổ chức."
+            )
+        )
+    VoteOption.objects.filter(pk=option.pk).update(tally=F("tally") + 1)
+    # The trail says a code ballot was cast, never which code nor which option.
+    record(vote, AuditAction.OTHER, actor, verb=_("Phiếu kín bằng mã dùng một lần"))
 
 
 # --- the annual staff conference -----------------------------------------------------------------
@@ -585,19 +755,40 @@ def create_conference(
 
 @transaction.atomic
 def set_delegates(conference, *, actor, person_ids):
-    """With 100 staff or more, only the delegates chosen by the head and the union are summoned."""
+    """With 100 staff or more, only the delegates chosen by the head and the union among the
+    electorate are summoned; the quorum (2/3) is then counted over the delegates."""
+    conference = StaffConference.objects.select_for_update().get(pk=conference.pk)
     if not conference.by_delegates:
         raise ValidationError(_("Cơ quan dưới 100 người: toàn thể cán bộ, công chức, viên chức dự hội nghị."))
     if conference.status != ConferenceStatus.PLANNED:
         raise ValidationError(_("Chỉ chọn đại biểu trước khi khai mạc."))
-    ids = set(person_ids)
+    ids = {int(pid) for pid in person_ids}
+    if not ids:
+        raise ValidationError(_("Vui lòng chọn ít nhất một đại biểu."))
     attendees = conference.attendees.all()
-    attendees.update(summoned=False)
+    outside = ids - set(attendees.values_list("person_id", flat=True))
+    if outside:
+        raise ValidationError(
+            _("%(n)s người được chọn không thuộc danh sách cán bộ, công chức, viên chức của hội nghị.")
+            % {"n": len(outside)}
+        )
+    before_ids = set(attendees.filter(summoned=True).values_list("person_id", flat=True))
+    if before_ids == ids and conference.summoned_count == len(ids):
+        return conference
+    attendees.exclude(person_id__in=ids).update(summoned=False)
     attendees.filter(person_id__in=ids).update(summoned=True)
     before = snapshot(conference)
-    conference.summoned_count = attendees.filter(summoned=True).count()
+    conference.summoned_count = len(ids)
     conference.save(update_fields=["summoned_count"])
-    record(conference, AuditAction.UPDATE, actor, changes=diff(before, snapshot(conference)))
+    record(
+        conference,
+        AuditAction.UPDATE,
+        actor,
+        changes=diff(before, snapshot(conference)),
+        verb=_("Chọn %(n)s đại biểu (thêm %(added)s, bớt %(removed)s)")
+        % {"n": len(ids), "added": len(ids - before_ids), "removed": len(before_ids - ids)},
+    )
+    return conference
 
 
 def quorum(conference):

@@ -130,7 +130,16 @@ class ConferenceForm(forms.Form):
 class ConferenceDocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại tài liệu"), choices=ConferenceDocumentKind.choices)
     title = forms.CharField(label=_("Tên tài liệu"), max_length=255)
+    summary = forms.CharField(label=_("Tóm tắt"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     upload = forms.FileField(label=_("Tệp"), required=False)
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload and upload.size > settings.ATTACHMENT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("Tệp quá lớn (tối đa %(mb)s MB).") % {"mb": settings.ATTACHMENT_MAX_BYTES // 2**20}
+            )
+        return upload
 
 
 class ResolutionForm(forms.Form):
@@ -197,3 +206,27 @@ class RecommendationForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Trả lời"), widget=forms.Textarea)
+
+
+class CodeBatchForm(forms.Form):
+    count = forms.IntegerField(
+        label=_("Số mã cần in"),
+        min_value=1,
+        help_text=_("Mỗi người tham dự bốc ngẫu nhiên một phiếu mã; mỗi mã chỉ dùng được một lần."),
+    )
+
+
+class KioskForm(forms.Form):
+    code = forms.CharField(
+        label=_("Mã bỏ phiếu"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+        help_text=_("Nhập mã in trên phiếu, ví dụ ABCD-EFGH-JKMN-PQRS."),
+    )
+    option = forms.TypedChoiceField(label=_("Lựa chọn của bạn"), coerce=int, widget=forms.RadioSelect)
+
+    def __init__(self, *args, options=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["option"].choices = [(o.pk, o.label) for o in options]

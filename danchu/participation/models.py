@@ -356,6 +356,27 @@ class VoterRoll(models.Model):
         return f"{self.person} đã biểu quyết"
 
 
+class VotingCode(models.Model):
+    """One printed one-time voting code for a room without devices (secret votes only).
+
+    Only a hash of the code and whether it has been used are stored: no person, no issuer, no
+    time, and nothing about the choice made with it (the choice only adds one to
+    `VoteOption.tally`, as for every secret ballot). The plain code exists on the printed sheet
+    alone; it is shown once, when the codes are generated.
+    """
+
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="codes")
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    used = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("mã bỏ phiếu dùng một lần")
+        verbose_name_plural = _("mã bỏ phiếu dùng một lần")
+
+    def __str__(self):
+        return _("Mã bỏ phiếu (%(state)s)") % {"state": _("đã dùng") if self.used else _("chưa dùng")}
+
+
 class NamedBallot(models.Model):
     """The choice of a voter in a named (open) vote; never written for a secret vote."""
 

@@ -123,3 +123,13 @@ def quorum_needed(summoned):
 def resolution_passes(votes_for, present):
     """More than 50% of those present."""
     return votes_for * 2 > present
+
+
+# One-time voting codes (a room without devices): 16 characters of Crockford's base32 (80 random
+# bits), printed in groups of four; a kiosk account may mistype CODE_FAILURE_LIMIT codes per
+# CODE_FAILURE_WINDOW seconds before code look-ups for that vote are refused for the rest of it.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 16
+CODE_MAX_BATCH = 1000
+CODE_FAILURE_LIMIT = 10
+CODE_FAILURE_WINDOW = 600

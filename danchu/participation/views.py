@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,8 +18,9 @@ from danchu.core.xlsx import xlsx_response
 from danchu.legal.frameworks import framework_for
 from danchu.legal.models import Requirement
 from danchu.orgs import access
+from danchu.orgs.models import Membership, Organization
 
-from . import actions, forms
+from . import actions, charts, forms
 from .docs import minutes_docx, resolution_docx
 from .models import (
     Channel,
@@ -111,10 +113,14 @@ def index(request):
 def disclosure_list(request):
     org = _org(request)
     manage = access.can(request.user, "participation.manage", org)
+    # Province officers (statistics and compliance over the subtree) read every published item.
+    oversee = manage or access.can(request.user, "participation.stats", org)
     person = actions.person_for(request.user)
     qs = Disclosure.objects.select_related("requirement", "organization").prefetch_related("channels")
     if manage:
         qs = qs.in_subtree(org)
+    elif oversee:
+        qs = qs.in_subtree(org).exclude(status=DisclosureStatus.DRAFT)
     else:
         # Staff see what was disclosed to them, wherever in the tree it was published.
         qs = qs.filter(
@@ -147,7 +153,7 @@ def disclosure_list(request):
     if only == "late":
         qs = qs.filter(published_on__gt=F("due_on"))
     qs = qs.order_by(F("published_on").desc(nulls_first=True), "-pk")
-    if request.GET.get("format") == "xlsx" and manage:
+    if request.GET.get("format") == "xlsx" and oversee:
         rows = [
             (
                 d.reference,
@@ -195,6 +201,7 @@ def disclosure_list(request):
         {
             "page_obj": page,
             "manage": manage,
+            "oversee": oversee,
             "q": q,
             "kind": kind,
             "year": year,
@@ -236,7 +243,9 @@ def disclosure_create(request):
 
 
 def _disclosure_for(request, uuid):
-    """The disclosure for its managers and for the people it was disclosed to; 404 for others."""
+    """The disclosure for its managers, for the people it was disclosed to and, read-only once
+    published, for those who see the statistics and compliance of its organisation (province
+    officers over their subtree); 404 for others."""
     disclosure = (
         Disclosure.objects.select_related("requirement", "organization")
         .prefetch_related("channels", "attachments")
@@ -248,15 +257,24 @@ def _disclosure_for(request, uuid):
     manage = access.can(request.user, "participation.manage", disclosure.organization)
     person = actions.person_for(request.user)
     mine = disclosure.recipients.filter(person=person).first() if person else None
-    if not manage and (mine is None or disclosure.status != DisclosureStatus.PUBLISHED):
-        raise Http404
-    return disclosure, manage, mine
+    if manage:
+        return disclosure, manage, mine
+    if mine is not None and disclosure.status == DisclosureStatus.PUBLISHED:
+        return disclosure, manage, mine
+    if disclosure.status != DisclosureStatus.DRAFT and access.can(
+        request.user, "participation.stats", disclosure.organization
+    ):
+        return disclosure, manage, mine
+    raise Http404
 
 
 @login_required
 def disclosure_detail(request, uuid):
     disclosure, manage, mine = _disclosure_for(request, uuid)
     context = {"d": disclosure, "manage": manage, "mine": mine, "timing": disclosure.timing()}
+    if not manage and access.can(request.user, "participation.stats", disclosure.organization):
+        # Read-only readers see how many acknowledged, as in the statistics, never who.
+        context["n_read"] = disclosure.recipients.filter(acknowledged_at__isnull=False).count()
     if manage:
         recipients = disclosure.recipients.select_related("person").order_by(
             "acknowledged_at", "person__full_name"
@@ -404,6 +422,8 @@ def statistics(request):
             "year": year,
             "s": stats,
             "by_channel": by_channel,
+            "category_chart": charts.category_chart(stats["disclosures_by_category"]),
+            "rate_chart": charts.rate_chart(stats["acknowledgements"], stats["audience"]),
             "years": range(timezone.localdate().year, 2014, -1),
         },
     )
@@ -528,7 +548,9 @@ def consultation_detail(request, uuid):
 @login_required
 def vote_list(request):
     org = _org(request)
-    qs = Vote.objects.filter(organization__path__startswith=org.path).annotate(turnout=Count("roll"))
+    qs = Vote.objects.filter(organization__path__startswith=org.path).annotate(
+        turnout=Count("roll", distinct=True) + Count("codes", filter=Q(codes__used=True), distinct=True)
+    )
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(
         request,
@@ -598,8 +620,99 @@ def vote_detail(request, uuid):
             "results": actions.vote_results(vote),
             "error": error,
             "take_part": _take_part(request, vote.organization),
+            "manage": access.can(request.user, "participation.manage", vote.organization),
         },
     )
+
+
+# --- one-time voting codes ----------------------------------------------------------------------
+
+
+def _vote_managed(request, uuid):
+    vote = access.get_for_user(request.user, Vote.objects.all(), "participation.manage", uuid=uuid)
+    return vote
+
+
+@login_required
+def vote_codes(request, uuid):
+    """Print one-time codes for a room without devices. The codes are shown once, in the answer to
+    the POST that creates them (only their digests are stored), so this view renders the sheet
+    instead of redirecting; the sheet is marked not to be cached."""
+    vote = _vote_managed(request, uuid)
+    form = forms.CodeBatchForm(request.POST if request.POST.get("action") == "generate" else None)
+    if request.method == "POST":
+        if request.POST.get("action") == "void":
+            _post_action(
+                request,
+                lambda: actions.void_unused_codes(vote, actor=request.user),
+                _("Đã hủy các mã chưa sử dụng."),
+            )
+            return redirect("participation:vote_codes", uuid=uuid)
+        if form.is_valid():
+            codes = _apply(
+                form,
+                lambda: actions.generate_voting_codes(
+                    vote, actor=request.user, count=form.cleaned_data["count"]
+                ),
+            )
+            if codes:
+                response = render(
+                    request,
+                    "participation/vote_codes_sheet.html",
+                    {"v": vote, "codes": codes, "options": vote.options.all()},
+                )
+                response["Cache-Control"] = "no-store"
+                return response
+    issued = vote.codes.count()
+    used = vote.codes.filter(used=True).count()
+    return render(
+        request,
+        "participation/vote_codes.html",
+        {
+            "v": vote,
+            "form": form,
+            "issued": issued,
+            "used": used,
+            "unused": issued - used,
+            "available": actions.codes_available(vote),
+            "phase": vote.phase(),
+        },
+    )
+
+
+@login_required
+def vote_kiosk(request, uuid):
+    """The ballot page of the room's kiosk: a code and a choice cast a secret ballot. It runs under
+    the organiser's account (docs/participation.md): the voter does not log in, and the page
+    shows no menu and never echoes a code after it has been used."""
+    vote = _vote_managed(request, uuid)
+    options = list(vote.options.all())
+    form = forms.KioskForm(request.POST or None, options=options)
+    if request.method == "POST" and form.is_valid():
+        option = next((o for o in options if o.pk == form.cleaned_data["option"]), None)
+        if _apply(
+            form,
+            lambda: (
+                actions.cast_code_ballot(
+                    vote, actor=request.user, code=form.cleaned_data["code"], option=option
+                )
+                or True
+            ),
+        ):
+            messages.success(request, _("Đã ghi nhận phiếu. Cảm ơn bạn; mời người tiếp theo."))
+            return redirect("participation:vote_kiosk", uuid=uuid)
+    response = render(
+        request,
+        "participation/vote_kiosk.html",
+        {
+            "v": vote,
+            "form": form,
+            "phase": vote.phase(),
+            "blocked": actions.code_lookups_blocked(vote, request.user),
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 # --- conferences ------------------------------------------------------------------------------
@@ -697,7 +810,12 @@ def conference_detail(request, uuid):
             if _apply(
                 document_form,
                 lambda: actions.add_conference_document(
-                    conference, actor=request.user, kind=d["kind"], title=d["title"], upload=d.get("upload")
+                    conference,
+                    actor=request.user,
+                    kind=d["kind"],
+                    title=d["title"],
+                    summary=d.get("summary", ""),
+                    upload=d.get("upload"),
                 ),
             ):
                 done = _("Đã thêm tài liệu.")
@@ -743,6 +861,78 @@ def conference_detail(request, uuid):
     )
 
 
+@login_required
+def conference_delegates(request, uuid):
+    """Pick the delegates of a conference of 100 staff or more among its electorate, searching by
+    name and unit. Each page of the list only changes the people it shows ("shown"), so filtering
+    and paging never drop a choice made on another page."""
+    conference = access.get_for_user(
+        request.user, StaffConference.objects.all(), "participation.manage", uuid=uuid
+    )
+    org = conference.organization
+    units = list(Organization.objects.subtree(org).order_by("path"))
+    q = request.GET.get("q", "").strip()
+    unit = next((u for u in units if str(u.pk) == request.GET.get("unit", "")), None)
+    only = request.GET.get("only", "")
+    attendees = conference.attendees.select_related("person").order_by("person__full_name", "pk")
+    if q:
+        attendees = attendees.filter(person__full_name__icontains=q)
+    if unit is not None:
+        attendees = attendees.filter(
+            person_id__in=Membership.objects.staff_of(unit, conference.held_on).values("person_id")
+        )
+    if only == "chosen":
+        attendees = attendees.filter(summoned=True)
+    elif only == "not_chosen":
+        attendees = attendees.filter(summoned=False)
+    page = Paginator(attendees, 50).get_page(request.GET.get("page"))
+    if request.method == "POST":
+        shown = {int(x) for x in request.POST.getlist("shown") if x.isdigit()}
+        picked = {int(x) for x in request.POST.getlist("delegate") if x.isdigit()} & shown
+        action = request.POST.get("action")
+        if action == "all":
+            picked = shown
+        elif action == "none":
+            picked = set()
+        current = set(conference.attendees.filter(summoned=True).values_list("person_id", flat=True))
+        _post_action(
+            request,
+            lambda: actions.set_delegates(
+                conference, actor=request.user, person_ids=(current - shown) | picked
+            ),
+            _("Đã lưu danh sách đại biểu."),
+        )
+        query = request.GET.urlencode()
+        target = reverse("participation:conference_delegates", kwargs={"uuid": uuid})
+        return redirect(f"{target}?{query}" if query else target)
+    memberships = {}
+    for m in (
+        Membership.objects.staff_of(org, conference.held_on)
+        .filter(person_id__in=[a.person_id for a in page])
+        .select_related("organization")
+        .order_by("organization__path")
+    ):
+        memberships.setdefault(m.person_id, []).append(m)
+    rows = [(a, memberships.get(a.person_id, [])) for a in page]
+    return render(
+        request,
+        "participation/conference_delegates.html",
+        {
+            "c": conference,
+            "rows": rows,
+            "page_obj": page,
+            "units": units,
+            "unit": unit,
+            "q": q,
+            "only": only,
+            "q_stats": actions.quorum(conference),
+            "electorate": conference.attendees.count(),
+            "editable": conference.by_delegates and conference.status == "planned",
+            "querystring_without_page": _querystring(request),
+        },
+    )
+
+
 def _docx(request, uuid, builder, name):
     conference = _get_open_to_staff(request, StaffConference, uuid)
     response = HttpResponse(builder(conference), content_type=DOCX_MIME)
@@ -750,6 +940,23 @@ def _docx(request, uuid, builder, name):
         f'attachment; filename="{name}-{conference.organization.code}-{conference.year}.docx"'
     )
     return response
+
+
+@login_required
+def conference_document(request, uuid, pk):
+    """A report stored on a conference (the head's, the union's, the inspection board's…): for the
+    staff of the organisation and those who may view it; 404 for everyone else."""
+    conference = _get_open_to_staff(request, StaffConference, uuid)
+    document = conference.documents.filter(pk=pk).exclude(file="").first()
+    if document is None:
+        raise Http404
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle, as_attachment=True, filename=document.original_name or document.file.name.rsplit("/", 1)[-1]
+    )
 
 
 @login_required
