@@ -348,7 +348,8 @@ def bench_intake(gen):
         10.0,
         ">= 10 /s sustained",
     )
-    figure("intake_p95_latency", r["p95_ms"], "ms", 1000.0, "<= 1000 ms with 32 clients")
+    # Issue 8 sets no latency limit for intake (only sustained submissions/s and the exactly-once
+    # count): p50 and p95 are reported in the notes of latest.md, not judged against a made-up limit.
     figure(
         "intake_stored_exactly_once",
         len(stored),

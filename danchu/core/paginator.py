@@ -10,7 +10,7 @@ the count is exact, as before; above it the page says "more than N" (`exact` is 
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-COUNT_CAP = 10_000
+COUNT_CAP = 2_000
 
 
 class CappedPaginator(Paginator):

@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models import F as Field
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -117,9 +118,18 @@ def worklist(request):
     page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     soon = _due_soon_limit(today)
+    # Labels translated once per page: get_FOO_display rebuilds the whole choices dict, and
+    # translates every label, on each call (two calls for each of 50 rows).
+    zero = "00000000-0000-0000-0000-000000000000"
+    detail_url = reverse("petitions:detail", args=[zero])
+    kind_labels = {value: str(label) for value, label in Kind.choices}
+    status_labels = {value: str(label) for value, label in Status.choices}
     for p in page:
         p.overdue = p.is_open and p.next_due is not None and p.next_due < today
         p.due_soon = p.is_open and p.next_due is not None and today <= p.next_due <= soon
+        p.kind_label = kind_labels.get(p.kind, p.kind)
+        p.status_label = status_labels.get(p.status, p.status)
+        p.url = detail_url.replace(zero, str(p.uuid))  # one reverse() per page, not per row
     params = {k: v for k, v in request.GET.items() if k != "page"}
     # Everyone who handles a letter of the subtree: one probe of the handler index per user
     # (EXISTS) rather than a DISTINCT over the users joined to every letter.
