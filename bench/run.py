@@ -368,7 +368,7 @@ def bench_intake(gen):
 
 
 def generate_all():
-    from danchu.core.gendata import PRESETS, Shape, generate
+    from danchu.core.gendata import PRESETS, Shape, analyze, generate
 
     base = PRESETS["province"]
     section("Data (danchu gen-data)")
@@ -391,6 +391,9 @@ def generate_all():
         print(
             f"  province of {n} agencies with their answers in {time.perf_counter() - t0:.1f} s", flush=True
         )
+    t0 = time.perf_counter()
+    analyze()  # as after any bulk load; autovacuum would do it within a minute or so
+    timings["analyze"] = time.perf_counter() - t0
     notes["generation_s"] = timings
     return made, requests
 
