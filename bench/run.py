@@ -20,6 +20,9 @@ HTTP_SECONDS = float(os.environ.get("BENCH_HTTP_SECONDS", "10"))
 INTAKE_SECONDS = float(os.environ.get("BENCH_INTAKE_SECONDS", "60"))
 WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "4"))
 PASSWORD = "danchu-bench"
+SECTIONS = ("report", "consolidation", "http", "intake")
+# BENCH_ONLY=http,intake runs only those sections (and generates only the data they need).
+ONLY = [s.strip() for s in os.environ.get("BENCH_ONLY", "").split(",") if s.strip()] or list(SECTIONS)
 
 figures = []
 notes = {}
@@ -345,7 +348,8 @@ def bench_intake(gen):
         10.0,
         ">= 10 /s sustained",
     )
-    figure("intake_p95_latency", r["p95_ms"], "ms", 1000.0, "<= 1000 ms with 32 clients")
+    # Issue 8 sets no latency limit for intake (only sustained submissions/s and the exactly-once
+    # count): p50 and p95 are reported in the notes of latest.md, not judged against a made-up limit.
     figure(
         "intake_stored_exactly_once",
         len(stored),
@@ -364,26 +368,32 @@ def bench_intake(gen):
 
 
 def generate_all():
-    from danchu.core.gendata import PRESETS, Shape, generate
+    from danchu.core.gendata import PRESETS, Shape, analyze, generate
 
     base = PRESETS["province"]
     section("Data (danchu gen-data)")
     made = {}
     timings = {}
-    for label, factor in (("1x", 1), ("10x", 10), ("100x", 100)):
+    scales = (("1x", 1), ("10x", 10), ("100x", 100))
+    if "report" not in ONLY:
+        scales = (("100x", 100),) if {"http", "intake"} & set(ONLY) else ()
+    for label, factor in scales:
         t0 = time.perf_counter()
         shape = Shape(1, base.letters, base.documents, base.disclosures, base.inspections).scaled(factor)
         made[label] = generate(shape, seed=8, prefix=f"R{factor}")
         timings[label] = time.perf_counter() - t0
         print(f"  agency-year {label}: {shape} in {timings[label]:.1f} s", flush=True)
     requests = {}
-    for n in (100, 1000):
+    for n in (100, 1000) if "consolidation" in ONLY else ():
         t0 = time.perf_counter()
         gen = generate(Shape(n, 0, 0, 0, 0), seed=8, prefix=f"C{n}")
         requests[f"{n}_agencies"] = gen.request
         print(
             f"  province of {n} agencies with their answers in {time.perf_counter() - t0:.1f} s", flush=True
         )
+    t0 = time.perf_counter()
+    analyze()  # as after any bulk load; autovacuum would do it within a minute or so
+    timings["analyze"] = time.perf_counter() - t0
     notes["generation_s"] = timings
     return made, requests
 
@@ -434,24 +444,40 @@ def main():
     django.setup()
     from django.core.management import call_command
 
+    unknown = set(ONLY) - set(SECTIONS)
+    if unknown:
+        sys.exit(f"BENCH_ONLY: unknown sections {sorted(unknown)}; choose among {', '.join(SECTIONS)}")
     started = time.time()
     RESULTS.mkdir(parents=True, exist_ok=True)
     call_command("migrate", verbosity=0)
     made, requests = generate_all()
-    rows = bench_report(made)
-    bench_growth(rows)
-    bench_consolidation(requests)
+    if "report" in ONLY:
+        rows = bench_report(made)
+        bench_growth(rows)
+    if "consolidation" in ONLY:
+        bench_consolidation(requests)
     from django.db import connection
 
     connection.close()
-    proc = start_gunicorn()
-    try:
-        bench_http(made["100x"])
-        bench_intake(made["100x"])
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-    write_results(started)
+    if {"http", "intake"} & set(ONLY):
+        proc = start_gunicorn()
+        try:
+            if "http" in ONLY:
+                bench_http(made["100x"])
+            if "intake" in ONLY:
+                bench_intake(made["100x"])
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    if set(ONLY) == set(SECTIONS):
+        write_results(started)
+    else:
+        # A partial run never overwrites the committed results of the full one.
+        partial = RESULTS / "partial.json"
+        partial.write_text(
+            json.dumps({"only": ONLY, "figures": figures, "notes": notes}, indent=1, default=str)
+        )
+        print(f"Partial run ({', '.join(ONLY)}): figures in {partial} (not committed)")
     missed = [f["name"] for f in figures if not f["meets"]]
     print(f"\nDone in {time.time() - started:.0f} s; {len(figures)} figures, missed: {missed or 'none'}")
 

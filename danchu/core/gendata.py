@@ -604,6 +604,17 @@ class Generator:
         return request
 
 
+def analyze():
+    """Refresh the planner's statistics after a bulk load (PostgreSQL docs, "Populating a
+    Database"): until autovacuum gets to it, the planner believes the tables are as small as
+    before the load and may sort every row of a list instead of reading its index."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 @transaction.atomic
 def generate(shape, *, seed=1, year=2025, prefix="GEN", password="danchu-bench", progress=None):
     """Write one synthetic province of `shape`; returns what was made and the row counts."""

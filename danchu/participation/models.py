@@ -122,7 +122,12 @@ class Disclosure(models.Model):
                 name="disclosure_published_has_date",
             ),
         ]
-        indexes = [models.Index(fields=["organization", "published_on"], name="disclosure_org_date_idx")]
+        indexes = [
+            models.Index(fields=["organization", "published_on"], name="disclosure_org_date_idx"),
+            # The list's order (unpublished drafts first, then newest): its first page comes
+            # from this index instead of a sort of every disclosure.
+            models.Index(fields=["-published_on", "-id"], name="disclosure_list_order_idx"),
+        ]
 
     def __str__(self):
         return f"{self.reference} {self.title}"

@@ -152,3 +152,24 @@ def test_disclosure_list_runs_a_fixed_number_of_queries(
             assert client.get("/dan-chu/cong-khai/").status_code == 200
         with django_assert_max_num_queries(12):
             assert client.get("/dan-chu/cong-khai/?format=xlsx").status_code == 200
+
+
+@time_machine.travel("2020-03-10 09:00 +0700")
+def test_list_counts_readers_and_the_users_own_unread_for_the_page_only(world, req, client_for):
+    read = actions.publish_disclosure(make(world, req, D(2020, 3, 8)), actor=world.clerk_a)
+    other = actions.create_disclosure(
+        organization=world.a,
+        actor=world.clerk_a,
+        title="Quy chế chi tiêu",
+        requirement=req("nd04_2015", "4"),
+        decided_on=D(2020, 3, 9),
+        channels=[Channel.INTRANET],
+    )
+    actions.publish_disclosure(other, actor=world.clerk_a)
+    actions.acknowledge(read, actor=world.head_a)
+    actions.acknowledge(read, actor=world.clerk_a)
+    page = client_for(world.clerk_a).get("/dan-chu/cong-khai/").content.decode()
+    assert page.count(">2/5<") == 1 and page.count(">0/5<") == 1
+    assert page.count("chưa đọc</span>") == 1  # the clerk has read one of the two
+    unread = client_for(world.clerk_a).get("/dan-chu/cong-khai/?only=unread").content.decode()
+    assert "Quy chế chi tiêu" in unread and "Nâng bậc lương" not in unread

@@ -153,3 +153,43 @@ def test_detail_of_a_public_submission_renders(w, client, client_for):
     p = Petition.objects.get()
     response = client_for(w.clerk_a).get(reverse("petitions:detail", args=[p.uuid]))
     assert response.status_code == 200 and "Phản ánh qua mạng" in response.content.decode()
+
+
+def test_open_rank_follows_the_status_and_orders_finished_letters_last(w, new_petition, client_for):
+    from danchu.petitions.models import Outcome
+
+    done = new_petition(received=D(2026, 1, 5), subject="Đơn đã hướng dẫn")
+    new_petition(received=D(2026, 3, 2), subject="Đơn đang xử lý")
+    assert Petition.objects.get(pk=done.pk).open_rank == 0
+    actions.classify(done, actor=w.clerk_a, outcome=Outcome.GUIDANCE, reason="Hướng dẫn gửi UBND xã")
+    assert Petition.objects.get(pk=done.pk).open_rank == 1
+    body = client_for(w.clerk_a).get(reverse("petitions:list")).content.decode()
+    assert body.index("Đơn đang xử lý") < body.index("Đơn đã hướng dẫn")
+    body = client_for(w.clerk_a).get(reverse("petitions:list") + "?status=open").content.decode()
+    assert "Đơn đang xử lý" in body and "Đơn đã hướng dẫn" not in body
+
+
+def test_handler_filter_lists_everyone_handling_a_letter_of_the_subtree(w, new_petition, client_for):
+    actions.assign(new_petition(), actor=w.clerk_a, handler=w.handler_a2)
+    body = client_for(w.clerk_a).get(reverse("petitions:list")).content.decode()
+    assert f'<option value="{w.handler_a2.pk}"' in body
+    assert f'<option value="{w.handler_a.pk}"' not in body  # handles no letter yet
+
+
+def test_worklist_count_is_capped_on_large_lists_and_every_page_stays_reachable(
+    w, new_petition, client_for, monkeypatch
+):
+    from danchu.core import paginator
+    from danchu.petitions import views
+
+    monkeypatch.setattr(paginator, "COUNT_CAP", 3)
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    for i in range(7):
+        new_petition(subject=f"Đơn số {i}")
+    client = client_for(w.clerk_a)
+    body = client.get(reverse("petitions:list")).content.decode()
+    assert "Hơn 3 đơn" in body and "Trang 1/hơn 1" in body and "page=2" in body
+    body = client.get(reverse("petitions:list") + "?page=4").content.decode()
+    assert "1 đơn" not in body and "Trang 4/4" in body and body.count("ĐT-2026-") == 1
+    body = client.get(reverse("petitions:list") + "?kind=feedback").content.decode()
+    assert "0 đơn" in body

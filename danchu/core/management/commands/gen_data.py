@@ -7,7 +7,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from danchu.core.gendata import PRESETS, generate
+from danchu.core.gendata import PRESETS, analyze, generate
 
 
 class Command(BaseCommand):
@@ -46,6 +46,7 @@ class Command(BaseCommand):
             )
         except ValueError as exc:
             raise CommandError(str(exc), returncode=2) from None
+        analyze()
         for label, n in sorted(result.counts.items()):
             self.stdout.write(f"{label}: {n}")
         self.stdout.write(f"Xong trong {time.perf_counter() - started:.1f} giây (mã {result.root.code}).")
