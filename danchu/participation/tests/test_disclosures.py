@@ -152,3 +152,18 @@ def test_disclosure_list_runs_a_fixed_number_of_queries(
             assert client.get("/dan-chu/cong-khai/").status_code == 200
         with django_assert_max_num_queries(12):
             assert client.get("/dan-chu/cong-khai/?format=xlsx").status_code == 200
+
+
+def test_attachments_are_checked_by_content_not_extension(world, req):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from danchu.participation.models import Disclosure
+
+    fake = SimpleUploadedFile("x.pdf", b"\xff\xfe not a pdf \x81", "application/pdf")
+    with pytest.raises(ValidationError) as exc:
+        make(world, req, D(2020, 3, 2), files=[fake])
+    assert "attachment" in exc.value.message_dict
+    assert not Disclosure.objects.exists()
+    real = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4\n%%EOF\n", "text/plain")
+    d = make(world, req, D(2020, 3, 2), files=[real])
+    assert d.attachments.get().content_type == "application/pdf"
