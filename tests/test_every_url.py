@@ -286,9 +286,45 @@ def _is_detail(name, converters):
     return any(type(c).__name__ == "UUIDConverter" for c in converters.values()) or name == "orgs:detail"
 
 
+def denouncer_secrets():
+    """The phone numbers, e-mails and ID numbers of the demo's denouncers (decrypted)."""
+    from danchu.petitions import crypto
+    from danchu.petitions.models import Kind, SenderIdentity
+
+    found = set()
+    for identity in SenderIdentity.objects.filter(petition__kind=Kind.DENUNCIATION):
+        data = crypto.decrypt_json(identity.ciphertext)
+        found.update(v for k, v in data.items() if k in ("phone", "email", "id_number") and v and len(v) >= 6)
+    return found
+
+
+def response_text(response):
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if response.get("Content-Type", "").startswith("application/vnd.openxmlformats"):
+        import io
+        import zipfile
+
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return " ".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".xml"))
+    return content.decode(errors="replace")
+
+
+def test_denouncer_identity_never_in_the_trail_or_notifications(demo_db):
+    from danchu.audit.models import AuditEvent
+    from danchu.petitions.models import Notification
+
+    secrets = denouncer_secrets()
+    assert secrets, "the demo has denunciations with a known sender"
+    stored = " ".join(f"{e.changes} {e.reason} {e.verb}" for e in AuditEvent.objects.all()) + " ".join(
+        Notification.objects.values_list("message", flat=True)
+    )
+    assert not [s for s in secrets if s in stored]
+
+
 @pytest.mark.parametrize("username", USERS, ids=[u or "anonymous" for u in USERS])
 def test_get_every_url(demo_db, client, username):
     client = client_as(client, username)
+    secrets = denouncer_secrets()
     failures = []
     for name, _route, converters in all_patterns():
         for url, owner, _garbage in url_cases(name, converters):
@@ -298,6 +334,9 @@ def test_get_every_url(demo_db, client, username):
                 failures.append(f"{url}: raised {exc!r}")
                 continue
             status = response.status_code
+            if status == 200:
+                text = response_text(response)
+                failures += [f"{url}: shows a denouncer's {s!r}" for s in secrets if s in text]
             if status >= 500:
                 failures.append(f"{url}: {status}")
             elif username is None:
@@ -432,3 +471,38 @@ def test_post_garbage(demo_db, client, namespace):
                 else:
                     allowed += 1
     assert not failures, "\n".join(failures)
+
+
+def test_a_submitted_report_stays_frozen(demo_db, client):
+    import hashlib
+
+    from danchu.reporting.models import Report, ReportStatus
+    from danchu.reporting.outline import outline_for
+
+    def frozen(report):
+        snap = report.snapshot
+        snap.refresh_from_db()
+        files = {f.format: hashlib.sha256(f.file.open("rb").read()).hexdigest() for f in snap.files.all()}
+        report.refresh_from_db()
+        return snap.values, snap.content, files, report.status, report.title, report.reference
+
+    report = Report.objects.filter(status=ReportStatus.SUBMITTED, organization__code=VICTIM).first()
+    assert report is not None, "the demo has a submitted report"
+    before = frozen(report)
+    sections = [s.key for s in outline_for(report.framework) if s.narrative]
+    posts = [
+        (reverse("reporting:settings", args=[report.uuid]), {"title": "Sửa sau khi gửi", "signer_name": "X"}),
+        (reverse("reporting:sections", args=[report.uuid]), {f"section-{k}": "Sửa" for k in sections}),
+        (reverse("reporting:sections", args=[report.uuid]), {"key": sections[0], "text": "Sửa"}),
+        (reverse("reporting:build_start", args=[report.uuid]), {"formats": "docx,xlsx"}),
+    ]
+    for code in list(before[0].get("values", {}))[:5]:
+        url = reverse("reporting:indicator", args=[report.uuid, code])
+        posts += [(url, {"value": "999", "reason": "Sửa sau khi gửi"}), (url, {"clear": "1"})]
+    for step in ("review", "return", "sign", "submit"):
+        posts.append((reverse("reporting:transition", args=[report.uuid, step]), {"reason": "x"}))
+    for username in ("stttt.giamdoc", "stttt.vanthu", "admin"):
+        client = client_as(client, username)
+        for url, data in posts:
+            assert client.post(url, data).status_code < 500, url
+    assert frozen(report) == before
