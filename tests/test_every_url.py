@@ -263,8 +263,11 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
 
 @pytest.fixture
 def demo_db(demo, _test_settings, settings, db):
+    from django.core.cache import cache
+
     settings.MEDIA_ROOT = demo
-    return demo
+    yield demo
+    cache.clear()  # the public forms' rate limits must not follow into other tests
 
 
 def user(username):
