@@ -280,7 +280,10 @@ def _check_upload(uploaded_file):
         )
     uploaded_file.seek(0)
     content = uploaded_file.read()
-    if not content.startswith(UPLOAD_SIGNATURES[ext]):
+    from danchu.documents.uploads import DOCX, PDF, sniff
+
+    kind = sniff(uploaded_file)  # a zip named .docx must really be a Word document
+    if not content.startswith(UPLOAD_SIGNATURES[ext]) or kind != {".pdf": PDF, ".docx": DOCX}[ext]:
         raise ValidationError({"file": f"Nội dung tệp không phải là tệp {ext[1:].upper()} hợp lệ."})
     return content
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
 from danchu.core.mail import send_email
+from danchu.documents.uploads import validate_upload
 from danchu.legal.frameworks import framework_for
 from danchu.orgs.models import Membership, Person
 
@@ -144,6 +145,15 @@ def _validate_disclosure(
         raise ValidationError(errors)
 
 
+def _checked_upload(upload, field):
+    """(content type, safe name) of an upload whose bytes are an allowed kind, else a
+    ValidationError on `field` (an extension alone is not trusted)."""
+    try:
+        return validate_upload(upload)
+    except ValidationError as exc:
+        raise ValidationError({field: exc.messages}) from None
+
+
 @transaction.atomic
 def create_disclosure(
     *,
@@ -173,6 +183,7 @@ def create_disclosure(
         item_count=item_count,
         kind=kind,
     )
+    checked = [(upload, *_checked_upload(upload, "attachment")) for upload in files]
     disclosure = Disclosure.objects.create(
         organization=organization,
         reference=_next_reference(organization, decided_on.year),
@@ -192,12 +203,12 @@ def create_disclosure(
     DisclosureChannel.objects.bulk_create(
         [DisclosureChannel(disclosure=disclosure, channel=c) for c in dict.fromkeys(channels)]
     )
-    for upload in files:
+    for upload, content_type, name in checked:
         DisclosureAttachment.objects.create(
             disclosure=disclosure,
             file=upload,
-            original_name=upload.name[:255],
-            content_type=getattr(upload, "content_type", "") or "application/octet-stream",
+            original_name=name[:255],
+            content_type=content_type,
             size=upload.size,
         )
     record_create(disclosure, actor, verb=_("Tạo nội dung công khai"))
@@ -836,13 +847,14 @@ def add_conference_document(conference, *, actor, kind, title, summary="", uploa
         raise ValidationError({"kind": _("Loại tài liệu không hợp lệ.")})
     if not (title or "").strip():
         raise ValidationError({"title": _("Vui lòng nhập tên tài liệu.")})
+    name = _checked_upload(upload, "upload")[1] if upload else ""
     document = ConferenceDocument.objects.create(
         conference=conference,
         kind=kind,
         title=title.strip(),
         summary=summary,
         file=upload,
-        original_name=upload.name[:255] if upload else "",
+        original_name=name[:255],
     )
     record_create(document, actor, verb=_("Thêm tài liệu hội nghị"), organization=conference.organization)
     return document

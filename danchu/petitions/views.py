@@ -641,8 +641,9 @@ def _too_many(request, template, form, extra=None):
 def public_submit(request):
     org_code = request.GET.get("co-quan", "")
     chosen = forms.public_organizations().filter(code=org_code).first() if org_code else None
+    posted = request.method == "POST"  # an empty POST still binds the form (errors, rate limit)
     form = forms.PublicSubmitForm(
-        request.POST or None, request.FILES or None, initial={"organization": chosen}
+        request.POST if posted else None, request.FILES if posted else None, initial={"organization": chosen}
     )
     schedules = ReceptionSchedule.objects.filter(organization__in=form.fields["organization"].queryset)
     if org_code:
@@ -694,7 +695,7 @@ def _pretty(code):
 
 
 def public_lookup(request):
-    form = forms.LookupForm(request.POST or None)
+    form = forms.LookupForm(request.POST if request.method == "POST" else None)
     result = None
     if request.method == "POST":
         if not ratelimit.hit(request, "lookup"):

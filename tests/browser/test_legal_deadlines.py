@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 def test_clerk_computes_deadlines_and_fixes_a_bad_date(page, world, login):
     login("clerk_a")
-    page.click("nav.mainnav >> text=Thời hạn")
+    page.click("nav.mainnav >> text='Thời hạn'")
     page.select_option("#id_kind", "complaint")
     page.fill("#id_received", "2026-07-06")
     page.fill("#id_accepted", "2026-07-01")

@@ -242,6 +242,27 @@ def test_upload_must_be_docx_or_pdf(world, req):
     assert not Submission.objects.exists()
 
 
+def test_a_zip_renamed_docx_is_refused(world, req):
+    import io
+    import zipfile
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("payload.exe", b"MZ")
+    with pytest.raises(ValidationError) as exc:
+        actions.submit_upload(
+            req,
+            world.a,
+            actor=world.clerk_a,
+            uploaded_file=SimpleUploadedFile("bao-cao.docx", buffer.getvalue()),
+            values={"letters_received": 1},
+        )
+    assert "file" in exc.value.message_dict
+    assert not Submission.objects.exists()
+
+
 def test_consolidation_queries_do_not_grow_with_agencies(world, req, upload, client_for):
     upload(req, world.a, world.clerk_a, {"letters_received": 1})
     upload(req, world.b, world.clerk_b, {"letters_received": 2})

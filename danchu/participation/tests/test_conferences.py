@@ -160,3 +160,16 @@ def test_minutes_and_resolution_docx_in_the_official_format(world, client_for):
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
     assert "NGHỊ QUYẾT" in text and "Điều 1." in text
     assert client_for(world.clerk_b).get(f"/dan-chu/hoi-nghi/{c.uuid}/bien-ban.docx").status_code == 404
+
+
+def test_conference_documents_are_checked_by_content_not_extension(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from danchu.participation.models import ConferenceDocument
+
+    c = conference(world)
+    fake = SimpleUploadedFile("x.pdf", b"MZ\x90\x00 an executable", "application/pdf")
+    with pytest.raises(ValidationError) as exc:
+        actions.add_conference_document(c, actor=world.clerk_a, kind="other", title="Báo cáo", upload=fake)
+    assert "upload" in exc.value.message_dict
+    assert not ConferenceDocument.objects.exists()

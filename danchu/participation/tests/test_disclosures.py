@@ -173,3 +173,18 @@ def test_list_counts_readers_and_the_users_own_unread_for_the_page_only(world, r
     assert page.count("chưa đọc</span>") == 1  # the clerk has read one of the two
     unread = client_for(world.clerk_a).get("/dan-chu/cong-khai/?only=unread").content.decode()
     assert "Quy chế chi tiêu" in unread and "Nâng bậc lương" not in unread
+
+
+def test_attachments_are_checked_by_content_not_extension(world, req):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from danchu.participation.models import Disclosure
+
+    fake = SimpleUploadedFile("x.pdf", b"\xff\xfe not a pdf \x81", "application/pdf")
+    with pytest.raises(ValidationError) as exc:
+        make(world, req, D(2020, 3, 2), files=[fake])
+    assert "attachment" in exc.value.message_dict
+    assert not Disclosure.objects.exists()
+    real = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4\n%%EOF\n", "text/plain")
+    d = make(world, req, D(2020, 3, 2), files=[real])
+    assert d.attachments.get().content_type == "application/pdf"

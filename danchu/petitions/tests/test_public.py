@@ -122,3 +122,14 @@ def test_tracking_codes_are_long_random_and_unique(w, new_petition):
 def test_public_pages_need_no_login(db, client):
     assert client.get(reverse("petitions:public_submit")).status_code == 200
     assert client.get(reverse("petitions:public_lookup")).status_code == 200
+
+
+def test_empty_posts_are_refused_then_throttled_without_error(w, client):
+    for _ in range(5):
+        assert client.post(reverse("petitions:public_submit"), {}).status_code == 400
+    response = client.post(reverse("petitions:public_submit"), {})
+    assert response.status_code == 429 and "quá nhiều" in response.content.decode()
+    for _ in range(20):
+        assert client.post(reverse("petitions:public_lookup"), {}).status_code == 200
+    assert client.post(reverse("petitions:public_lookup"), {}).status_code == 429
+    assert not Petition.objects.exists()

@@ -1,0 +1,511 @@
+"""Walk every URL of the project over the full demo data, as every kind of user.
+
+GET: never a 500; anonymous users get the login page or a public page; a clerk of another agency
+never gets a 200 on a detail page of a TV.STTTT record. POST: garbage to every URL as users allowed
+to use it: never a 500, and nothing half-stored when the answer is an error.
+"""
+
+import html.parser
+import uuid as uuidlib
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.test import override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+SKIP_PREFIXES = ("quan-tri/", "i18n/")
+PUBLIC_PREFIXES = ("/don-thu/gui/", "/don-thu/tra-cuu/", "/healthz", "/dang-nhap/", "/dang-xuat/")
+VICTIM = "TV.STTTT"
+OUTSIDERS = ("stp.vanthu", "skhcn.vanthu", "sgddt.vanthu")
+USERS = (None, "stttt.nhanvien", *OUTSIDERS, "snv.chuyenvien", "admin")
+# Users of the victim agency who may act in it (POST): each URL is tried with all of them.
+ACTORS = ("admin", "stttt.giamdoc", "stttt.vanthu", "stttt.xuly", "stttt.thanhtra", "snv.chuyenvien")
+
+
+# ---------------------------------------------------------------------------------------------
+# The URL patterns
+
+
+def walk(resolver=None, prefix="", namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            if route.startswith(SKIP_PREFIXES):
+                continue
+            ns = namespace
+            if pattern.namespace:
+                ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from walk(pattern, route, ns)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            yield name, route, dict(pattern.pattern.converters)
+
+
+def all_patterns():
+    return sorted(walk(), key=lambda p: (_destructive(p[0]), p[0]))
+
+
+def _destructive(name):
+    return any(word in name for word in ("delete", "remove", "override_delete"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Real values for the path converters
+
+
+def _register_models():
+    from danchu.activities.registers import REGISTERS as activities
+    from danchu.oversight.registers import REGISTERS as oversight
+
+    result = {}
+    for ns, registers in (("oversight", oversight), ("activities", activities)):
+        for register in registers:
+            result[f"{ns}:{register.name}_"] = (register.model, register.org_field)
+    return result
+
+
+def model_for(name):
+    """(model, org_field) whose uuid the URL `name` takes, or None."""
+    from danchu.consolidation.models import ReportRequest, ScoringScheme, Submission
+    from danchu.documents.models import Document
+    from danchu.participation import models as pm
+    from danchu.petitions.models import Petition
+    from danchu.reporting.models import Report
+
+    for prefix, value in _register_models().items():
+        if name.startswith(prefix):
+            return value
+    ns, _sep, short = name.partition(":")
+    if ns == "documents":
+        return Document, "organization"
+    if ns == "petitions":
+        return Petition, "organization"
+    if ns == "reporting":
+        return Report, "organization"
+    if ns == "participation":
+        for prefix, model in (
+            ("disclosure", pm.Disclosure),
+            ("consultation", pm.Consultation),
+            ("vote", pm.Vote),
+            ("conference", pm.StaffConference),
+            ("recommendation", pm.Recommendation),
+        ):
+            if short.startswith(prefix):
+                return model, "organization"
+    if ns == "consolidation":
+        if short in ("submission", "submission_file", "review"):
+            return Submission, "organization"
+        if short in ("scheme", "assessment"):
+            return ScoringScheme, None
+        return ReportRequest, "requesting_org"
+    return None
+
+
+def org_of(obj, org_field):
+    if org_field is None:
+        return None
+    value = obj
+    for part in org_field.split("__"):
+        value = getattr(value, part)
+    return value
+
+
+def sample_objects(model, org_field):
+    """Up to two records of the victim agency and one of another organisation."""
+    if org_field is None:
+        return list(model.objects.order_by("pk")[:2])
+    qs = model.objects.select_related(org_field).order_by("pk")
+    victim = list(qs.filter(**{f"{org_field}__code": VICTIM})[:2])
+    other = list(qs.exclude(**{f"{org_field}__code": VICTIM})[:1])
+    return victim + other
+
+
+def child_pks(obj):
+    """Primary keys of the first record of each one-to-many relation of `obj`."""
+    pks = set()
+    for rel in obj._meta.related_objects:
+        if rel.one_to_many:
+            first = getattr(obj, rel.get_accessor_name()).order_by("pk").first()
+            if first is not None:
+                pks.add(first.pk)
+    return sorted(pks)
+
+
+def string_values(name, param):
+    from danchu.orgs.models import Organization
+    from danchu.petitions import views as petition_views
+    from danchu.reporting import views as reporting_views
+    from danchu.reporting.indicators.definitions import BY_CODE
+
+    if name == "orgs:detail":
+        return [VICTIM, "TV.STP", "TV"]
+    if param == "code":
+        return list(BY_CODE)[:2]
+    if param == "step":
+        return ["accept", "return"] if name.startswith("consolidation") else list(reporting_views.TRANSITIONS)
+    if param == "fmt":
+        return ["xlsx", "docx"]
+    if param == "name":
+        return list(petition_views.ACTION_FORMS)
+    if param == "key":
+        return ["received_total", "reception_sessions"]
+    if param == "report_type":
+        return ["annual"]
+    if param == "framework":
+        return ["qd_2020", "nd_59"]
+    del Organization
+    return []
+
+
+def url_cases(name, converters):
+    """(url, obj_org_code or None, is_garbage) for a URL pattern."""
+    from danchu.legal.models import CalendarOverride
+    from danchu.orgs.models import Organization
+    from danchu.reporting.models import ReportTemplate
+
+    cases = []
+    garbage = {}
+    for param, conv in converters.items():
+        kind = type(conv).__name__
+        garbage[param] = {
+            "UUIDConverter": str(uuidlib.uuid4()),
+            "IntConverter": 0,
+        }.get(kind, "abc")
+    # garbage values, one parameter at a time and all at once
+    cases.append((_reverse(name, garbage), None, True))
+    uuid_params = [p for p, c in converters.items() if type(c).__name__ == "UUIDConverter"]
+    int_params = [p for p, c in converters.items() if type(c).__name__ == "IntConverter"]
+    str_params = [p for p in converters if p not in uuid_params and p not in int_params]
+
+    main = next((p for p in uuid_params if p != "org"), None)
+    objects = [(None, None)]
+    if main:
+        target = model_for(name)
+        if target is None:
+            return cases
+        model, org_field = target
+        objects = [(o, org_of(o, org_field)) for o in sample_objects(model, org_field)]
+    for obj, org in objects:
+        kwargs = {}
+        if obj is not None:
+            kwargs[main] = str(obj.uuid)
+        if "org" in uuid_params:
+            orgs = list(Organization.objects.filter(code__in=[VICTIM, "TV.STP"]).order_by("code"))
+            org_kwargs = [str(o.uuid) for o in orgs]
+        else:
+            org_kwargs = [None]
+        int_values = {}
+        for param in int_params:
+            if param == "year":
+                int_values[param] = [2020, 1]
+            elif name == "legal:override_delete":
+                int_values[param] = list(CalendarOverride.objects.values_list("pk", flat=True)[:1])
+            elif param == "template_id":
+                int_values[param] = list(ReportTemplate.objects.values_list("pk", flat=True)[:1])
+            elif obj is not None:
+                int_values[param] = child_pks(obj)[:6]
+            else:
+                int_values[param] = []
+        str_values = {param: string_values(name, param) for param in str_params}
+        for org_uuid in org_kwargs:
+            base = dict(kwargs)
+            if org_uuid:
+                base["org"] = org_uuid
+            combos = [base]
+            for param, values in {**int_values, **str_values}.items():
+                combos = [{**c, param: v} for c in combos for v in values]
+            for combo in combos:
+                if set(combo) == set(converters):
+                    owner = org.code if org is not None else None
+                    if name == "orgs:detail":
+                        owner = combo["code"]
+                    cases.append((_reverse(name, combo), owner, False))
+        # the real parent with garbage children
+        if obj is not None and (int_params or str_params):
+            combo = {**garbage, main: str(obj.uuid)}
+            cases.append((_reverse(name, combo), None, True))
+    return cases
+
+
+def _reverse(name, kwargs):
+    return reverse(name, kwargs=kwargs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Fixtures
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    from danchu.core.management.commands.demo import load_demo
+
+    media = tmp_path_factory.mktemp("media")
+    with (
+        override_settings(
+            MEDIA_ROOT=media,
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+            MAILERS={"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}},
+        ),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        load_demo()
+        from danchu.legal import calendar
+
+        calendar.clear_cache()
+        yield media
+        transaction.set_rollback(True)
+    calendar.clear_cache()
+
+
+@pytest.fixture
+def demo_db(demo, _test_settings, settings, db):
+    from django.core.cache import cache
+
+    settings.MEDIA_ROOT = demo
+    yield demo
+    cache.clear()  # the public forms' rate limits must not follow into other tests
+
+
+def user(username):
+    return get_user_model().objects.get(username=username) if username else None
+
+
+def client_as(client, username):
+    client.logout()
+    if username:
+        client.force_login(user(username))
+    return client
+
+
+# ---------------------------------------------------------------------------------------------
+# GET
+
+
+def _is_detail(name, converters):
+    return any(type(c).__name__ == "UUIDConverter" for c in converters.values()) or name == "orgs:detail"
+
+
+def denouncer_secrets():
+    """The phone numbers, e-mails and ID numbers of the demo's denouncers (decrypted)."""
+    from danchu.petitions import crypto
+    from danchu.petitions.models import Kind, SenderIdentity
+
+    found = set()
+    for identity in SenderIdentity.objects.filter(petition__kind=Kind.DENUNCIATION):
+        data = crypto.decrypt_json(identity.ciphertext)
+        found.update(v for k, v in data.items() if k in ("phone", "email", "id_number") and v and len(v) >= 6)
+    return found
+
+
+def response_text(response):
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if response.get("Content-Type", "").startswith("application/vnd.openxmlformats"):
+        import io
+        import zipfile
+
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return " ".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".xml"))
+    return content.decode(errors="replace")
+
+
+def test_denouncer_identity_never_in_the_trail_or_notifications(demo_db):
+    from danchu.audit.models import AuditEvent
+    from danchu.petitions.models import Notification
+
+    secrets = denouncer_secrets()
+    assert secrets, "the demo has denunciations with a known sender"
+    stored = " ".join(f"{e.changes} {e.reason} {e.verb}" for e in AuditEvent.objects.all()) + " ".join(
+        Notification.objects.values_list("message", flat=True)
+    )
+    assert not [s for s in secrets if s in stored]
+
+
+@pytest.mark.parametrize("username", USERS, ids=[u or "anonymous" for u in USERS])
+def test_get_every_url(demo_db, client, username):
+    client = client_as(client, username)
+    secrets = denouncer_secrets()
+    failures = []
+    for name, _route, converters in all_patterns():
+        for url, owner, _garbage in url_cases(name, converters):
+            try:
+                response = client.get(url)
+            except Exception as exc:  # noqa: BLE001 - report every crash, not only the first
+                failures.append(f"{url}: raised {exc!r}")
+                continue
+            status = response.status_code
+            if status == 200:
+                text = response_text(response)
+                failures += [f"{url}: shows a denouncer's {s!r}" for s in secrets if s in text]
+            if status >= 500:
+                failures.append(f"{url}: {status}")
+            elif username is None:
+                public = url.startswith(PUBLIC_PREFIXES)
+                to_login = status == 302 and response["Location"].startswith(reverse("login"))
+                if not public and not to_login:
+                    failures.append(f"{url}: anonymous got {status}")
+            elif (
+                username in OUTSIDERS
+                and owner
+                and owner.startswith(VICTIM)
+                and status == 200
+                and _is_detail(name, converters)
+            ):
+                failures.append(f"{url}: {username} got 200 on a {VICTIM} record")
+    assert not failures, "\n".join(failures)
+
+
+# ---------------------------------------------------------------------------------------------
+# POST
+
+
+class FormFields(html.parser.HTMLParser):
+    """The names of the fields of the forms of a page that post to `path` (or to themselves)."""
+
+    def __init__(self, path):
+        super().__init__()
+        self.path = path
+        self.in_form = False
+        self.fields = {}  # name -> (tag, type, options)
+        self.select = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            action = attrs.get("action") or ""
+            self.in_form = (attrs.get("method", "get").lower() == "post") and action in ("", self.path)
+        elif not self.in_form or not attrs.get("name"):
+            if tag == "option" and self.select:
+                self.fields[self.select][2].append(attrs.get("value", ""))
+            return
+        elif tag in ("input", "textarea", "select"):
+            kind = attrs.get("type", tag) if tag == "input" else tag
+            self.fields.setdefault(attrs["name"], (tag, kind, []))
+            self.select = attrs["name"] if tag == "select" else None
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_form = False
+        elif tag == "select":
+            self.select = None
+
+
+def payloads(fields):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def bad_file():
+        return SimpleUploadedFile("x.pdf", b"\xff\xfe\x00garbage \x81\x82 not a pdf", "application/pdf")
+
+    names = [n for n, (_t, kind, _o) in fields.items() if kind not in ("submit", "button", "hidden")]
+    hidden = {
+        n: "" for n, (_t, kind, _o) in fields.items() if kind == "hidden" and n != "csrfmiddlewaretoken"
+    }
+    files = [n for n, (_t, kind, _o) in fields.items() if kind == "file"]
+    yield "empty", {}
+    yield "random", {**hidden, **{n: "x@y;'\"<z>" for n in names if n not in files}}
+    yield "huge", {n: "Đ" * 200_000 for n in names if n not in files}
+    yield "dates", {n: "31/02/2020" for n in names if n not in files}
+    yield "negative", {n: "-5" for n in names if n not in files}
+    if files:
+        yield "file", {**{n: "1" for n in names if n not in files}, **{n: bad_file() for n in files}}
+
+
+def row_counts():
+    counts = {}
+    for model in apps.get_models():
+        if model.__module__.startswith("danchu."):
+            counts[model._meta.label] = model.objects.count()
+    return counts
+
+
+def _cases_for_post(name, converters):
+    cases = url_cases(name, converters)
+    real = [c for c in cases if not c[2]]
+    # the victim agency's records first; two real URLs and one garbage one per pattern
+    real.sort(key=lambda c: not (c[1] or "").startswith(VICTIM))
+    return real[:2] + [c for c in cases if c[2]][:1]
+
+
+NAMESPACES = sorted({n.partition(":")[0] for n, _r, _c in walk() if ":" in n}) + [""]
+
+
+@pytest.mark.parametrize("namespace", NAMESPACES, ids=[n or "root" for n in NAMESPACES])
+def test_post_garbage(demo_db, client, namespace):
+    failures = []
+    patterns = [p for p in all_patterns() if (p[0].partition(":")[0] if ":" in p[0] else "") == namespace]
+    for name, _route, converters in patterns:
+        if name in ("logout", "orgs:detail", "orgs:detail_active"):
+            continue
+        for url, _owner, _garbage in _cases_for_post(name, converters):
+            allowed = 0
+            for username in ACTORS:
+                if allowed >= 2:  # two users allowed to use the URL are enough
+                    break
+                client = client_as(client, username)
+                page = client.get(url)
+                parser = FormFields(url)
+                if page.status_code == 200 and page.get("Content-Type", "").startswith("text/html"):
+                    parser.feed(page.content.decode())
+                for label, data in payloads(parser.fields):
+                    before = row_counts()
+                    try:
+                        response = client.post(url, data)
+                    except Exception as exc:  # noqa: BLE001 - report every crash, not only the first
+                        failures.append(f"{username} POST {label} {url}: raised {exc!r}")
+                        continue
+                    status = response.status_code
+                    if label == "empty" and status in (403, 404, 405):
+                        break  # not allowed (or not a POST URL): the next user
+                    if status >= 500:
+                        failures.append(f"{username} POST {label} {url}: {status}")
+                    is_page = response.get("Content-Type", "").startswith("text/html")
+                    if status >= 400 or (status == 200 and is_page):
+                        after = row_counts()
+                        changed = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
+                        if name == "petitions:reveal":  # a reveal is itself recorded
+                            changed.pop("audit.AuditEvent", None)
+                        if changed:
+                            failures.append(
+                                f"{username} POST {label} {url}: error {status} but stored {changed}"
+                            )
+                else:
+                    allowed += 1
+    assert not failures, "\n".join(failures)
+
+
+def test_a_submitted_report_stays_frozen(demo_db, client):
+    import hashlib
+
+    from danchu.reporting.models import Report, ReportStatus
+    from danchu.reporting.outline import outline_for
+
+    def frozen(report):
+        snap = report.snapshot
+        snap.refresh_from_db()
+        files = {f.format: hashlib.sha256(f.file.open("rb").read()).hexdigest() for f in snap.files.all()}
+        report.refresh_from_db()
+        return snap.values, snap.content, files, report.status, report.title, report.reference
+
+    report = Report.objects.filter(status=ReportStatus.SUBMITTED, organization__code=VICTIM).first()
+    assert report is not None, "the demo has a submitted report"
+    before = frozen(report)
+    sections = [s.key for s in outline_for(report.framework) if s.narrative]
+    posts = [
+        (reverse("reporting:settings", args=[report.uuid]), {"title": "Sửa sau khi gửi", "signer_name": "X"}),
+        (reverse("reporting:sections", args=[report.uuid]), {f"section-{k}": "Sửa" for k in sections}),
+        (reverse("reporting:sections", args=[report.uuid]), {"key": sections[0], "text": "Sửa"}),
+        (reverse("reporting:build_start", args=[report.uuid]), {"formats": "docx,xlsx"}),
+    ]
+    for code in list(before[0].get("values", {}))[:5]:
+        url = reverse("reporting:indicator", args=[report.uuid, code])
+        posts += [(url, {"value": "999", "reason": "Sửa sau khi gửi"}), (url, {"clear": "1"})]
+    for step in ("review", "return", "sign", "submit"):
+        posts.append((reverse("reporting:transition", args=[report.uuid, step]), {"reason": "x"}))
+    for username in ("stttt.giamdoc", "stttt.vanthu", "admin"):
+        client = client_as(client, username)
+        for url, data in posts:
+            assert client.post(url, data).status_code < 500, url
+    assert frozen(report) == before
