@@ -1,6 +1,7 @@
 """Reports stored on a conference are downloadable by its organisation's staff only."""
 
 import datetime
+import functools
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,21 +13,41 @@ D = datetime.date
 pytestmark = pytest.mark.django_db
 
 
+NAMES = {
+    ConferenceDocumentKind.HEAD_REPORT: "bao-cao-thu-truong.pdf",
+    ConferenceDocumentKind.UNION_REPORT: "bao-cao-cong-doan.docx",
+    ConferenceDocumentKind.BOARD_REPORT: "bao-cao-ban-ttnd.pdf",
+}
+
+
+@functools.cache
+def sample(name, text):
+    """Real file content for the extension (uploads are checked by content, not by name); the
+    same bytes for the same name and text, so downloads can be compared with what was stored."""
+    if name.endswith(".docx"):
+        import io
+
+        import docx
+
+        buffer = io.BytesIO()
+        document = docx.Document()
+        document.add_paragraph(text)
+        document.save(buffer)
+        return buffer.getvalue()
+    return b"%PDF-1.4\n% " + text.encode() + b"\n%%EOF\n"
+
+
 def conference_with_reports(world):
     c = actions.create_conference(
         organization=world.a, actor=world.clerk_a, year=2019, held_on=D(2020, 1, 15)
     )
-    for kind, name in (
-        (ConferenceDocumentKind.HEAD_REPORT, "bao-cao-thu-truong.pdf"),
-        (ConferenceDocumentKind.UNION_REPORT, "bao-cao-cong-doan.docx"),
-        (ConferenceDocumentKind.BOARD_REPORT, "bao-cao-ban-ttnd.pdf"),
-    ):
+    for kind, name in NAMES.items():
         actions.add_conference_document(
             c,
             actor=world.clerk_a,
             kind=kind,
             title=str(kind.label),
-            upload=SimpleUploadedFile(name, f"noi dung {kind}".encode()),
+            upload=SimpleUploadedFile(name, sample(name, f"noi dung {kind}")),
         )
     return c
 
@@ -42,7 +63,7 @@ def test_reports_download_for_staff_and_404_for_outsiders(world, client_for, rol
         assert response.status_code == status
         if status == 200:
             assert d.original_name in response["Content-Disposition"]
-            assert b"".join(response.streaming_content) == f"noi dung {d.kind}".encode()
+            assert b"".join(response.streaming_content) == sample(NAMES[d.kind], f"noi dung {d.kind}")
 
 
 def test_detail_page_links_each_report(world, client_for):

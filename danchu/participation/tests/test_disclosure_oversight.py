@@ -23,7 +23,7 @@ def make(world, req, org=None, title="Nâng bậc lương", publish=True):
         requirement=req("nd04_2015", "4"),
         decided_on=D(2020, 3, 9),
         channels=[Channel.INTRANET],
-        files=[SimpleUploadedFile("quyet-dinh.pdf", b"%PDF quyet dinh")],
+        files=[SimpleUploadedFile("quyet-dinh.pdf", b"%PDF-1.4\n quyet dinh\n%%EOF\n")],
     )
     return actions.publish_disclosure(d, actor=world.clerk_a, published_on=D(2020, 3, 10)) if publish else d
 
