@@ -467,6 +467,7 @@ def consultation_list(request):
         Consultation.objects.filter(organization__path__startswith=org.path)
         .select_related("organization")
         .annotate(n_comments=Count("comments"))
+        .order_by("-opens_on", "-pk")  # an aggregate drops Meta.ordering
     )
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(
@@ -576,9 +577,13 @@ def consultation_detail(request, uuid):
 @login_required
 def vote_list(request):
     org = _org(request)
-    qs = Vote.objects.filter(organization__path__startswith=org.path).annotate(
-        turnout=Count("roll", distinct=True) + Count("codes", filter=Q(codes__used=True), distinct=True)
-    )
+    qs = (
+        Vote.objects.filter(organization__path__startswith=org.path)
+        .annotate(
+            turnout=Count("roll", distinct=True) + Count("codes", filter=Q(codes__used=True), distinct=True)
+        )
+        .order_by("-opens_on", "-pk")
+    )  # an aggregate drops Meta.ordering
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(
         request,
