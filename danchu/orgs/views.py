@@ -33,11 +33,14 @@ def detail(request, code):
             q=q,
             category=category,
             categories=StaffCategory.choices,
-            counts=Membership.objects.staff_of(org)
-            .exclude(organization__kind__in=["party_committee", "party_cell", "union", "committee"])
-            .values("staff_category")
-            .annotate(n=Count("person", distinct=True))
-            .order_by("staff_category"),
+            counts=[
+                (StaffCategory(row["staff_category"]).label, row["n"])
+                for row in Membership.objects.staff_of(org)
+                .exclude(organization__kind__in=["party_committee", "party_cell", "union", "committee"])
+                .values("staff_category")
+                .annotate(n=Count("person", distinct=True))
+                .order_by("staff_category")
+            ],
         )
     return render(request, "orgs/detail.html", context)
 

@@ -28,7 +28,7 @@ from .forms import (
 from .indicators import BY_CODE, GROUPS, INDICATORS, RegisterMissing, records_function
 from .models import Report, ReportBuild, ReportFile, ReportStatus, ReportTemplate, ReportType
 from .outline import outline_for
-from .rendering import default_template_path
+from .rendering import RenderError, default_template_path
 
 
 def _report(request, uuid, perm="reporting.view"):
@@ -383,11 +383,7 @@ def template_list(request):
             )
         except ValidationError as exc:
             form.add_error(None, exc)
-        except Exception as exc:
-            from .rendering import RenderError
-
-            if not isinstance(exc, RenderError):
-                raise
+        except RenderError as exc:
             form.add_error("file", str(exc))
         else:
             messages.success(request, _("Đã tải lên mẫu báo cáo mới."))

@@ -84,3 +84,8 @@ def test_outsider_cannot_open_another_organisation(world, client_for):
 def test_home_requires_login(client):
     response = client.get("/")
     assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
+
+
+def test_staff_counts_read_as_categories_not_codes(world, client_for):
+    html = client_for(world.clerk_a).get("/co-quan/TV.A/").content.decode()
+    assert 'class="badge">Công chức: ' in html and 'class="badge">civil_servant' not in html
