@@ -28,6 +28,16 @@ from danchu.orgs.models import (
 
 
 @pytest.fixture(autouse=True)
+def _empty_caches():
+    """Every test starts with empty caches: a rolled-back test leaves ids behind for the next one
+    to reuse (SQLite), and a cached list page keyed on them would outlive its data."""
+    from django.core.cache import caches
+
+    for store in caches.all():
+        store.clear()
+
+
+@pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"

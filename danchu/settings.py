@@ -202,6 +202,14 @@ if os.environ.get("CACHE_URL", "").startswith("db"):
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "danchu_cache"}
     }
+# Rendered list pages (danchu.core.listcache), per process: their keys carry the version of the
+# data, so nothing is ever shared or deleted, and they never crowd out the rate limits above.
+CACHES["lists"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "danchu-lists",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LIST_CACHE_ENTRIES", "2000"))},
+}
+LIST_CACHE_SECONDS = int(os.environ.get("LIST_CACHE_SECONDS", "120"))
 
 # Behind a reverse proxy: how many trusted proxies append to X-Forwarded-For, so the public
 # form's rate limits see the citizen's address and not the proxy's (0: use REMOTE_ADDR).

@@ -45,7 +45,12 @@ class AuditEvent(models.Model):
         verbose_name = _("nhật ký thay đổi")
         verbose_name_plural = _("nhật ký thay đổi")
         ordering = ["-at", "-pk"]
-        indexes = [models.Index(fields=["content_type", "object_id", "-at"], name="audit_object_idx")]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-at"], name="audit_object_idx"),
+            # The newest event of an organisation, one index probe each: the version of the
+            # cached list pages (danchu.core.listcache.subtree_state).
+            models.Index(fields=["organization", "-id"], name="audit_org_latest_idx"),
+        ]
 
     def __str__(self):
         return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name} {self.get_action_display()} {self.object_repr}"

@@ -3,26 +3,49 @@ user holds the permission each entry names in the active organisation. The top b
 entry per app (`nav_label`, else the first entry's label); the app's own entries appear in a
 second row while the user is inside it."""
 
+from functools import lru_cache
+
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
 from danchu.orgs import access
+from danchu.orgs.models import Role
 
 
-def _entries(config, user, org):
-    seen, entries = set(), []
-    for label, url_name, perm in getattr(config, "nav", ()):
-        if perm and not (org is not None and access.can(user, perm, org)):
-            continue
-        try:
-            url = reverse(url_name)
-        except NoReverseMatch:
-            continue
-        if url in seen:
-            continue
-        seen.add(url)
-        entries.append({"label": label, "url": url, "namespace": url_name.partition(":")[0]})
-    return entries
+def _allowed(perm, roles, superuser):
+    """`access.can` for a user who holds `roles` over the active organisation."""
+    if not perm:
+        return True
+    if roles is None:
+        return False
+    granting = access.roles_granting(perm)
+    return bool(roles & granting) or (superuser and Role.SYSTEM_ADMIN in granting)
+
+
+@lru_cache(maxsize=256)
+def _menu(roles, superuser):
+    """Every app's entries for a user holding `roles` (None: no active organisation).
+
+    The menu depends only on those roles (and the URLconf), so it is worked out once per set of
+    roles rather than with a permission check per entry on every page. Labels stay lazy and are
+    translated when the page is rendered."""
+    menu = []
+    for config in apps.get_app_configs():
+        seen, entries = set(), []
+        for label, url_name, perm in getattr(config, "nav", ()):
+            if not _allowed(perm, roles, superuser):
+                continue
+            try:
+                url = reverse(url_name)
+            except NoReverseMatch:
+                continue
+            if url in seen:
+                continue
+            seen.add(url)
+            entries.append((label, url, url_name.partition(":")[0]))
+        if entries:
+            menu.append((getattr(config, "nav_label", None) or entries[0][0], tuple(entries)))
+    return tuple(menu)
 
 
 def navigation(request):
@@ -32,22 +55,15 @@ def navigation(request):
     match = getattr(request, "resolver_match", None)
     namespace = match.namespace if match is not None else None
     if user is not None and user.is_authenticated:
-        for config in apps.get_app_configs():
-            entries = _entries(config, user, org)
-            if not entries:
-                continue
-            active = namespace is not None and namespace in {e["namespace"] for e in entries}
-            for entry in entries:
-                entry["active"] = request.path == entry["url"]
-            groups.append(
-                {
-                    "label": getattr(config, "nav_label", None) or entries[0]["label"],
-                    "url": entries[0]["url"],
-                    "active": active,
-                }
-            )
+        roles = frozenset(access.roles_in(user, org)) if org is not None else None
+        for label, entries in _menu(roles, bool(user.is_superuser)):
+            active = namespace is not None and namespace in {ns for _label, _url, ns in entries}
+            groups.append({"label": label, "url": entries[0][1], "active": active})
             if active and len(entries) > 1:
-                subnav = entries
+                subnav = [
+                    {"label": e_label, "url": url, "active": request.path == url}
+                    for e_label, url, _ns in entries
+                ]
     return {
         "nav_items": groups,
         "subnav_items": subnav,

@@ -47,7 +47,7 @@ def roles_granting(perm):
         raise ValueError(f"unknown permission {perm!r}") from None
 
 
-def _assignments(user):
+def assignments(user):
     """The user's role assignments, cached on the user object for the request."""
     if not getattr(user, "is_authenticated", False):
         return []
@@ -65,13 +65,11 @@ def clear_cache(user):
 
 def roles_in(user, org):
     """Roles the user holds over `org` (directly or through an ancestor)."""
-    return {a.role for a in _assignments(user) if org.path.startswith(a.organization.path)}
+    return {a.role for a in assignments(user) if org.path.startswith(a.organization.path)}
 
 
 def is_system_admin(user):
-    return any(a.role == Role.SYSTEM_ADMIN for a in _assignments(user)) or getattr(
-        user, "is_superuser", False
-    )
+    return any(a.role == Role.SYSTEM_ADMIN for a in assignments(user)) or getattr(user, "is_superuser", False)
 
 
 def can(user, perm, org):
@@ -89,7 +87,7 @@ def orgs_with(user, perm):
     granting = roles_granting(perm)
     if getattr(user, "is_superuser", False) and Role.SYSTEM_ADMIN in granting:
         return Organization.objects.all()
-    paths = {a.organization.path for a in _assignments(user) if a.role in granting}
+    paths = {a.organization.path for a in assignments(user) if a.role in granting}
     if not paths:
         return Organization.objects.none()
     query = Q()
@@ -101,7 +99,7 @@ def orgs_with(user, perm):
 def role_orgs(user):
     """Organisations the user holds a role in directly: the choices of the organisation switcher."""
     seen, result = set(), []
-    for a in sorted(_assignments(user), key=lambda a: a.organization.path):
+    for a in sorted(assignments(user), key=lambda a: a.organization.path):
         if a.organization_id not in seen:
             seen.add(a.organization_id)
             result.append(a.organization)

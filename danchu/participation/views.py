@@ -1,6 +1,7 @@
 """Views: check access → validate a form → call one action → redirect (docs/architecture.md)."""
 
 import datetime
+import functools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,11 +10,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danchu.core import listcache
 from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
 from danchu.legal.frameworks import framework_for
@@ -139,21 +142,23 @@ def disclosure_list(request):
     manage = access.can(request.user, "participation.manage", org)
     # Province officers (statistics and compliance over the subtree) read every published item.
     oversee = manage or access.can(request.user, "participation.stats", org)
-    person = actions.person_for(request.user)
+    # Looked up only when needed: a cached page for a manager needs no person.
+    person_of = functools.cache(lambda: actions.person_for(request.user))
     qs = Disclosure.objects.select_related("requirement", "organization").prefetch_related("channels")
-    if manage:
+    version = None
+    if oversee:
         # Organisation ids, not a join on `path LIKE` (see petitions.views._filtered): the
-        # planner then estimates the rows right and reads the list's index.
-        org_ids = Organization.objects.filter(path__startswith=org.path).values_list("pk", flat=True)
-        qs = qs.filter(organization_id__in=list(org_ids))
-    elif oversee:
-        org_ids = Organization.objects.filter(path__startswith=org.path).values_list("pk", flat=True)
-        qs = qs.filter(organization_id__in=list(org_ids)).exclude(status=DisclosureStatus.DRAFT)
+        # planner then estimates the rows right and reads the list's index. The same query
+        # gives the version of the subtree the cached page is kept under.
+        org_ids, version = listcache.subtree_state(org)
+        qs = qs.filter(organization_id__in=org_ids)
+        if not manage:
+            qs = qs.exclude(status=DisclosureStatus.DRAFT)
     else:
         # Staff see what was disclosed to them, wherever in the tree it was published.
         qs = qs.filter(
             status=DisclosureStatus.PUBLISHED,
-            pk__in=DisclosureRecipient.objects.filter(person=person).values("disclosure_id"),
+            pk__in=DisclosureRecipient.objects.filter(person=person_of()).values("disclosure_id"),
         )
     q = request.GET.get("q", "").strip()
     kind = request.GET.get("kind", "")
@@ -167,11 +172,11 @@ def disclosure_list(request):
         qs = qs.filter(
             Q(published_on__year=int(year)) | Q(published_on__isnull=True, decided_on__year=int(year))
         )
-    if only == "unread" and person:
+    if only == "unread" and person_of():
         qs = qs.filter(
             Exists(
                 DisclosureRecipient.objects.filter(
-                    disclosure=OuterRef("pk"), person=person, acknowledged_at__isnull=True
+                    disclosure=OuterRef("pk"), person=person_of(), acknowledged_at__isnull=True
                 )
             )
         )
@@ -221,23 +226,30 @@ def disclosure_list(request):
                 )
             ],
         )
-    page = CappedPaginator(qs, 25).get_page(request.GET.get("page"))
-    _annotate_reading(page, person)
-    return render(
-        request,
-        "participation/disclosure_list.html",
-        {
-            "page_obj": page,
-            "manage": manage,
-            "oversee": oversee,
-            "q": q,
-            "kind": kind,
-            "year": year,
-            "only": only,
-            "kinds": DisclosureKind.choices,
-            "querystring_without_page": _querystring(request),
-        },
-    )
+
+    def body():
+        page = CappedPaginator(qs, 25).get_page(request.GET.get("page"))
+        _annotate_reading(page, person_of())
+        return render_to_string(
+            "participation/_disclosure_list.html",
+            {
+                "org": org,
+                "page_obj": page,
+                "manage": manage,
+                "oversee": oversee,
+                "q": q,
+                "kind": kind,
+                "year": year,
+                "only": only,
+                "kinds": DisclosureKind.choices,
+                "querystring_without_page": _querystring(request),
+            },
+        )
+
+    # Staff read what was disclosed to them from anywhere in the tree: no subtree version covers
+    # their list (short anyway), so it is rendered each time.
+    content = listcache.fragment(request, "participation:disclosures", version, body) if version else body()
+    return render(request, "participation/disclosure_list.html", {"content": content})
 
 
 @login_required

@@ -80,7 +80,7 @@ def visible_q(user):
     """A Q over Petition for every case `user` may see: the whole subtree for heads and clerks,
     the assigned cases for handlers."""
     query = Q(pk__in=[])
-    for a in access._assignments(user):
+    for a in access.assignments(user):
         path = a.organization.path
         if a.role in (H, C):
             query |= Q(organization__path__startswith=path)

@@ -13,11 +13,13 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models import F as Field
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danchu.core import listcache
 from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
 from danchu.legal import calendar as workcal
@@ -76,11 +78,12 @@ def _due_soon_limit(today):
 # ---------------------------------------------------------------- worklist
 
 
-def _filtered(request, org):
+def _filtered(request, org, org_ids=None):
     # The subtree as a list of organisation ids, not a join on `path LIKE`: PostgreSQL cannot
     # tell how many letters a path prefix covers (with a thousand units it guessed 50 rows of
     # 100,000 and sorted them all), while it knows how letters spread over organization_id.
-    org_ids = list(Organization.objects.filter(path__startswith=org.path).values_list("pk", flat=True))
+    if org_ids is None:
+        org_ids = list(Organization.objects.filter(path__startswith=org.path).values_list("pk", flat=True))
     qs = Petition.objects.filter(organization_id__in=org_ids)
     if not access.roles_in(request.user, org) & {permissions.H, permissions.C}:
         qs = qs.filter(permissions.visible_q(request.user))  # handlers: their own cases only
@@ -121,7 +124,16 @@ def _filtered(request, org):
 @login_required
 def worklist(request):
     org = _require(request, "petitions.view")
-    qs, f = _filtered(request, org)
+    org_ids, version = listcache.subtree_state(org)
+    content = listcache.fragment(
+        request, "petitions:worklist", version, lambda: _worklist_body(request, org, org_ids)
+    )
+    return render(request, "petitions/worklist.html", {"content": content})
+
+
+def _worklist_body(request, org, org_ids):
+    """The worklist below the menu: filters, rows and pages (cached by danchu.core.listcache)."""
+    qs, f = _filtered(request, org, org_ids)
     page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     soon = _due_soon_limit(today)
@@ -147,10 +159,10 @@ def worklist(request):
         )
         .order_by("last_name", "first_name")
     )
-    return render(
-        request,
-        "petitions/worklist.html",
+    return render_to_string(
+        "petitions/_worklist.html",
         {
+            "org": org,
             "page_obj": page,
             "f": f,
             "kinds": Kind.choices,
