@@ -213,19 +213,20 @@ def wait_for_port(port, timeout=60):
     raise RuntimeError(f"gunicorn did not start on {port}")
 
 
-def start_gunicorn():
+def start_gunicorn(port=PORT, **extra_env):
     env = {
         **os.environ,
         "DEBUG": "0",
         "CONN_MAX_AGE": "60",
-        "GUNICORN_BIND": f"127.0.0.1:{PORT}",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": str(WORKERS),
         "GUNICORN_ACCESSLOG": "/dev/null",
         "GUNICORN_MAX_REQUESTS": "0",
         "LOG_LEVEL": "WARNING",
         "PETITIONS_SUBMIT_LIMIT": "1000000",
+        **extra_env,
     }
-    log = open("/tmp/danchu-bench-gunicorn.log", "w")  # noqa: SIM115
+    log = open(f"/tmp/danchu-bench-gunicorn-{port}.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py")],
         cwd=ROOT,
@@ -233,7 +234,7 @@ def start_gunicorn():
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    wait_for_port(PORT)
+    wait_for_port(port)
     return proc
 
 
@@ -278,7 +279,24 @@ def bench_http(gen):
         figure(f"http_{name}_rps", r["rps"], "req/s", 0.5 * ceiling, ">= 50% of the minimal view's req/s")
         figure(f"http_{name}_p50_latency", r["p50_ms"], "ms", 150.0, "<= 150 ms")
         figure(f"http_{name}_p95_latency", r["p95_ms"], "ms", 150.0, "<= 150 ms")
-    notes["http"] = {"letters": letters, "workers": WORKERS, "results": results}
+    # The same pages with the list cache off (LIST_CACHE_SECONDS=0): every request renders its
+    # page, as the first view after a change does. Reported beside the figures, not judged.
+    uncached = {}
+    proc = start_gunicorn(PORT + 1, LIST_CACHE_SECONDS="0")
+    try:
+        for name, path in [("worklist", "/don-thu/"), ("disclosures", "/dan-chu/cong-khai/")]:
+            load.run("127.0.0.1", PORT + 1, load.get(path, cookie), clients=16, seconds=2)
+            r = load.run("127.0.0.1", PORT + 1, load.get(path, cookie), clients=16, seconds=HTTP_SECONDS / 2)
+            assert set(r["statuses"]) == {200}, (path, r["statuses"])
+            uncached[name] = r
+            print(
+                f"  {name} {path}, list cache off: {r['rps']:.0f} req/s, "
+                f"p50 {r['p50_ms']:.0f} ms, p95 {r['p95_ms']:.0f} ms"
+            )
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    notes["http"] = {"letters": letters, "workers": WORKERS, "results": results, "list_cache_off": uncached}
     return results
 
 

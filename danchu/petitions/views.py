@@ -134,6 +134,12 @@ def worklist(request):
 def _worklist_body(request, org, org_ids):
     """The worklist below the menu: filters, rows and pages (cached by danchu.core.listcache)."""
     qs, f = _filtered(request, org, org_ids)
+    # The columns the rows show, and no more (the letter's text can be long).
+    qs = qs.only(
+        *("uuid", "reference", "kind", "status", "received_on", "subject", "next_due", "open_rank"),
+        *("organization__name", "organization__short_name"),
+        *("handler__first_name", "handler__last_name", "handler__username"),
+    )
     page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     soon = _due_soon_limit(today)

@@ -193,3 +193,45 @@ def test_worklist_count_is_capped_on_large_lists_and_every_page_stays_reachable(
     assert "1 đơn" not in body and "Trang 4/4" in body and body.count("ĐT-2026-") == 1
     body = client.get(reverse("petitions:list") + "?kind=feedback").content.decode()
     assert "0 đơn" in body
+
+
+def test_cached_worklist_shows_a_change_at_once_and_is_not_shared(
+    w, new_petition, django_assert_max_num_queries
+):
+    from django.test import Client
+
+    mine = new_petition(subject="Đơn của cán bộ xử lý 1")
+    theirs = new_petition(subject="Đơn của cán bộ xử lý 2")
+    actions.assign(mine, actor=w.clerk_a, handler=w.handler_a)
+    clerk = Client()
+    clerk.force_login(w.clerk_a)
+    url = reverse("petitions:list")
+    assert "Đơn của cán bộ xử lý 2" in clerk.get(url).content.decode()
+    # Served again from the cache: the session, the user, the roles and the subtree's version.
+    with django_assert_max_num_queries(5):
+        clerk.get(url)
+    # A letter of another agency leaves the page where it was.
+    actions.register(
+        w.b,
+        actor=w.clerk_b,
+        kind="feedback",
+        channel="paper",
+        received_on=D(2026, 3, 2),
+        subject="Đơn cơ quan B",
+        content="…",
+        identity={"full_name": "Trần Văn B", "address": "Ấp 2"},
+    )
+    with django_assert_max_num_queries(5):
+        clerk.get(url)
+    # An action here shows on the very next view.
+    actions.assign(theirs, actor=w.clerk_a, handler=w.handler_a2)
+    body = clerk.get(url).content.decode()
+    assert body.count("handler_a2") >= 2  # in the row and among the handlers to filter by
+    # The handler sees only their own letters, whatever the clerk's page holds in the cache.
+    handler = Client()
+    handler.force_login(w.handler_a)
+    body = handler.get(url).content.decode()
+    assert "Đơn của cán bộ xử lý 1" in body and "Đơn của cán bộ xử lý 2" not in body
+    # The language is part of the key too.
+    clerk.cookies["django_language"] = "en"
+    assert "Petitions" in clerk.get(url).content.decode()
