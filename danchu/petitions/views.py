@@ -9,8 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
-from django.db.models import F as Field
+from django.db.models import Exists, F, OuterRef, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -117,7 +116,7 @@ def _filtered(request, org, org_ids=None):
     qs = qs.select_related("organization", "handler")
     # Open letters first, nearest deadline first, newest first: the order of
     # petition_worklist_order_idx, so a page is read from the index, not sorted.
-    qs = qs.order_by("open_rank", Field("next_due").asc(nulls_last=True), "-received_on", "-pk")
+    qs = qs.order_by("open_rank", F("next_due").asc(nulls_last=True), "-received_on", "-pk")
     return qs, f
 
 

@@ -142,8 +142,25 @@ def save_section(report, key, text, *, actor):
     return section
 
 
+def _require_open_figures(org, period):
+    """Hand-entered figures feed every report of the period: refuse them while one of those
+    reports is past its draft, so a reviewed, signed or submitted report never changes under
+    its signature. A correction (a new draft version) opens them again."""
+    closed = (
+        Report.objects.current().filter(organization=org, period=period).exclude(status=ReportStatus.DRAFT)
+    )
+    if closed.exists():
+        raise ValidationError(
+            _(
+                "Báo cáo kỳ này đã rà soát, ký hoặc gửi: không sửa được số liệu nhập tay. "
+                "Trả báo cáo về dự thảo, hoặc lập bản đính chính, rồi sửa."
+            )
+        )
+
+
 @transaction.atomic
 def set_override(org, period, code, value, reason, *, actor):
+    _require_open_figures(org, period)
     if code not in BY_CODE:
         raise ValidationError(_("Chỉ tiêu “%(code)s” không tồn tại.") % {"code": code})
     if not (reason or "").strip():
@@ -173,6 +190,7 @@ def set_override(org, period, code, value, reason, *, actor):
 
 @transaction.atomic
 def clear_override(org, period, code, *, actor):
+    _require_open_figures(org, period)
     override = IndicatorOverride.objects.filter(organization=org, period=period, code=code).first()
     if override is None:
         return

@@ -246,8 +246,12 @@ def indicator_detail(request, uuid, code):
         if not can_edit:
             raise Http404
         if request.POST.get("clear"):
-            actions.clear_override(report.organization, report.period, code, actor=request.user)
-            messages.success(request, _("Đã bỏ số liệu nhập tay; dùng lại số liệu tính từ sổ."))
+            try:
+                actions.clear_override(report.organization, report.period, code, actor=request.user)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Đã bỏ số liệu nhập tay; dùng lại số liệu tính từ sổ."))
             return redirect(f"{report_url(report)}#ind-{code}")
         if form.is_valid():
             try:

@@ -100,6 +100,23 @@ def test_override_needs_a_reason_and_is_marked(draft, world):
     assert row["source"] == "Nhập tay: Theo sổ giấy"
 
 
+def test_hand_entered_figures_are_closed_once_the_report_is_past_its_draft(draft, world):
+    actions.set_override(
+        world.a, world.period_2020, "letters_received", 4, "Theo sổ giấy", actor=world.clerk_a
+    )
+    reviewed = actions.mark_reviewed(draft, actor=world.clerk_a)
+    with pytest.raises(ValidationError, match="không sửa được số liệu nhập tay"):
+        actions.set_override(
+            world.a, world.period_2020, "letters_received", 9, "Sửa sau", actor=world.clerk_a
+        )
+    with pytest.raises(ValidationError, match="không sửa được số liệu nhập tay"):
+        actions.clear_override(world.a, world.period_2020, "letters_received", actor=world.clerk_a)
+    assert actions.report_data(reviewed).values["letters_received"].value == 4
+    actions.return_to_draft(reviewed, actor=world.head_a, reason="Sửa số liệu")
+    actions.set_override(world.a, world.period_2020, "letters_received", 9, "Sửa sau", actor=world.clerk_a)
+    assert actions.report_data(draft).values["letters_received"].value == 9
+
+
 # --- permissions -------------------------------------------------------------------------------
 
 
