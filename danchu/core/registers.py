@@ -17,6 +17,7 @@ The views are thin: check access -> validate a form -> call the app's action -> 
 validated with full_clean, and writing the audit row in the same transaction.
 """
 
+import datetime
 import uuid as uuidlib
 from dataclasses import dataclass, field
 
@@ -640,6 +641,7 @@ def import_view(request, register):
             )
             return redirect(register.url("list"))
     elif result.ok:
+        _prune_abandoned_imports()
         token = uuidlib.uuid4().hex
         stored = default_storage.save(f"imports/{token}", ContentFile(data))
         pending[token] = {"path": stored, "name": filename, "register": register.name, "org": request.org.pk}
@@ -652,6 +654,26 @@ def import_view(request, register):
         request.session[SESSION_IMPORTS] = dict(items[-5:])
         context["token"] = token
     return render(request, "core/register/import.html", context, status=200 if result.ok else 400)
+
+
+IMPORT_FILES_KEPT = datetime.timedelta(days=1)
+
+
+def _prune_abandoned_imports():
+    """Delete the checked files nobody came back to confirm (the session that held them ended or
+    moved on): anything in imports/ older than a day. Runs with each new dry run."""
+    cutoff = timezone.now() - IMPORT_FILES_KEPT
+    try:
+        _dirs, files = default_storage.listdir("imports")
+    except (OSError, NotImplementedError):
+        return
+    for name in files:
+        path = f"imports/{name}"
+        try:
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+        except (OSError, NotImplementedError):
+            continue
 
 
 def _forget(request, token):

@@ -217,6 +217,25 @@ def test_import_dry_run_then_commit(world, client_for):
     )
 
 
+def test_a_checked_file_nobody_confirmed_is_deleted_a_day_later(world, client_for):
+    import os
+    import time
+
+    from django.core.files.storage import default_storage
+
+    client = client_for(world.clerk_a)
+    rows = [IMPORT_HEADERS, ["KT-01/2020", "Chủ trì", "", "In, xuất bản", "Kiểm tra", "8/6/2020"]]
+    first = client.post(reverse(URL + "import"), {"file": xlsx(rows), "action": "check"}).context["token"]
+    path = default_storage.path(f"imports/{first}")
+    old = time.time() - 2 * 86400
+    os.utime(path, (old, old))  # abandoned two days ago
+    second = client.post(reverse(URL + "import"), {"file": xlsx(rows), "action": "check"}).context["token"]
+    assert not os.path.exists(path)
+    assert os.path.exists(default_storage.path(f"imports/{second}"))
+    assert client.post(reverse(URL + "import"), {"token": second, "action": "commit"}).status_code == 302
+    assert not os.path.exists(default_storage.path(f"imports/{second}"))
+
+
 def test_import_with_one_bad_row_writes_nothing_and_lists_every_error(world, client_for):
     client = client_for(world.clerk_a)
     upload = xlsx(
