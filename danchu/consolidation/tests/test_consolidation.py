@@ -95,9 +95,28 @@ def test_consolidation_reads_frozen_values(world, req):
     actions.submit_report(
         req, world.a, report, actor=world.clerk_a, submitted_at=when(datetime.date(2020, 11, 9))
     )
-    # The register changes after submission (a figure entered by hand).
-    reporting_actions.set_override(
-        world.a, world.period_2020, "letters_received", Decimal(99), "sửa sau khi gửi", actor=world.clerk_a
+    # Hand-entered figures are closed once the report is past its draft…
+    with pytest.raises(ValidationError, match="không sửa được số liệu nhập tay"):
+        reporting_actions.set_override(
+            world.a,
+            world.period_2020,
+            "letters_received",
+            Decimal(99),
+            "sửa sau khi gửi",
+            actor=world.clerk_a,
+        )
+    # …and the register itself changes after submission: a letter received in the period.
+    from danchu.petitions import actions as petition_actions
+
+    petition_actions.register(
+        world.a,
+        actor=world.clerk_a,
+        kind="feedback",
+        channel="paper",
+        received_on=datetime.date(2020, 12, 1),
+        subject="Phản ánh nhận sau khi gửi báo cáo",
+        content="…",
+        identity={"full_name": "Trần Văn B"},
     )
     assert provincial.consolidate(req).totals["letters_received"] == 15
     assert provincial.consolidate(req).totals["fines_vnd"] == 41250000
