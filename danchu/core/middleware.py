@@ -15,8 +15,10 @@ class LanguageMiddleware:
     def __call__(self, request):
         wanted = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         language = wanted if wanted in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # For this request only: the thread goes back to the default language afterwards, so a
+        # request in English never leaks into whatever the thread runs next.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
