@@ -2,8 +2,7 @@
 numbers, checking them with the agency report's rules, and aggregating them over agencies with
 each indicator's own rule (sums; ratios of sums, never averages of ratios)."""
 
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from danchu.reporting.checks import RULES
 from danchu.reporting.indicators import BY_CODE, GROUPS, INDICATORS
@@ -37,42 +36,6 @@ def plain(value):
 
 
 plain_value = plain
-
-_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
-_THOUSANDS_DECIMAL = re.compile(r"^\d{1,3}(\.\d{3})*,\d+$")
-
-
-def parse_vn_number(text):
-    """'41.250.000' -> 41250000; '12,5' -> 12.5; '1.234,5' -> 1234.5; '' -> None.
-    Raises ValueError with a Vietnamese message for anything else."""
-    raw = (text or "").strip()
-    cleaned = re.sub(r"\s+", "", raw)
-    for suffix in ("đồng", "đ", "%"):
-        if cleaned.lower().endswith(suffix):
-            cleaned = cleaned[: -len(suffix)]
-    if not cleaned:
-        if raw:
-            raise ValueError(f"“{raw}” không phải là số.")
-        return None
-    if cleaned.startswith("-"):
-        raise ValueError("Số liệu không được âm.")
-    if cleaned.isdigit():
-        number = cleaned
-    elif _THOUSANDS.match(cleaned):
-        number = cleaned.replace(".", "")
-    elif _DECIMAL_COMMA.match(cleaned) or _THOUSANDS_DECIMAL.match(cleaned):
-        number = cleaned.replace(".", "").replace(",", ".")
-    elif "." in cleaned and "," not in cleaned:
-        raise ValueError(
-            f"“{raw}”: dấu chấm chỉ dùng để phân cách hàng nghìn (41.250.000); phần thập phân viết sau dấu phẩy (12,5)."
-        )
-    else:
-        raise ValueError(f"“{raw}” không phải là số viết theo kiểu Việt Nam (ví dụ 41.250.000 hoặc 12,5).")
-    try:
-        return Decimal(number)
-    except InvalidOperation:
-        raise ValueError(f"“{raw}” không phải là số.") from None
 
 
 def check_value(indicator, value):

@@ -1,6 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from danchu.core import vnformat
 from danchu.documents.models import Document
 from danchu.orgs.models import Organization, ReportingPeriod
 
@@ -121,9 +123,9 @@ class DataEntryForm(forms.Form):
                 continue
             code = name[2:]
             try:
-                value = figures.parse_vn_number(self.data.get(name, ""))
-            except ValueError as exc:
-                self.add_error(name, str(exc))
+                value = vnformat.parse_number(self.data.get(name, ""))
+            except ValidationError as exc:
+                self.add_error(name, exc)
                 continue
             problem = figures.check_value(BY_CODE[code], value)
             if problem:

@@ -21,12 +21,13 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from . import vnformat
 from .xlsx import FORMULA_STARTS
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -91,19 +92,15 @@ def parse_integer(value):
 
 
 def parse_decimal(value):
-    """12,5 -> 12.5; 1.234,5 -> 1234.5; numbers from XLSX as they are."""
+    """12,5 -> 12.5; 1.234,5 -> 1234.5 (vnformat.parse_number); numbers from XLSX as they are."""
     if isinstance(value, bool):
         raise ValidationError(_("Phải là một số."))
     if isinstance(value, (int, float, Decimal)):
         return Decimal(str(value))
-    text = _text(value).replace(" ", "")
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):
-        text = text.replace(".", "")
-    text = text.replace(",", ".")
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise ValidationError(_("“%(value)s” không phải là số (viết như 12,5).") % {"value": value}) from None
+    number = vnformat.parse_number(_text(value))
+    if number is None:
+        raise ValidationError(_("Phải là một số."))
+    return number
 
 
 def parse_date(value):

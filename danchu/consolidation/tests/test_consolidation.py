@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from danchu.consolidation import actions, figures, provincial, targets
+from danchu.consolidation import actions, provincial, targets
 from danchu.consolidation.models import Submission, SubmissionStatus, TargetMode
 from danchu.orgs.models import Organization, OrganizationKind, Role, RoleAssignment
 
@@ -30,15 +30,13 @@ def test_blank_rate_is_computed_from_its_parts(world, req, upload):
     assert sub.values["dissemination_coverage_pct"] == 75
 
 
-def test_vietnamese_numbers_are_parsed():
-    assert figures.parse_vn_number("41.250.000") == Decimal(41250000)
-    assert figures.parse_vn_number("12,5") == Decimal("12.5")
-    assert figures.parse_vn_number("1.234,5") == Decimal("1234.5")
-    assert figures.parse_vn_number(" ") is None
-    with pytest.raises(ValueError, match="dấu phẩy"):
-        figures.parse_vn_number("12.5")
-    with pytest.raises(ValueError, match="âm"):
-        figures.parse_vn_number("-3")
+def test_a_negative_figure_is_refused_in_the_entry_form(world, req):
+    from danchu.consolidation.forms import DataEntryForm
+
+    form = DataEntryForm(data={"v_letters_received": "-3", "v_fines_vnd": "12.5"})
+    assert not form.is_valid()
+    assert "âm" in str(form.errors["v_letters_received"])
+    assert "dấu phẩy" in str(form.errors["v_fines_vnd"])
 
 
 def test_returned_submission_is_corrected_as_a_new_version(world, req, upload):

@@ -188,3 +188,20 @@ def test_template_is_accepted_back_once_filled(db):
     buffer = io.BytesIO()
     book.save(buffer)
     assert imports.run(SPEC, buffer.getvalue(), "mau.xlsx", commit=True).committed
+
+
+def test_vietnamese_numbers_are_read_one_way_everywhere():
+    from danchu.core.vnformat import parse_number
+
+    assert parse_number("41.250.000") == Decimal(41250000)
+    assert parse_number("41.250.000 đồng") == Decimal(41250000)
+    assert parse_number("12,5") == Decimal("12.5") == parse_number("12,5%")
+    assert parse_number("1.234,5") == Decimal("1234.5")
+    assert parse_number("-3") == Decimal(-3)
+    assert parse_number(" ") is None
+    for wrong, words in (("12.5", "dấu phẩy"), ("1,234,5", "kiểu Việt Nam"), ("đồng", "không phải là số")):
+        with pytest.raises(ValidationError, match=words):
+            parse_number(wrong)
+    assert imports.parse_decimal("1.234,5") == Decimal("1234.5")
+    with pytest.raises(ValidationError, match="dấu phẩy"):
+        imports.parse_decimal("12.5")

@@ -224,7 +224,10 @@ def test_a_checked_file_nobody_confirmed_is_deleted_a_day_later(world, client_fo
     from django.core.files.storage import default_storage
 
     client = client_for(world.clerk_a)
-    rows = [IMPORT_HEADERS, ["KT-01/2020", "Chủ trì", "", "In, xuất bản", "Kiểm tra", "8/6/2020"]]
+    rows = [
+        IMPORT_HEADERS,
+        ["KT-01/2020", "Chủ trì", "", "In, xuất bản, phát hành", "Kiểm tra cơ sở in", "8/6/2020"],
+    ]
     first = client.post(reverse(URL + "import"), {"file": xlsx(rows), "action": "check"}).context["token"]
     path = default_storage.path(f"imports/{first}")
     old = time.time() - 2 * 86400
