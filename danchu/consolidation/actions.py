@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
@@ -60,21 +61,21 @@ def create_request(
     """Create a request and resolve, on its date, the organisations that must answer."""
     errors = {}
     if not (reference or "").strip():
-        errors["reference"] = "Phải ghi số, ký hiệu văn bản yêu cầu."
+        errors["reference"] = _("Phải ghi số, ký hiệu văn bản yêu cầu.")
     if deadline is not None and issued_on is not None and deadline < issued_on:
-        errors["deadline"] = "Hạn gửi báo cáo không được trước ngày văn bản yêu cầu."
+        errors["deadline"] = _("Hạn gửi báo cáo không được trước ngày văn bản yêu cầu.")
     data_start = data_start or period.cutoff_start
     data_end = data_end or period.cutoff_end
     if data_end < data_start:
-        errors["data_end"] = "Ngày chốt số liệu cuối không được trước ngày đầu."
+        errors["data_end"] = _("Ngày chốt số liệu cuối không được trước ngày đầu.")
     if target_mode == TargetMode.SUBTREE and target_root is None:
-        errors["target_root"] = "Chọn cơ quan cấp trên có các cơ quan phải báo cáo."
+        errors["target_root"] = _("Chọn cơ quan cấp trên có các cơ quan phải báo cáo.")
     if target_mode == TargetMode.LIST and not chosen:
-        errors["chosen"] = "Chọn ít nhất một cơ quan phải báo cáo."
+        errors["chosen"] = _("Chọn ít nhất một cơ quan phải báo cáo.")
     if ReportRequest.objects.filter(
         requesting_org=requesting_org, reference=(reference or "").strip()
     ).exists():
-        errors["reference"] = "Cơ quan đã có yêu cầu báo cáo mang số, ký hiệu này."
+        errors["reference"] = _("Cơ quan đã có yêu cầu báo cáo mang số, ký hiệu này.")
     if errors:
         raise ValidationError(errors)
     found, dropped = targets.resolve(
@@ -82,9 +83,8 @@ def create_request(
     )
     if not found:
         raise ValidationError(
-            "Không có cơ quan nào còn hoạt động vào ngày {} trong phạm vi đã chọn.".format(
-                issued_on.strftime("%d/%m/%Y")
-            )
+            _("Không có cơ quan nào còn hoạt động vào ngày %(date)s trong phạm vi đã chọn.")
+            % {"date": issued_on.strftime("%d/%m/%Y")}
         )
     request = ReportRequest(
         requesting_org=requesting_org,
@@ -170,7 +170,7 @@ def send_reminders(request, *, actor):
     """Remind every agency that has not (validly) answered yet. Returns the number of notices."""
     missing = missing_orgs(request)
     if not missing:
-        raise ValidationError("Tất cả cơ quan đã gửi báo cáo; không có ai cần nhắc.")
+        raise ValidationError(_("Tất cả cơ quan đã gửi báo cáo; không có ai cần nhắc."))
     today = timezone.localdate()
     if today > request.deadline:
         message = "Đã quá hạn gửi báo cáo theo {} (hạn {}): đề nghị gửi ngay.".format(
@@ -207,7 +207,7 @@ def mark_reminders_read(user, request=None):
 def _prepare_version(request, org):
     """The current submission (locked) if it was returned, checking the agency may submit now."""
     if not RequestTarget.objects.filter(request=request, organization=org).exists():
-        raise ValidationError("Cơ quan này không thuộc danh sách phải báo cáo theo yêu cầu này.")
+        raise ValidationError(_("Cơ quan này không thuộc danh sách phải báo cáo theo yêu cầu này."))
     current = (
         Submission.objects.select_for_update()
         .filter(request=request, organization=org, is_current=True)
@@ -215,7 +215,8 @@ def _prepare_version(request, org):
     )
     if current is not None and current.status != SubmissionStatus.RETURNED:
         raise ValidationError(
-            f"Cơ quan đã gửi báo cáo (phiên bản {current.version}); chỉ gửi lại được khi báo cáo bị trả lại."
+            _("Cơ quan đã gửi báo cáo (phiên bản %(version)s); chỉ gửi lại được khi báo cáo bị trả lại.")
+            % {"version": current.version}
         )
     return current
 
@@ -250,11 +251,11 @@ def submit_report(request, org, report, *, actor, note="", submitted_at=None):
 
     current = _prepare_version(request, org)
     if report.organization_id != org.pk:
-        raise ValidationError("Báo cáo được chọn không phải của cơ quan này.")
+        raise ValidationError(_("Báo cáo được chọn không phải của cơ quan này."))
     if report.period_id != request.period_id:
-        raise ValidationError("Báo cáo được chọn không thuộc kỳ báo cáo của yêu cầu.")
+        raise ValidationError(_("Báo cáo được chọn không thuộc kỳ báo cáo của yêu cầu."))
     if report.status != ReportStatus.SUBMITTED or not hasattr(report, "snapshot"):
-        raise ValidationError("Chỉ gửi được báo cáo đã ký và đã chốt số liệu (trạng thái “Đã gửi”).")
+        raise ValidationError(_("Chỉ gửi được báo cáo đã ký và đã chốt số liệu (trạng thái “Đã gửi”)."))
     values = figures.from_snapshot(report.snapshot.values)
     return _new_submission(
         request,
@@ -273,10 +274,13 @@ def _check_upload(uploaded_file):
     name = uploaded_file.name or ""
     ext = name[name.rfind(".") :].lower() if "." in name else ""
     if ext not in UPLOAD_SIGNATURES:
-        raise ValidationError({"file": "Chỉ nhận tệp báo cáo dạng DOCX hoặc PDF."})
+        raise ValidationError({"file": _("Chỉ nhận tệp báo cáo dạng DOCX hoặc PDF.")})
     if uploaded_file.size > settings.ATTACHMENT_MAX_BYTES:
         raise ValidationError(
-            {"file": f"Tệp quá lớn (tối đa {settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)} MB)."}
+            {
+                "file": _("Tệp quá lớn (tối đa %(mb)s MB).")
+                % {"mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)}
+            }
         )
     uploaded_file.seek(0)
     content = uploaded_file.read()
@@ -284,7 +288,9 @@ def _check_upload(uploaded_file):
 
     kind = sniff(uploaded_file)  # a zip named .docx must really be a Word document
     if not content.startswith(UPLOAD_SIGNATURES[ext]) or kind != {".pdf": PDF, ".docx": DOCX}[ext]:
-        raise ValidationError({"file": f"Nội dung tệp không phải là tệp {ext[1:].upper()} hợp lệ."})
+        raise ValidationError(
+            {"file": _("Nội dung tệp không phải là tệp %(kind)s hợp lệ.") % {"kind": ext[1:].upper()}}
+        )
     return content
 
 
@@ -295,7 +301,7 @@ def clean_values(values):
     errors, cleaned = {}, {}
     for code, value in values.items():
         if code not in BY_CODE:
-            errors[code] = f"Chỉ tiêu “{code}” không tồn tại."
+            errors[code] = _("Chỉ tiêu “%(code)s” không tồn tại.") % {"code": code}
             continue
         if value is None or value == "":
             continue
@@ -308,7 +314,7 @@ def clean_values(values):
     if errors:
         raise ValidationError(errors)
     if not cleaned:
-        raise ValidationError("Phải nhập ít nhất một số liệu của phụ lục.")
+        raise ValidationError(_("Phải nhập ít nhất một số liệu của phụ lục."))
     return figures.fill_ratios(cleaned)
 
 
@@ -341,7 +347,7 @@ def submit_upload(request, org, *, actor, uploaded_file, values, note="", submit
 def accept_submission(submission, *, actor):
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     if not submission.is_current or submission.status != SubmissionStatus.SUBMITTED:
-        raise ValidationError("Chỉ tiếp nhận được phiên bản mới nhất đang chờ xem xét.")
+        raise ValidationError(_("Chỉ tiếp nhận được phiên bản mới nhất đang chờ xem xét."))
     submission.status = SubmissionStatus.ACCEPTED
     submission.reviewed_at, submission.reviewed_by = timezone.now(), actor
     submission.save(update_fields=["status", "reviewed_at", "reviewed_by"])
@@ -361,9 +367,9 @@ def return_submission(submission, *, actor, reason):
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": "Phải ghi lý do trả lại báo cáo."})
+        raise ValidationError({"reason": _("Phải ghi lý do trả lại báo cáo.")})
     if not submission.is_current or submission.status == SubmissionStatus.RETURNED:
-        raise ValidationError("Chỉ trả lại được phiên bản mới nhất chưa bị trả lại.")
+        raise ValidationError(_("Chỉ trả lại được phiên bản mới nhất chưa bị trả lại."))
     before = submission.status
     submission.status = SubmissionStatus.RETURNED
     submission.return_reason = reason
@@ -394,7 +400,7 @@ def return_submission(submission, *, actor, reason):
 def create_scheme(*, actor, province, year, name, criteria, bands, basis="", bonus_max=0):
     """criteria: [(number, label, max_points, [(number, label, max_points), ...])]; bands: [(label, min)]."""
     if ScoringScheme.objects.filter(province=province, year=year).exists():
-        raise ValidationError(f"Tỉnh đã có bộ tiêu chí chấm điểm của năm {year}.")
+        raise ValidationError(_("Tỉnh đã có bộ tiêu chí chấm điểm của năm %(year)s.") % {"year": year})
     scheme = ScoringScheme.objects.create(
         province=province, year=year, name=name, basis=basis, bonus_max=Decimal(str(bonus_max))
     )
@@ -418,7 +424,11 @@ def create_scheme(*, actor, province, year, name, criteria, bands, basis="", bon
             child_total += Decimal(str(c_max))
         if children and child_total != parent.max_points:
             raise ValidationError(
-                f"Tổng điểm các tiêu chí con của tiêu chí {number} ({child_total}) phải bằng điểm tối đa của tiêu chí ({parent.max_points})."
+                _(
+                    "Tổng điểm các tiêu chí con của tiêu chí %(number)s (%(total)s) phải bằng "
+                    "điểm tối đa của tiêu chí (%(max)s)."
+                )
+                % {"number": number, "total": child_total, "max": parent.max_points}
             )
     for label, minimum in bands:
         GradeBand.objects.create(scheme=scheme, label=label, min_points=Decimal(str(minimum)))
@@ -445,11 +455,12 @@ def _check_scores(leaves, scores):
     for pk, value in scores.items():
         criterion = by_pk.get(pk)
         if criterion is None:
-            errors[f"c{pk}"] = "Tiêu chí không thuộc bộ tiêu chí này."
+            errors[f"c{pk}"] = _("Tiêu chí không thuộc bộ tiêu chí này.")
         elif value is not None and not (0 <= value <= criterion.max_points):
-            errors[f"c{pk}"] = (
-                f"Điểm tiêu chí {criterion.number} phải từ 0 đến {figures.plain(criterion.max_points)}."
-            )
+            errors[f"c{pk}"] = _("Điểm tiêu chí %(number)s phải từ 0 đến %(max)s.") % {
+                "number": criterion.number,
+                "max": figures.plain(criterion.max_points),
+            }
     if errors:
         raise ValidationError(errors)
 
@@ -463,14 +474,14 @@ def get_assessment(scheme, org):
 def self_assess(scheme, org, scores, *, actor, notes=None, submit=False):
     """The agency's self-scores {criterion pk: Decimal}; `submit` hands them to the province."""
     if not scheme.self_assessment_open:
-        raise ValidationError("Bộ tiêu chí đã khóa tự chấm điểm.")
+        raise ValidationError(_("Bộ tiêu chí đã khóa tự chấm điểm."))
     assessment = Assessment.objects.select_for_update().get(pk=get_assessment(scheme, org).pk)
     if assessment.status == AssessmentStatus.SCORED:
-        raise ValidationError("Sở Nội vụ đã thẩm định; không sửa được điểm tự chấm.")
+        raise ValidationError(_("Sở Nội vụ đã thẩm định; không sửa được điểm tự chấm."))
     leaves = leaf_criteria(scheme)
     _check_scores(leaves, scores)
     if submit and any(scores.get(c.pk) is None for c in leaves):
-        raise ValidationError("Phải tự chấm đủ tất cả tiêu chí trước khi gửi.")
+        raise ValidationError(_("Phải tự chấm đủ tất cả tiêu chí trước khi gửi."))
     before = snapshot(assessment)
     notes = notes or {}
     for criterion in leaves:
@@ -506,12 +517,12 @@ def score_assessment(assessment, scores, *, actor, bonus=Decimal(0), bonus_reaso
     _check_scores(leaves, scores)
     errors = {}
     if any(scores.get(c.pk) is None for c in leaves):
-        errors["__all__"] = "Phải chấm đủ tất cả tiêu chí."
+        errors["__all__"] = _("Phải chấm đủ tất cả tiêu chí.")
     bonus = bonus or Decimal(0)
     if not (0 <= bonus <= scheme.bonus_max):
-        errors["bonus"] = f"Điểm thưởng phải từ 0 đến {figures.plain(scheme.bonus_max)}."
+        errors["bonus"] = _("Điểm thưởng phải từ 0 đến %(max)s.") % {"max": figures.plain(scheme.bonus_max)}
     if bonus and not (bonus_reason or "").strip():
-        errors["bonus_reason"] = "Phải ghi lý do điểm thưởng."
+        errors["bonus_reason"] = _("Phải ghi lý do điểm thưởng.")
     if errors:
         raise ValidationError(errors)
     before = snapshot(assessment)

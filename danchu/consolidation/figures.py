@@ -4,6 +4,8 @@ each indicator's own rule (sums; ratios of sums, never averages of ratios)."""
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from danchu.reporting.checks import RULES
 from danchu.reporting.indicators import BY_CODE, GROUPS, INDICATORS
 from danchu.reporting.indicators.base import Unit, ratio
@@ -43,11 +45,11 @@ def check_value(indicator, value):
     if value is None:
         return None
     if value < 0:
-        return "Số liệu không được âm."
+        return _("Số liệu không được âm.")
     if indicator.unit == Unit.PERCENT and value > 100:
-        return "Tỷ lệ phần trăm không được lớn hơn 100."
+        return _("Tỷ lệ phần trăm không được lớn hơn 100.")
     if indicator.unit in (Unit.COUNT, Unit.MONEY) and value != Decimal(value).to_integral():
-        return "Số đếm và số tiền phải là số nguyên."
+        return _("Số đếm và số tiền phải là số nguyên.")
     return None
 
 
@@ -66,7 +68,13 @@ def violations(values):
             found.append(
                 {
                     "code": left,
-                    "message": f"{message} Hiện có: {BY_CODE[left].label} = {plain_str(values[left])}; {detail}.",
+                    "message": _("%(rule)s Hiện có: %(label)s = %(value)s; %(detail)s.")
+                    % {
+                        "rule": message,
+                        "label": BY_CODE[left].label,
+                        "value": plain_str(values[left]),
+                        "detail": detail,
+                    },
                 }
             )
     for indicator in INDICATORS:
@@ -81,12 +89,21 @@ def violations(values):
             found.append(
                 {
                     "code": indicator.code,
-                    "message": (
-                        f"{indicator.label} ghi {plain_str(given)}% nhưng theo các số thành phần "
-                        f"({BY_CODE[indicator.ratio_of[0]].label} {plain_str(num)} / "
-                        f"{BY_CODE[indicator.ratio_of[1]].label} {plain_str(den)}) phải là "
-                        f"{plain_str(expected) if expected is not None else 'không xác định (mẫu số bằng 0)'}%."
-                    ),
+                    "message": _(
+                        "%(label)s ghi %(given)s%% nhưng theo các số thành phần "
+                        "(%(num_label)s %(num)s / %(den_label)s %(den)s) phải là %(expected)s."
+                    )
+                    % {
+                        "label": indicator.label,
+                        "given": plain_str(given),
+                        "num_label": BY_CODE[indicator.ratio_of[0]].label,
+                        "num": plain_str(num),
+                        "den_label": BY_CODE[indicator.ratio_of[1]].label,
+                        "den": plain_str(den),
+                        "expected": f"{plain_str(expected)}%"
+                        if expected is not None
+                        else _("không xác định (mẫu số bằng 0)"),
+                    },
                 }
             )
     return found

@@ -78,7 +78,7 @@ def validate_upload(upload):
     if ext not in EXTENSIONS[kind]:
         raise ValidationError(
             _("Nội dung tệp “%(name)s” không khớp với phần mở rộng %(ext)s; hãy kiểm tra lại tệp.")
-            % {"name": upload.name, "ext": ext or "(không có)"}
+            % {"name": upload.name, "ext": ext or _("(không có)")}
         )
     name = get_valid_filename(os.path.basename(upload.name))[:200] or f"tep{ext}"
     return kind, name

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
@@ -13,20 +14,27 @@ from .models import CalendarOverride, OverrideKind
 
 def _require_admin(actor):
     if actor is None or not access.is_system_admin(actor):
-        raise PermissionDenied("Chỉ quản trị hệ thống được thay đổi lịch làm việc.")
+        raise PermissionDenied(_("Chỉ quản trị hệ thống được thay đổi lịch làm việc."))
 
 
 def check_override_day(date, kind):
     """Raise ValidationError when `date` is already overridden or already is what `kind` would make it."""
     if CalendarOverride.objects.filter(date=date).exists():
         raise ValidationError(
-            {"date": f"Ngày {date:%d/%m/%Y} đã được điều chỉnh; hãy xóa điều chỉnh cũ trước khi nhập lại."}
+            {
+                "date": _("Ngày %(date)s đã được điều chỉnh; hãy xóa điều chỉnh cũ trước khi nhập lại.")
+                % {"date": f"{date:%d/%m/%Y}"}
+            }
         )
     working = calendar.is_working_day(date)
     if kind == OverrideKind.DAY_OFF and not working:
-        raise ValidationError({"date": f"Ngày {date:%d/%m/%Y} vốn đã là ngày nghỉ."})
+        raise ValidationError(
+            {"date": _("Ngày %(date)s vốn đã là ngày nghỉ.") % {"date": f"{date:%d/%m/%Y}"}}
+        )
     if kind == OverrideKind.WORKING_DAY and working:
-        raise ValidationError({"date": f"Ngày {date:%d/%m/%Y} vốn đã là ngày làm việc."})
+        raise ValidationError(
+            {"date": _("Ngày %(date)s vốn đã là ngày làm việc.") % {"date": f"{date:%d/%m/%Y}"}}
+        )
 
 
 @transaction.atomic
@@ -37,11 +45,11 @@ def add_calendar_override(*, date, kind, name, actor, basis=""):
     basis = (basis or "").strip()
     errors = {}
     if date is None:
-        errors["date"] = "Hãy nhập ngày."
+        errors["date"] = _("Hãy nhập ngày.")
     if kind not in OverrideKind.values:
-        errors["kind"] = "Hãy chọn loại: ngày nghỉ hoặc ngày làm việc bù."
+        errors["kind"] = _("Hãy chọn loại: ngày nghỉ hoặc ngày làm việc bù.")
     if not name:
-        errors["name"] = "Hãy nhập tên gọi của ngày (ví dụ: Nghỉ bù Quốc khánh)."
+        errors["name"] = _("Hãy nhập tên gọi của ngày (ví dụ: Nghỉ bù Quốc khánh).")
     if errors:
         raise ValidationError(errors)
     check_override_day(date, kind)

@@ -348,7 +348,7 @@ def parse_formats(text):
     if not formats or bad:
         raise ValidationError(
             _("Định dạng không hợp lệ: %(bad)s. Chọn trong: docx, pdf, xlsx.")
-            % {"bad": ", ".join(bad) or "(trống)"}
+            % {"bad": ", ".join(bad) or _("(trống)")}
         )
     return formats
 

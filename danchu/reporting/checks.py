@@ -5,6 +5,8 @@ is fixed."""
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .indicators import BY_CODE
 from .outline import outline_for
@@ -17,81 +19,85 @@ RULES = [
         "complaints_answered",
         "<=",
         ("complaints_received",),
-        "Số đơn khiếu nại đã trả lời không được lớn hơn số đơn khiếu nại tiếp nhận.",
+        gettext_lazy("Số đơn khiếu nại đã trả lời không được lớn hơn số đơn khiếu nại tiếp nhận."),
     ),
     (
         "denunciations_answered",
         "<=",
         ("denunciations_received",),
-        "Số đơn tố cáo đã trả lời không được lớn hơn số đơn tố cáo tiếp nhận.",
+        gettext_lazy("Số đơn tố cáo đã trả lời không được lớn hơn số đơn tố cáo tiếp nhận."),
     ),
     (
         "feedback_answered",
         "<=",
         ("feedback_received",),
-        "Số đơn phản ánh, kiến nghị đã trả lời không được lớn hơn số đơn tiếp nhận.",
+        gettext_lazy("Số đơn phản ánh, kiến nghị đã trả lời không được lớn hơn số đơn tiếp nhận."),
     ),
     (
         "letters_received",
         "==",
         ("complaints_received", "denunciations_received", "feedback_received"),
-        "Tổng số đơn tiếp nhận phải bằng tổng đơn khiếu nại, tố cáo, phản ánh, kiến nghị.",
+        gettext_lazy("Tổng số đơn tiếp nhận phải bằng tổng đơn khiếu nại, tố cáo, phản ánh, kiến nghị."),
     ),
     (
         "petitions_resolved",
         "<=",
         ("petitions_due",),
-        "Số đơn đã giải quyết không được lớn hơn số đơn đến hạn giải quyết.",
+        gettext_lazy("Số đơn đã giải quyết không được lớn hơn số đơn đến hạn giải quyết."),
     ),
     (
         "online_services_l4",
         "<=",
         ("online_services_l34",),
-        "Số dịch vụ công mức độ 4 không được lớn hơn số dịch vụ công mức độ 3, 4.",
+        gettext_lazy("Số dịch vụ công mức độ 4 không được lớn hơn số dịch vụ công mức độ 3, 4."),
     ),
     (
         "inspections_total",
         "==",
         ("inspections_led", "inspections_joint"),
-        "Tổng số cuộc thanh tra, kiểm tra phải bằng số cuộc chủ trì cộng số cuộc phối hợp.",
+        gettext_lazy("Tổng số cuộc thanh tra, kiểm tra phải bằng số cuộc chủ trì cộng số cuộc phối hợp."),
     ),
     (
         "subjects_in_violation",
         "<=",
         ("subjects_checked",),
-        "Số tổ chức, cá nhân vi phạm không được lớn hơn số được kiểm tra.",
+        gettext_lazy("Số tổ chức, cá nhân vi phạm không được lớn hơn số được kiểm tra."),
     ),
     (
         "subjects_checked",
         "==",
         ("inspection_subjects", "administrative_subjects"),
-        "Số tổ chức, cá nhân được kiểm tra phải bằng số đối tượng thanh tra, kiểm tra cộng số đơn vị được thanh tra hành chính.",
+        gettext_lazy(
+            "Số tổ chức, cá nhân được kiểm tra phải bằng số đối tượng thanh tra, kiểm tra cộng số đơn vị được thanh tra hành chính."
+        ),
     ),
     (
         "subjects_in_violation",
         "==",
         ("referrals", "sanction_decisions"),
-        "Số tổ chức, cá nhân vi phạm phải bằng số trường hợp kiến nghị xử lý cộng số quyết định xử phạt.",
+        gettext_lazy(
+            "Số tổ chức, cá nhân vi phạm phải bằng số trường hợp kiến nghị xử lý cộng số quyết định xử phạt."
+        ),
     ),
     (
         "staff_conferences_held",
         "<=",
         ("staff_conferences_required",),
-        "Số hội nghị đã tổ chức không được lớn hơn số cơ quan, đơn vị phải tổ chức.",
+        gettext_lazy("Số hội nghị đã tổ chức không được lớn hơn số cơ quan, đơn vị phải tổ chức."),
     ),
     (
         "staff_reached",
         "<=",
         ("staff_total",),
-        "Số người được phổ biến không được lớn hơn tổng số cán bộ, công chức, viên chức.",
+        gettext_lazy("Số người được phổ biến không được lớn hơn tổng số cán bộ, công chức, viên chức."),
     ),
 ]
 
 REGISTER_NAMES = {
-    "petitions": "Sổ đơn thư",
-    "oversight": "Sổ thanh tra, kiểm tra",
-    "activities": "Sổ hoạt động (tuyên truyền, quỹ, thủ tục hành chính, biên chế)",
-    "participation": "Sổ công khai, tham gia ý kiến, hội nghị",
+    "petitions": gettext_lazy("Sổ đơn thư"),
+    "oversight": gettext_lazy("Sổ thanh tra, kiểm tra"),
+    "activities": gettext_lazy("Sổ hoạt động (tuyên truyền, quỹ, thủ tục hành chính, biên chế)"),
+    "participation": gettext_lazy("Sổ công khai, tham gia ý kiến, hội nghị"),
 }
 
 
@@ -126,7 +132,8 @@ def validation_problems(report, data):
             problems.append(
                 Problem(
                     ERROR,
-                    f"{message} Hiện có: {BY_CODE[left].label} = {lhs}; {detail}.",
+                    _("%(rule)s Hiện có: %(label)s = %(value)s; %(detail)s.")
+                    % {"rule": message, "label": BY_CODE[left].label, "value": lhs, "detail": detail},
                     _report_url(report, f"#ind-{left}"),
                     code=f"rule:{left}",
                 )
@@ -143,7 +150,10 @@ def citation_problems(report, texts):
         return [
             Problem(
                 WARNING,
-                "Chưa kiểm tra được trích dẫn văn bản: bộ đọc số, ký hiệu văn bản (danchu.documents.refs) chưa được cài đặt.",
+                _(
+                    "Chưa kiểm tra được trích dẫn văn bản: bộ đọc số, ký hiệu văn bản "
+                    "(danchu.documents.refs) chưa được cài đặt."
+                ),
                 code="refs:missing",
             )
         ]
@@ -159,7 +169,12 @@ def citation_problems(report, texts):
                 problems.append(
                     Problem(
                         ERROR,
-                        f"Trích dẫn {ref} ghi ngày {_fmt(_get(result, 'date'))}, nhưng sổ văn bản ghi ngày {_fmt(_get(result, 'expected_date'))}.",
+                        _("Trích dẫn %(ref)s ghi ngày %(date)s, nhưng sổ văn bản ghi ngày %(expected)s.")
+                        % {
+                            "ref": ref,
+                            "date": _fmt(_get(result, "date")),
+                            "expected": _fmt(_get(result, "expected_date")),
+                        },
                         _report_url(report, f"#section-{key}"),
                         code=f"ref:{ref}",
                     )
@@ -168,7 +183,7 @@ def citation_problems(report, texts):
                 problems.append(
                     Problem(
                         WARNING,
-                        f"Văn bản {ref} được trích dẫn nhưng chưa có trong sổ văn bản.",
+                        _("Văn bản %(ref)s được trích dẫn nhưng chưa có trong sổ văn bản.") % {"ref": ref},
                         _report_url(report, f"#section-{key}"),
                         code=f"ref:{ref}",
                     )
@@ -184,7 +199,7 @@ def _fmt(day):
     from danchu.core.vnformat import short_date
 
     if day is None:
-        return "(không ghi)"
+        return _("(không ghi)")
     if isinstance(day, str):
         import datetime
 
@@ -213,7 +228,11 @@ def run_checks(report, data, texts=None):
         problems.append(
             Problem(
                 ERROR,
-                f"{REGISTER_NAMES.get(source, source)} chưa có trong danchu: các số liệu từ sổ này chưa tính được. Hãy nhập tay kèm lý do hoặc cài đặt sổ.",
+                _(
+                    "%(register)s chưa có trong danchu: các số liệu từ sổ này chưa tính được. "
+                    "Hãy nhập tay kèm lý do hoặc cài đặt sổ."
+                )
+                % {"register": REGISTER_NAMES.get(source, source)},
                 _report_url(report, "#indicators"),
                 code=f"register:{source}",
             )
@@ -224,18 +243,19 @@ def run_checks(report, data, texts=None):
             problems.append(
                 Problem(
                     ERROR,
-                    f"Mục bắt buộc “{section.heading_for(report.period.year)}” chưa có nội dung.",
+                    _("Mục bắt buộc “%(heading)s” chưa có nội dung.")
+                    % {"heading": section.heading_for(report.period.year)},
                     _report_url(report, f"#section-{section.key}"),
                     code=f"section:{section.key}",
                 )
             )
     if not report.signer_id:
         problems.append(
-            Problem(ERROR, "Chưa chọn người ký báo cáo.", _report_url(report, "#settings"), code="signer")
+            Problem(ERROR, _("Chưa chọn người ký báo cáo."), _report_url(report, "#settings"), code="signer")
         )
     if not report.recipient_lines:
         problems.append(
-            Problem(ERROR, "Chưa có nơi nhận.", _report_url(report, "#settings"), code="recipients")
+            Problem(ERROR, _("Chưa có nơi nhận."), _report_url(report, "#settings"), code="recipients")
         )
     problems += citation_problems(report, texts)
     return problems
