@@ -230,18 +230,86 @@ def return_to_draft(report, *, actor, reason=""):
     return report
 
 
-def next_number(org, year):
-    sequence, _created = NumberSequence.objects.select_for_update().get_or_create(
-        organization=org, year=year, kind="BC"
+# The kind of document a report is, in the registry and in its symbol (BC-STTTT-VP).
+REPORT_KIND = "BC"
+
+
+def greatest_registered_number(org, year, kind=REPORT_KIND):
+    """The greatest numeric number among `org`'s own outgoing documents of `kind` issued in `year`
+    (live ones), 0 when there is none. Numbers are stored as text ("120", "02"); a number that is
+    not a plain number (typed by hand, e.g. "12a") takes no place in the sequence."""
+    from danchu.documents.models import Direction, Document
+
+    numbers = (
+        Document.objects.alive()
+        .filter(
+            organization=org,
+            issuer_org=org,
+            direction=Direction.ISSUED,
+            is_party=False,
+            kind=kind,
+            year=year,
+        )
+        .values_list("number", flat=True)
     )
-    sequence.last += 1
+    return max((int(n) for n in numbers if n.isascii() and n.isdigit()), default=0)
+
+
+def next_number(org, year, kind=REPORT_KIND):
+    """The next number of `org`'s yearly sequence of `kind`, shared with the registry: one more than
+    both the greatest number the văn thư registered (by hand or by danchu) and the last number
+    this sequence gave. The sequence row is locked until the transaction ends, so two signatures
+    never take the same number."""
+    sequence, _created = NumberSequence.objects.select_for_update().get_or_create(
+        organization=org, year=year, kind=kind
+    )
+    sequence.last = max(sequence.last, greatest_registered_number(org, year, kind)) + 1
     sequence.save()
     return sequence.last
 
 
+def _register(report, *, actor):
+    """Enter the signed report in the agency's register of outgoing documents (sổ văn bản đi)
+    through the registry's own action, which validates it and writes its audit row."""
+    from danchu.documents import actions as document_actions
+    from danchu.documents.models import Direction, RelationKind
+
+    signer = report.signer.person.full_name if report.signer_id else ""
+    try:
+        document = document_actions.create_document(
+            actor=actor,
+            organization=report.organization,
+            direction=Direction.ISSUED,
+            kind=REPORT_KIND,
+            number=f"{report.number:02d}",
+            symbol=report.symbol,
+            issued_on=report.report_date,
+            issuer_org=report.organization,
+            subject=report.title,
+            signer_name=signer,
+        )
+    except ValidationError as exc:
+        raise ValidationError(
+            _(
+                "Chưa ký được: sổ văn bản đi không nhận báo cáo số %(ref)s. %(reason)s Hãy kiểm tra "
+                "sổ văn bản đi: nếu văn thư đã vào sổ số này cho văn bản khác, sửa hoặc xóa văn bản "
+                "đó rồi ký lại; báo cáo vẫn ở bước đã rà soát."
+            )
+            % {"ref": report.reference, "reason": " ".join(exc.messages)},
+            code="registry",
+        ) from None
+    previous = report.corrects.registry_document if report.corrects_id else None
+    if previous is not None and previous.deleted_at is None:
+        # The corrected version is a new document that replaces the one issued before.
+        document_actions.add_relation(document, previous, RelationKind.REPLACES, actor=actor)
+    return document
+
+
 @transaction.atomic
 def sign(report, *, actor):
-    """Sign: the checks must pass; the number is taken from the issuer's yearly sequence."""
+    """Sign: the checks must pass; the number is the next of the issuer's yearly sequence of
+    reports, shared with the registry, and the signed report is entered in the register of
+    outgoing documents. All or nothing: if the registry refuses the entry, nothing changes."""
     from .checks import run_checks
 
     report = Report.objects.select_for_update().get(pk=report.pk)
@@ -260,6 +328,7 @@ def sign(report, *, actor):
             % {"n": len(errors), "first": errors[0].message}
         )
     report.number = next_number(report.organization, report.report_date.year)
+    report.registry_document = _register(report, actor=actor)
     report.signed_at = timezone.now()
     _transition(report, actor, ReportStatus.SIGNED, f"ký báo cáo số {report.reference}")
     return report

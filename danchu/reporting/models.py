@@ -94,6 +94,16 @@ class Report(models.Model):
         on_delete=models.PROTECT,
         related_name="reports",
     )
+    registry_document = models.OneToOneField(
+        "documents.Document",
+        verbose_name=_("văn bản trong sổ văn bản đi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="signed_report",
+        editable=False,
+        help_text=_("Vào sổ văn bản đi khi ký, cùng số, ký hiệu với báo cáo."),
+    )
     version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
     corrects = models.OneToOneField(
         "self",
@@ -327,7 +337,9 @@ class ReportTemplate(models.Model):
 
 
 class NumberSequence(models.Model):
-    """The issuer's yearly sequence of report numbers (numbers restart at 01 on 1 January)."""
+    """The issuer's yearly sequence of one type of document (BC: reports), shared with the
+    registry's outgoing documents of that type: the lock that signatures take, and the memory of
+    the last number given (numbers restart at 01 on 1 January). See actions.next_number."""
 
     organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField()
