@@ -1,34 +1,14 @@
 """The demo report: Sở TT-TT Trà Vinh, 2020, a draft dated 09/11/2020, requested by Công văn
-1457/SNV-XDCQCTTN of Sở Nội vụ (consolidation's demo then signs it: 120/BC-STTTT-VP). The figures come from the registers' demo records; the
+1457/SNV-XDCQCTTN of Sở Nội vụ (consolidation's demo then signs it; the seed leaves the number
+blank, so it takes the next BC number of the demo register). The figures come from the registers' demo records; the
 narrative below is written for danchu (facts from the seed, wording our own)."""
 
 import datetime
 
-from danchu.documents.actions import create_document
-from danchu.documents.models import Direction, Document
 from danchu.orgs.models import Membership
 
 from . import actions
 from .models import Report, ReportStatus
-
-# Reports the Sở issued in 2020 before the annual one, typed into its register of outgoing
-# documents (sổ văn bản đi) by the văn thư, as they were signed on paper. Invented for the demo:
-# the last of them is 119, so the annual report, signed in danchu, takes 120/BC-STTTT-VP from the
-# same yearly sequence of reports. (number, symbol, date, subject)
-EARLIER_REPORTS = [
-    (
-        "118",
-        "BC-STTTT",
-        datetime.date(2020, 10, 30),
-        "Tình hình thực hiện nhiệm vụ công nghệ thông tin, chuyển đổi số tháng 10 năm 2020",
-    ),
-    (
-        "119",
-        "BC-STTTT-VP",
-        datetime.date(2020, 11, 4),
-        "Kết quả thực hiện công tác cải cách hành chính 10 tháng đầu năm 2020",
-    ),
-]
 
 RECIPIENTS = """Sở Nội vụ (b/c)
 Ban Giám đốc Sở
@@ -94,31 +74,9 @@ NARRATIVE = {
 }
 
 
-def _register_earlier_reports(org, clerk):
-    for number, symbol, day, subject in EARLIER_REPORTS:
-        if (
-            Document.objects.alive()
-            .filter(organization=org, direction=Direction.ISSUED, number=number, symbol=symbol, year=day.year)
-            .exists()
-        ):
-            continue
-        create_document(
-            actor=clerk,
-            organization=org,
-            direction=Direction.ISSUED,
-            kind=actions.REPORT_KIND,
-            number=number,
-            symbol=symbol,
-            issued_on=day,
-            subject=subject,
-            signer_name="Nguyễn Văn Nậy",
-        )
-
-
 def load(ctx):
     org = ctx.orgs["TV.STTTT"]
     period = ctx.periods["2020"]
-    _register_earlier_reports(org, ctx.users["stttt.vanthu"])
     report = Report.objects.filter(organization=org, period=period).order_by("version").first()
     clerk = ctx.users["stttt.vanthu"]
     if report is None:

@@ -62,12 +62,12 @@ def test_demo_report_carries_the_petition_and_inspection_figures(demo_docx):
     assert "02/02, đạt tỷ lệ 100%" in text
 
 
-def test_demo_report_header_and_appendix(demo_docx):
+def test_demo_report_header_and_appendix(demo_docx, demo_report):
     text = full_text(Document(demo_docx))
     assert "Trà Vinh, ngày 09 tháng 11 năm 2020" in text
-    # The demo report is signed (its number follows 119/BC-STTTT-VP, the last report the văn thư
-    # entered in the register of outgoing documents of 2020) and submitted.
-    assert "Số: 120/BC-STTTT-VP" in text
+    # The demo report is signed (numbered from the register of outgoing documents) and submitted.
+    demo_report.refresh_from_db()
+    assert demo_report.number and f"Số: {demo_report.reference}" in text
     assert "UBND TỈNH TRÀ VINH" in text or "ỦY BAN NHÂN DÂN TỈNH TRÀ VINH" in text
     assert "KT. GIÁM ĐỐC" in text and "PHÓ GIÁM ĐỐC" in text and "Nguyễn Văn Nậy" in text
     for ref in ["18-KH/ĐU", "39-HD/BCĐ", "02-QĐ/ĐU", "04-QĐ/ĐU", "05-QĐ/ĐU", "545/KH-STTTT-VP"]:

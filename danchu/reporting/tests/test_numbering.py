@@ -201,12 +201,22 @@ def test_a_correction_takes_a_new_number_and_replaces_the_first_entry(draft, wor
     assert first.registry_document.deleted_at is None  # the first issue stays in the register
 
 
-def test_the_demo_report_is_120_in_the_register(demo_report):
+def test_the_demo_report_takes_the_next_number_of_the_register(demo_report):
     demo_report.refresh_from_db()
-    assert demo_report.reference == "120/BC-STTTT-VP"
     document = demo_report.registry_document
+    # The seed leaves the number blank: the demo report takes the next BC number of 2020 from the
+    # demo register, as any report signed in danchu does.
+    earlier = [
+        int(d.number)
+        for d in Document.objects.alive().filter(
+            organization=demo_report.organization, direction=Direction.ISSUED, kind="BC", year=2020
+        )
+        if d.pk != document.pk and d.number.isdigit()
+    ]
+    assert demo_report.number == max(earlier, default=0) + 1
+    assert demo_report.reference.endswith("/BC-STTTT-VP")
     assert (document.ref, document.kind, document.issued_on) == (
-        "120/BC-STTTT-VP",
+        demo_report.reference,
         "BC",
         datetime.date(2020, 11, 9),
     )
