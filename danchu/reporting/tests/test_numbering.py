@@ -221,3 +221,40 @@ def test_the_demo_report_takes_the_next_number_of_the_register(demo_report):
         datetime.date(2020, 11, 9),
     )
     assert document.signer_name == "Nguyễn Văn Nậy"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_signature_waits_for_the_number_another_is_taking(world):
+    """Two signatures at the same moment: the second waits on the sequence's row lock until the
+    first has committed its number, then takes the next one."""
+    import threading
+    import time
+
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the sequence's row lock is PostgreSQL's; SQLite lets one writer at a time anyway")
+    NumberSequence.objects.create(organization=world.a, year=2020, kind="BC", last=5)
+    reviewed = actions.mark_reviewed(
+        make_draft(world, world.period_2020, datetime.date(2020, 11, 9)), actor=world.clerk_a
+    )
+    numbers, errors = [], []
+
+    def sign_now():
+        try:
+            numbers.append(actions.sign(reviewed, actor=world.head_a).number)
+        except Exception as exc:  # noqa: BLE001 — reported by the assertion below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    with transaction.atomic():  # another signature holds the sequence and takes number 6
+        sequence = NumberSequence.objects.select_for_update().get(organization=world.a, year=2020, kind="BC")
+        signer = threading.Thread(target=sign_now)
+        signer.start()
+        time.sleep(1.5)
+        assert signer.is_alive() and numbers == []  # waiting on the lock, not guessing a number
+        sequence.last = 6
+        sequence.save()
+    signer.join(timeout=60)
+    assert errors == [] and numbers == [7]
