@@ -6,6 +6,8 @@ second row while the user is inside it."""
 from functools import lru_cache
 
 from django.apps import apps
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
 
 from danchu.orgs import access
@@ -46,6 +48,12 @@ def _menu(roles, superuser):
         if entries:
             menu.append((getattr(config, "nav_label", None) or entries[0][0], tuple(entries)))
     return tuple(menu)
+
+
+@receiver(setting_changed)
+def _forget_menu(*, setting, **kwargs):
+    if setting in ("ROOT_URLCONF", "INSTALLED_APPS"):  # the menu's URLs and apps (tests only)
+        _menu.cache_clear()
 
 
 def navigation(request):
