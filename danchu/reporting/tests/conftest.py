@@ -44,16 +44,15 @@ def fill_missing_registers(report, actor):
             )
 
 
-@pytest.fixture
-def draft(world):
-    """A complete draft report of agency A for 2020, ready for review."""
+def make_draft(world, period, report_date):
+    """A complete draft report of agency A for `period`, dated `report_date`, ready for review."""
     signer = Membership.objects.get(person__user=world.head_a, organization=world.a)
     report = actions.create_report(
         world.a,
-        world.period_2020,
+        period,
         actor=world.clerk_a,
         drafting_unit=world.a_unit,
-        report_date=datetime.date(2020, 11, 9),
+        report_date=report_date,
         signer=signer,
         signing_authority="KT. GIÁM ĐỐC",
         signer_title="PHÓ GIÁM ĐỐC",
@@ -63,3 +62,9 @@ def draft(world):
         actions.save_section(report, key, text, actor=world.clerk_a)
     fill_missing_registers(report, world.clerk_a)
     return report
+
+
+@pytest.fixture
+def draft(world):
+    """A complete draft of agency A for 2020, ready for review."""
+    return make_draft(world, world.period_2020, datetime.date(2020, 11, 9))

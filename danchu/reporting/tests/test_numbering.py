@@ -11,11 +11,11 @@ from django.urls import reverse
 from danchu.audit.models import AuditAction, AuditEvent
 from danchu.documents import actions as document_actions
 from danchu.documents.models import Direction, Document, DocumentRelation, RelationKind
-from danchu.orgs.models import Membership, ReportingPeriod
+from danchu.orgs.models import ReportingPeriod
 from danchu.reporting import actions
 from danchu.reporting.models import NumberSequence, ReportStatus
 
-from .conftest import NARRATIVE, fill_missing_registers
+from .conftest import make_draft
 
 
 def register(world, number, *, kind="BC", symbol="BC-SA", day=datetime.date(2020, 10, 1), org=None, **fields):
@@ -35,25 +35,6 @@ def register(world, number, *, kind="BC", symbol="BC-SA", day=datetime.date(2020
 
 def sign(report, world):
     return actions.sign(actions.mark_reviewed(report, actor=world.clerk_a), actor=world.head_a)
-
-
-def make_draft(world, period, report_date):
-    """A complete draft of agency A for `period`, dated `report_date`."""
-    report = actions.create_report(
-        world.a,
-        period,
-        actor=world.clerk_a,
-        drafting_unit=world.a_unit,
-        report_date=report_date,
-        signer=Membership.objects.get(person__user=world.head_a, organization=world.a),
-        signing_authority="KT. GIÁM ĐỐC",
-        signer_title="PHÓ GIÁM ĐỐC",
-        recipients="Sở Nội vụ (b/c)\nLưu: VT",
-    )
-    for key, text in NARRATIVE.items():
-        actions.save_section(report, key, text, actor=world.clerk_a)
-    fill_missing_registers(report, world.clerk_a)
-    return report
 
 
 def test_the_number_follows_the_greatest_outgoing_report_of_the_year(draft, world):
