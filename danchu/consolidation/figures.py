@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from danchu.reporting.checks import RULES
+from danchu.reporting.checks import rule_violations
 from danchu.reporting.indicators import BY_CODE, GROUPS, INDICATORS
 from danchu.reporting.indicators.base import Unit, ratio
 
@@ -56,27 +56,7 @@ def check_value(indicator, value):
 def violations(values):
     """The agency report's rules applied to one agency's frozen figures, plus every rate checked
     against its parts. A list of {"code", "message"}."""
-    found = []
-    for left, op, right, message in RULES:
-        codes = (left, *right)
-        if any(values.get(c) is None for c in codes):
-            continue
-        lhs = Decimal(str(values[left]))
-        rhs = sum(Decimal(str(values[c])) for c in right)
-        if (op == "<=" and lhs > rhs) or (op == "==" and lhs != rhs):
-            detail = " + ".join(f"{BY_CODE[c].label} ({plain_str(values[c])})" for c in right)
-            found.append(
-                {
-                    "code": left,
-                    "message": _("%(rule)s Hiện có: %(label)s = %(value)s; %(detail)s.")
-                    % {
-                        "rule": message,
-                        "label": BY_CODE[left].label,
-                        "value": plain_str(values[left]),
-                        "detail": detail,
-                    },
-                }
-            )
+    found = [{"code": code, "message": message} for code, message in rule_violations(values)]
     for indicator in INDICATORS:
         if not indicator.ratio_of or values.get(indicator.code) is None:
             continue

@@ -70,7 +70,7 @@ def parse_number(text):
     A dot only separates thousands, so '12.5' is refused rather than guessed (it could be 12,5 or
     a mistyped 12.500). Raises ValidationError with a message the user can act on."""
     raw = str(text if text is not None else "").strip()
-    cleaned = re.sub(r"\s+", "", raw).replace("\u00a0", "")
+    cleaned = re.sub(r"\s+", "", raw)  # \s takes the no-break space too
     for unit in _UNITS:
         if cleaned.lower().endswith(unit):
             cleaned = cleaned[: -len(unit)]

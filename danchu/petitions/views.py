@@ -160,9 +160,7 @@ def _worklist_body(request, org, org_ids):
     # (EXISTS) rather than a DISTINCT over the users joined to every letter.
     handlers = (
         get_user_model()
-        .objects.filter(
-            Exists(Petition.objects.filter(handler=OuterRef("pk"), organization__path__startswith=org.path))
-        )
+        .objects.filter(Exists(Petition.objects.filter(handler=OuterRef("pk"), organization_id__in=org_ids)))
         .order_by("last_name", "first_name")
     )
     return render_to_string(

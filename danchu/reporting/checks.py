@@ -3,6 +3,7 @@ against the document registry, mandatory sections and settings. Each problem lin
 is fixed."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -119,26 +120,41 @@ def _report_url(report, anchor):
     return reverse("reporting:detail", args=[report.uuid]) + anchor
 
 
-def validation_problems(report, data):
-    problems = []
+def _shown(value):
+    """A figure as the report writes it: 41.250.000, 12,5."""
+    from danchu.core import vnformat
+
+    number = Decimal(str(value))
+    return vnformat.number(int(number) if number == number.to_integral() else number)
+
+
+def rule_violations(values):
+    """RULES applied to {code: number}: [(code, message)] for each rule broken. Used on a report's
+    figures before sign-off and on the frozen figures of every agency (consolidation)."""
+    broken = []
     for left, op, right, message in RULES:
-        values = [data.values[c].value for c in (left, *right) if c in data.values]
-        if len(values) != 1 + len(right) or any(v is None for v in values):
+        if any(values.get(c) is None for c in (left, *right)):
             continue
-        lhs, rhs = values[0], sum(values[1:])
-        ok = lhs <= rhs if op == "<=" else lhs == rhs
-        if not ok:
-            detail = " + ".join(f"{BY_CODE[c].label} ({data.values[c].value})" for c in right)
-            problems.append(
-                Problem(
-                    ERROR,
+        lhs = Decimal(str(values[left]))
+        rhs = sum(Decimal(str(values[c])) for c in right)
+        if (op == "<=" and lhs > rhs) or (op == "==" and lhs != rhs):
+            detail = " + ".join(f"{BY_CODE[c].label} ({_shown(values[c])})" for c in right)
+            broken.append(
+                (
+                    left,
                     _("%(rule)s Hiện có: %(label)s = %(value)s; %(detail)s.")
-                    % {"rule": message, "label": BY_CODE[left].label, "value": lhs, "detail": detail},
-                    _report_url(report, f"#ind-{left}"),
-                    code=f"rule:{left}",
+                    % {"rule": message, "label": BY_CODE[left].label, "value": _shown(lhs), "detail": detail},
                 )
             )
-    return problems
+    return broken
+
+
+def validation_problems(report, data):
+    figures = {code: item.value for code, item in data.values.items()}
+    return [
+        Problem(ERROR, message, _report_url(report, f"#ind-{code}"), code=f"rule:{code}")
+        for code, message in rule_violations(figures)
+    ]
 
 
 def citation_problems(report, texts):
