@@ -73,6 +73,27 @@ class Organization(models.Model):
         on_delete=models.PROTECT,
         related_name="predecessors",
     )
+    # What the agency's own documents need (report settings take these as their defaults).
+    head_title = models.CharField(
+        _("chức danh người đứng đầu"),
+        max_length=64,
+        blank=True,
+        help_text=_("Ví dụ: Giám đốc. In trong thẩm quyền ký: KT. GIÁM ĐỐC."),
+    )
+    default_signer = models.ForeignKey(
+        "Membership",
+        verbose_name=_("người ký mặc định"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Người thường ký báo cáo của cơ quan; để trống thì lấy người đứng đầu."),
+    )
+    default_recipients = models.TextField(
+        _("nơi nhận mặc định"),
+        blank=True,
+        help_text=_("Mỗi dòng một nơi nhận, ví dụ: Sở Nội vụ (b/c); dòng cuối: Lưu: VT."),
+    )
     staff_required_conference = models.BooleanField(
         _("phải tổ chức hội nghị CB-CC-VC"),
         default=True,
@@ -179,6 +200,17 @@ class StaffCategory(models.TextChoices):
     OTHER = "other", _("Khác")
 
 
+class SigningAuthority(models.TextChoices):
+    """How a member signs for the agency (Nghị định 30/2020/NĐ-CP, Điều 13 and Phụ lục I)."""
+
+    DIRECT = "direct", _("Ký trực tiếp (người đứng đầu)")
+    ON_BEHALF = "KT.", _("KT. — ký thay người đứng đầu (cấp phó)")
+    ACTING = "Q.", _("Q. — quyền người đứng đầu")
+    FOR_COLLECTIVE = "TM.", _("TM. — thay mặt tập thể")
+    BY_ORDER = "TL.", _("TL. — thừa lệnh")
+    BY_DELEGATION = "TUQ.", _("TUQ. — thừa ủy quyền")
+
+
 class MembershipQuerySet(models.QuerySet):
     def active_on(self, day):
         return self.filter(Q(start__isnull=True) | Q(start__lte=day)).filter(
@@ -204,6 +236,13 @@ class Membership(models.Model):
     is_party_member = models.BooleanField(_("đảng viên"), default=False)
     is_head = models.BooleanField(_("người đứng đầu"), default=False)
     is_deputy = models.BooleanField(_("cấp phó"), default=False)
+    signs_as = models.CharField(
+        _("ký với thẩm quyền"),
+        max_length=8,
+        choices=SigningAuthority.choices,
+        blank=True,
+        help_text=_("Để trống: người đứng đầu ký trực tiếp, cấp phó ký thay (KT.)."),
+    )
     start = models.DateField(_("từ ngày"), null=True, blank=True)
     end = models.DateField(_("đến ngày"), null=True, blank=True)
 
