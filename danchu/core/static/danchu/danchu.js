@@ -1,13 +1,23 @@
 // Small progressive enhancements; every page works without JavaScript.
+// One question per action: a button or link asks on click; a form asks on submit. A click
+// inside a form that carries data-confirm is left to the submit handler, which would
+// otherwise ask the same question a second time.
 document.addEventListener("click", function (event) {
   var el = event.target.closest("[data-confirm]");
-  if (el && !window.confirm(el.getAttribute("data-confirm"))) {
+  if (!el || el.tagName === "FORM") return;
+  if (!window.confirm(el.getAttribute("data-confirm"))) {
     event.preventDefault();
+    event.stopImmediatePropagation();
+  } else if (el.form) {
+    // Confirmed on the button: its form must not ask again.
+    el.form.dataset.confirmed = "1";
   }
 });
 document.addEventListener("submit", function (event) {
   var form = event.target;
-  if (form.hasAttribute("data-confirm") && !window.confirm(form.getAttribute("data-confirm"))) {
+  var confirmed = form.dataset.confirmed === "1";
+  delete form.dataset.confirmed;
+  if (!confirmed && form.hasAttribute("data-confirm") && !window.confirm(form.getAttribute("data-confirm"))) {
     event.preventDefault();
     return;
   }
