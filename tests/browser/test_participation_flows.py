@@ -32,8 +32,11 @@ def test_publish_acknowledge_and_see_who_has_not_read(page, world, login):
     page.check("input[name=channels][value=intranet]")
     with page.expect_navigation():
         page.click("main button[type=submit]")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     with page.expect_navigation():
         page.click("#publish")
+    assert len(asked) == 1 and asked[0].startswith("Công khai nội dung này?")  # one question, once
     assert "Đã công khai" in page.text_content(".messages")
     url = page.url
 
