@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
@@ -373,7 +373,8 @@ def sign(report, *, actor):
     if report.status != ReportStatus.REVIEWED:
         raise ValidationError(_("Chỉ ký được báo cáo đã rà soát."))
     _require(actor, "reporting.sign", report.organization, _("Chỉ lãnh đạo cơ quan được ký báo cáo."))
-    data = compute(report.organization, report.period, report.data_start, report.data_end)
+    with translation.override("vi"):  # the labels frozen with the lists are the document's
+        data = compute(report.organization, report.period, report.data_start, report.data_end)
     errors = [p for p in run_checks(report, data) if p.is_error]
     if errors:
         raise ValidationError(
@@ -554,7 +555,10 @@ def submit(report, *, actor):
     lines = signed_differences(report, frozen)
     if lines:
         raise _drift_error(report, frozen, lines)
-    files, message = _render_for_submission(report, frozen)
+    try:
+        files, message = _render_for_submission(report, frozen)
+    except rendering.RenderError as exc:  # a broken template: nothing is submitted
+        raise ValidationError(str(exc), code="render") from None
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
         locked = _require_submittable(report, actor)
