@@ -227,3 +227,32 @@ def test_the_officer_still_reads_the_frozen_files_of_a_submitted_report(fifteen,
     report = actions.submit(fifteen, actor=world.clerk_a)
     build = actions.request_build(report, "docx", actor=world.officer)
     assert actions.run_build(build).status == "done"
+
+
+def test_a_signature_in_english_freezes_the_document_in_vietnamese(draft, world):
+    """The lists frozen at signature carry Vietnamese labels whatever language the head reads the
+    UI in; otherwise the next submission would see a change that is only a translation."""
+    from django.utils import translation
+
+    from danchu.documents import actions as documents
+    from danchu.documents.models import Direction
+
+    documents.create_document(
+        actor=world.clerk_a,
+        organization=world.a,
+        direction=Direction.ISSUED,
+        kind="KH",
+        number="12",
+        symbol="KH-SA",
+        issued_on=datetime.date(2020, 3, 2),
+        issuer_org=world.a,
+        subject="Kế hoạch thực hiện dân chủ ở cơ sở năm 2020",
+    )
+    register_letters(world, 2)
+    reviewed = actions.mark_reviewed(draft, actor=world.clerk_a)
+    with translation.override("en"):
+        report = actions.sign(reviewed, actor=world.head_a)
+    labels = [d["kind_label"] for d in report.snapshot.values["documents"]["government"]]
+    assert labels == ["Kế hoạch"]
+    assert actions.signed_differences(report) == []
+    assert actions.submit(report, actor=world.clerk_a).status == ReportStatus.SUBMITTED
