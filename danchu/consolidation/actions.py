@@ -310,7 +310,7 @@ def forward_correction(report, *, actor):
         earlier.append(version.pk)
         version = version.corrects
     currents = list(
-        Submission.objects.select_for_update()
+        Submission.objects.select_for_update(of=("self",))  # not the joined rows (PostgreSQL)
         .filter(is_current=True, kind=SubmissionKind.REPORT, report_id__in=earlier)
         .select_related("request", "organization", "report")
         .order_by("pk")
