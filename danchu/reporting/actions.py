@@ -559,20 +559,26 @@ def submit(report, *, actor):
         files, message = _render_for_submission(report, frozen)
     except rendering.RenderError as exc:  # a broken template: nothing is submitted
         raise ValidationError(str(exc), code="render") from None
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        locked = _require_submittable(report, actor)
-        if locked.pk != frozen.pk:
-            raise ValidationError(_("Báo cáo vừa được ký lại trong lúc gửi; hãy bấm “Gửi báo cáo” lại."))
-        lines = signed_differences(report, locked)
-        if lines:
-            raise _drift_error(report, locked, lines)
-        for fmt, content in files.items():
-            _store_file(report, fmt, content, locked)
-        report.submitted_at = timezone.now()
-        _transition(report, actor, ReportStatus.SUBMITTED, "gửi báo cáo", reason=message)
-        for receive in _report_receivers():
-            receive(report, actor=actor)
+    stored = []
+    try:
+        with transaction.atomic():
+            report = Report.objects.select_for_update().get(pk=report.pk)
+            locked = _require_submittable(report, actor)
+            if locked.pk != frozen.pk:
+                raise ValidationError(_("Báo cáo vừa được ký lại trong lúc gửi; hãy bấm “Gửi báo cáo” lại."))
+            lines = signed_differences(report, locked)
+            if lines:
+                raise _drift_error(report, locked, lines)
+            for fmt, content in files.items():
+                stored.append(_store_file(report, fmt, content, locked))
+            report.submitted_at = timezone.now()
+            _transition(report, actor, ReportStatus.SUBMITTED, "gửi báo cáo", reason=message)
+            for receive in _report_receivers():
+                receive(report, actor=actor)
+    except Exception:
+        for item in stored:  # the rows rolled back: leave no file behind them
+            item.file.storage.delete(item.file.name)
+        raise
     report.submission_message = message
     return report
 
