@@ -256,3 +256,17 @@ def test_a_signature_in_english_freezes_the_document_in_vietnamese(draft, world)
     assert labels == ["Kế hoạch"]
     assert actions.signed_differences(report) == []
     assert actions.submit(report, actor=world.clerk_a).status == ReportStatus.SUBMITTED
+
+
+def test_the_head_withdraws_the_signature_from_the_page(fifteen, world, client_for):
+    url = reverse("reporting:withdraw_signature", args=[fifteen.uuid])
+    assert client_for(world.clerk_a).post(url, {"reason": "Có thêm đơn"}).status_code == 404
+    client = client_for(world.head_a)
+    client.post(url, {"reason": ""})
+    fifteen.refresh_from_db()
+    assert fifteen.status == ReportStatus.SIGNED
+    client.post(url, {"reason": "Có thêm đơn sau khi ký"})
+    fifteen.refresh_from_db()
+    assert fifteen.status == ReportStatus.REVIEWED and fifteen.snapshot is None
+    page = client.get(reverse("reporting:detail", args=[fifteen.uuid])).content.decode()
+    assert "01/BC-SA-VP" in page and "Có thêm đơn sau khi ký" in page
