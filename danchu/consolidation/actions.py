@@ -244,6 +244,23 @@ def _new_submission(request, org, current, actor, submitted_at=None, **fields):
     return submission
 
 
+def _later_submitted_version(report):
+    """The newest submitted correction of `report`, if any (corrections are a chain v1 → v2 → …)."""
+    from danchu.reporting.models import Report, ReportStatus
+
+    return (
+        Report.objects.filter(
+            organization=report.organization_id,
+            period=report.period_id,
+            report_type=report.report_type,
+            version__gt=report.version,
+            status=ReportStatus.SUBMITTED,
+        )
+        .order_by("-version")
+        .first()
+    )
+
+
 @transaction.atomic
 def submit_report(request, org, report, *, actor, note="", submitted_at=None):
     """Answer with a report written and submitted in danchu: its frozen snapshot is the figures."""
@@ -254,8 +271,14 @@ def submit_report(request, org, report, *, actor, note="", submitted_at=None):
         raise ValidationError(_("Báo cáo được chọn không phải của cơ quan này."))
     if report.period_id != request.period_id:
         raise ValidationError(_("Báo cáo được chọn không thuộc kỳ báo cáo của yêu cầu."))
-    if report.status != ReportStatus.SUBMITTED or not hasattr(report, "snapshot"):
+    if report.status != ReportStatus.SUBMITTED or report.snapshot is None:
         raise ValidationError(_("Chỉ gửi được báo cáo đã ký và đã chốt số liệu (trạng thái “Đã gửi”)."))
+    later = _later_submitted_version(report)
+    if later is not None:
+        raise ValidationError(
+            _("Báo cáo này đã có bản đính chính đã gửi (phiên bản %(version)s); hãy gửi bản mới nhất.")
+            % {"version": later.version}
+        )
     values = figures.from_snapshot(report.snapshot.values)
     return _new_submission(
         request,
@@ -267,7 +290,49 @@ def submit_report(request, org, report, *, actor, note="", submitted_at=None):
         report=report,
         values=values,
         note=note.strip(),
+        correction_reason=report.correction_reason if report.version > 1 else "",
     )
+
+
+@transaction.atomic
+def forward_correction(report, *, actor):
+    """A corrected version (v2…) signed and submitted in reporting becomes the current answer to
+    every request one of its earlier versions answers: a new version of that submission, with the
+    correction's frozen figures and reason, waiting for the officer's review again (an accepted
+    or returned earlier version alike; the earlier versions are kept). Timeliness stays judged on
+    the first version (provincial.TargetRow.state). Called by reporting.actions.submit inside its
+    transaction. Returns the new submissions."""
+    if not report.corrects_id:
+        return []
+    earlier = []
+    version = report.corrects
+    while version is not None:
+        earlier.append(version.pk)
+        version = version.corrects
+    currents = list(
+        Submission.objects.select_for_update(of=("self",))  # not the joined rows (PostgreSQL)
+        .filter(is_current=True, kind=SubmissionKind.REPORT, report_id__in=earlier)
+        .select_related("request", "organization", "report")
+        .order_by("pk")
+    )
+    values = figures.from_snapshot(report.snapshot.values)
+    created = []
+    for current in currents:
+        submission = _new_submission(
+            current.request,
+            current.organization,
+            current,
+            actor,
+            submitted_at=report.submitted_at,
+            kind=SubmissionKind.REPORT,
+            report=report,
+            values=values,
+            note=_("Bản đính chính phiên bản %(version)s của báo cáo %(ref)s, thay cho phiên bản %(old)s.")
+            % {"version": report.version, "ref": report.reference, "old": current.report.version},
+            correction_reason=report.correction_reason,
+        )
+        created.append(submission)
+    return created
 
 
 def _check_upload(uploaded_file):

@@ -7,6 +7,9 @@ class ConsolidationConfig(AppConfig):
     label = "consolidation"
     verbose_name = _("Tổng hợp báo cáo cấp tỉnh")
     nav_label = _("Tổng hợp")
+    # reporting.actions.submit hands every submitted report to this function (a correction of a
+    # report that answered a request becomes the current answer).
+    report_submitted = "danchu.consolidation.actions.forward_correction"
     nav = [
         (_("Yêu cầu báo cáo"), "consolidation:list", "consolidation.manage"),
         (_("Báo cáo gửi cấp trên"), "consolidation:list", "consolidation.view_own"),

@@ -180,6 +180,11 @@ class Submission(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    correction_reason = models.TextField(
+        _("lý do đính chính"),
+        blank=True,
+        help_text=_("Bản đính chính của báo cáo đã gửi: lý do ghi khi lập bản đính chính."),
+    )
 
     objects = SubmissionQuerySet.as_manager()
 
@@ -206,6 +211,10 @@ class Submission(models.Model):
 
     def __str__(self):
         return f"{self.organization.short_name or self.organization.name} — {self.request.reference} (v{self.version})"
+
+    @property
+    def is_correction(self):
+        return bool(self.correction_reason)
 
 
 class Reminder(models.Model):

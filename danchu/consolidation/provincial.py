@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danchu.core import vnformat
 from danchu.core.officialdoc import OfficialDocument, in_vietnamese
@@ -53,13 +54,31 @@ class TargetRow:
 
     @property
     def state(self):
-        """Timeliness is judged on the first version: a report corrected after being returned
-        still counts as sent when it was first sent."""
+        """Timeliness is judged on the first version: an answer sent by the deadline stays on time
+        when it is corrected afterwards (returned and resent, or a correction v2 signed and
+        submitted in reporting), and a late answer stays late when its correction comes. The page
+        shows the correction's own date beside it (`correction_note`); docs/consolidation.md."""
         if self.current is None:
             return MISSING
         if self.current.status == SubmissionStatus.RETURNED:
             return RETURNED
         return LATE if self.first.is_late else ON_TIME
+
+    @property
+    def correction_note(self):
+        """ "Gửi lần đầu 10/11/2020 (đúng hạn); phiên bản 2 gửi 20/11/2020, sau hạn", when the
+        current version is not the first."""
+        if self.current is None or self.current is self.first:
+            return ""
+        first_day = timezone.localtime(self.first.submitted_at).strftime("%d/%m/%Y")
+        day = timezone.localtime(self.current.submitted_at).strftime("%d/%m/%Y")
+        return _("Gửi lần đầu %(first)s (%(state)s); phiên bản %(version)s gửi %(day)s (%(late)s).") % {
+            "first": first_day,
+            "state": _("muộn") if self.first.is_late else _("đúng hạn"),
+            "version": self.current.version,
+            "day": day,
+            "late": _("sau hạn") if self.current.is_late else _("trong hạn"),
+        }
 
     @property
     def state_label(self):

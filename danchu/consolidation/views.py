@@ -255,9 +255,12 @@ def _agency_context(request, req, org):
     )
     from danchu.reporting.models import Report, ReportStatus
 
-    reports = Report.objects.filter(
-        organization=org, period=req.period, status=ReportStatus.SUBMITTED
-    ).order_by("-version")
+    # A version whose correction was submitted is no longer an answer one can give.
+    reports = (
+        Report.objects.filter(organization=org, period=req.period, status=ReportStatus.SUBMITTED)
+        .exclude(superseded_by__status=ReportStatus.SUBMITTED)
+        .order_by("-version")
+    )
     return {
         "req": req,
         "org": org,

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
@@ -14,6 +14,7 @@ from . import rendering
 from .indicators import BY_CODE, ReportData, compute
 from .models import (
     BuildStatus,
+    FileFormat,
     IndicatorOverride,
     NumberSequence,
     Report,
@@ -305,23 +306,76 @@ def _register(report, *, actor):
     return document
 
 
+def _require(actor, perm, org, message):
+    """The action's own access check (views check too): a ValidationError naming who may do it."""
+    from danchu.orgs import access
+
+    if not access.can(actor, perm, org):
+        raise ValidationError(message, code="permission")
+
+
+def _json_safe(value):
+    """The document context as plain JSON (lazy strings become text), to be stored and rendered."""
+    import json
+
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def _active_template(report):
+    """The uploaded template the report renders with (its own, else the active one of its type
+    and framework), None for the default file: recorded in the snapshot at signature."""
+    if report.template_id:
+        return report.template
+    return (
+        ReportTemplate.objects.filter(
+            report_type=report.report_type, framework=report.framework, is_active=True
+        )
+        .order_by("-uploaded_at")
+        .first()
+    )
+
+
+@in_vietnamese
+def _freeze(report, data, actor):
+    """The snapshot of what the head signs: the values, lists and documents, the section texts and
+    the whole context of the document (reference, date, signature block, recipients, sentences,
+    appendix), plus the template it renders with."""
+    from .content import build_context
+
+    template = _active_template(report)
+    return ReportSnapshot.objects.create(
+        report=report,
+        values=data.to_json(),
+        content={
+            "sections": {s.key: s.text for s in report.sections.all()},
+            "context": _json_safe(build_context(report, data)),
+            "template": template.pk if template else None,
+        },
+        number=report.number,
+        reference=report.reference,
+        registry_document=report.registry_document,
+        signed_by=actor,
+        signed_at=report.signed_at,
+    )
+
+
 @transaction.atomic
 def sign(report, *, actor):
     """Sign: the checks must pass; the number is the next of the issuer's yearly sequence of
     reports, shared with the registry, and the signed report is entered in the register of
-    outgoing documents. All or nothing: if the registry refuses the entry, nothing changes."""
+    outgoing documents; the figures, lists and texts the checks saw are frozen in the snapshot
+    that submission renders. All or nothing: if the registry refuses the entry, nothing changes."""
     from .checks import run_checks
 
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.REVIEWED:
         raise ValidationError(_("Chỉ ký được báo cáo đã rà soát."))
-    errors = [
-        p
-        for p in run_checks(
-            report, compute(report.organization, report.period, report.data_start, report.data_end)
-        )
-        if p.is_error
-    ]
+    _require(actor, "reporting.sign", report.organization, _("Chỉ lãnh đạo cơ quan được ký báo cáo."))
+    with translation.override("vi"):  # the labels frozen with the lists are the document's
+        data = compute(report.organization, report.period, report.data_start, report.data_end)
+    errors = [p for p in run_checks(report, data) if p.is_error]
     if errors:
         raise ValidationError(
             _("Chưa ký được: còn %(n)s lỗi cần sửa (%(first)s).")
@@ -330,7 +384,243 @@ def sign(report, *, actor):
     report.number = next_number(report.organization, report.report_date.year)
     report.registry_document = _register(report, actor=actor)
     report.signed_at = timezone.now()
+    _freeze(report, data, actor)
     _transition(report, actor, ReportStatus.SIGNED, f"ký báo cáo số {report.reference}")
+    return report
+
+
+# The lists of the document, named for the differences a submission lists.
+LIST_LABELS = {
+    "campaigns": "Danh sách đợt tuyên truyền, phổ biến",
+    "funds": "Danh sách kinh phí thực hiện",
+    "led_subjects": "Danh sách đối tượng thanh tra, kiểm tra do cơ quan chủ trì",
+    "joint_by_partner": "Danh sách cuộc thanh tra, kiểm tra phối hợp",
+    "referred_to": "Danh sách vụ việc chuyển cơ quan có thẩm quyền",
+    "postings": "Danh sách tin, bài, văn bản đăng tải",
+}
+DOCUMENT_GROUPS = {"party": "Văn bản của cấp ủy đã ban hành", "government": "Văn bản chính quyền đã ban hành"}
+
+
+def _shown(indicator, value):
+    return indicator.format(value) if value is not None else "—"
+
+
+@in_vietnamese
+def signed_differences(report, frozen=None, data=None):
+    """What a register change since the signature would alter in the signed report: a list of
+    Vietnamese lines "label: signed value → current value" (empty when the signed figures still
+    hold). Compares every indicator value, every list and the documents issued in the window."""
+    frozen = frozen or report.snapshot
+    if frozen is None:
+        return []
+    if data is None:
+        data = compute(report.organization, report.period, report.data_start, report.data_end)
+    current, signed = data.to_json(), frozen.values
+    lines = []
+    for code, item in signed.get("values", {}).items():
+        indicator = BY_CODE.get(code)
+        now = current["values"].get(code, {}).get("value")
+        if indicator is not None and item.get("value") != now:
+            lines.append(
+                _("%(label)s: %(signed)s → %(now)s")
+                % {
+                    "label": indicator.label,
+                    "signed": _shown(indicator, item.get("value")),
+                    "now": _shown(indicator, now),
+                }
+            )
+    pairs = [
+        (LIST_LABELS.get(name, name), signed.get("lists", {}).get(name, []), current["lists"].get(name, []))
+        for name in sorted(set(signed.get("lists", {})) | set(current["lists"]))
+    ] + [
+        (label, signed.get("documents", {}).get(group, []), current["documents"].get(group, []))
+        for group, label in DOCUMENT_GROUPS.items()
+    ]
+    for label, before, after in pairs:
+        if before != after:
+            if len(before) != len(after):
+                lines.append(
+                    _("%(label)s: %(signed)s → %(now)s mục")
+                    % {"label": label, "signed": len(before), "now": len(after)}
+                )
+            else:
+                lines.append(_("%(label)s: nội dung đã thay đổi") % {"label": label})
+    return lines
+
+
+def _drift_error(report, frozen, lines):
+    return ValidationError(
+        [
+            _(
+                "Chưa gửi được: sổ theo dõi đã thay đổi sau khi ký, số liệu của báo cáo số "
+                "%(ref)s không còn đúng với số liệu đã ký:"
+            )
+            % {"ref": frozen.reference},
+            *lines,
+            _(
+                "Lãnh đạo hãy “Hủy chữ ký để ký lại” (ghi lý do): báo cáo trở về bước đã rà soát, "
+                "được kiểm tra và ký lại với số liệu hiện tại và nhận số mới; số %(ref)s đã cấp "
+                "vẫn ghi trong sổ văn bản đi và không dùng lại."
+            )
+            % {"ref": frozen.reference},
+        ],
+        code="signed_figures_changed",
+    )
+
+
+def _require_submittable(report, actor):
+    if report.status != ReportStatus.SIGNED:
+        raise ValidationError(_("Chỉ gửi được báo cáo đã ký."))
+    _require(
+        actor, "reporting.submit", report.organization, _("Bạn không có quyền gửi báo cáo của cơ quan này.")
+    )
+    frozen = report.snapshot
+    if frozen is None:  # signed before snapshots were taken at signature: sign again
+        raise ValidationError(_("Báo cáo đã ký chưa có bản chốt số liệu; hãy hủy chữ ký và ký lại."))
+    return frozen
+
+
+def _signed_source(frozen):
+    """The template the snapshot was signed with: the uploaded one, else the default file."""
+    template_id = frozen.content.get("template")
+    if template_id:
+        template = ReportTemplate.objects.filter(pk=template_id).first()
+        if template is not None:
+            return template.file.open("rb")
+    report = frozen.report
+    return open(rendering.default_template_path(report.report_type, report.framework), "rb")
+
+
+@in_vietnamese
+def render_signed(report, frozen, formats):
+    """{format: bytes} rendered from the signed snapshot only (its context and values), never from
+    the live registers. PDF raises PdfUnavailable when LibreOffice is absent or fails."""
+    data = ReportData.from_json(frozen.values)
+    context = frozen.content.get("context")
+    source = _signed_source(frozen)
+    try:
+        docx = rendering.render_template(source, context)
+    finally:
+        source.close()
+    out = {}
+    if "docx" in formats:
+        out["docx"] = docx
+    if "xlsx" in formats:
+        out["xlsx"] = rendering.render_xlsx(report, data)
+    if "pdf" in formats:
+        out["pdf"] = rendering.render_pdf(docx, rendering.file_basename(report))
+    return out
+
+
+def _render_for_submission(report, frozen):
+    """The DOCX and XLSX always; the PDF when LibreOffice converts it. ({fmt: bytes}, message)."""
+    files = render_signed(report, frozen, ["docx", "xlsx"])
+    if not rendering.soffice_binary():
+        return files, _(
+            "Máy chủ chưa cài LibreOffice: đã gửi tệp DOCX và XLSX; bản PDF bổ sung sau bằng nút "
+            "“Tạo bản PDF từ tệp DOCX đã chốt”."
+        )
+    try:
+        files["pdf"] = rendering.render_pdf(files["docx"], rendering.file_basename(report))
+    except rendering.PdfUnavailable as exc:
+        return files, _("%(error)s Đã gửi tệp DOCX và XLSX; bản PDF bổ sung sau từ tệp DOCX đã chốt.") % {
+            "error": exc
+        }
+    return files, ""
+
+
+def _report_receivers():
+    """The functions of the installed apps that receive a submitted report (consolidation forwards a
+    correction to the requests its first version answered): an app declares
+    `report_submitted = "dotted.path"` on its AppConfig. Called inside the submission's
+    transaction, so a report is never submitted without reaching them."""
+    from django.apps import apps
+    from django.utils.module_loading import import_string
+
+    return [
+        import_string(config.report_submitted)
+        for config in apps.get_app_configs()
+        if getattr(config, "report_submitted", None)
+    ]
+
+
+@in_vietnamese
+def submit(report, *, actor):
+    """Submit to the requesting body: the files are rendered from the signed snapshot (outside
+    the locked transaction) and stored with their SHA-256. Refused, with the differences, when a
+    register change since the signature would alter a signed figure. Without LibreOffice the DOCX
+    and XLSX are still handed over (`report.submission_message` says so); add_pdf adds the PDF."""
+    report = Report.objects.get(pk=report.pk)
+    frozen = _require_submittable(report, actor)
+    lines = signed_differences(report, frozen)
+    if lines:
+        raise _drift_error(report, frozen, lines)
+    try:
+        files, message = _render_for_submission(report, frozen)
+    except rendering.RenderError as exc:  # a broken template: nothing is submitted
+        raise ValidationError(str(exc), code="render") from None
+    stored = []
+    try:
+        with transaction.atomic():
+            report = Report.objects.select_for_update().get(pk=report.pk)
+            locked = _require_submittable(report, actor)
+            if locked.pk != frozen.pk:
+                raise ValidationError(_("Báo cáo vừa được ký lại trong lúc gửi; hãy bấm “Gửi báo cáo” lại."))
+            lines = signed_differences(report, locked)
+            if lines:
+                raise _drift_error(report, locked, lines)
+            for fmt, content in files.items():
+                stored.append(_store_file(report, fmt, content, locked))
+            report.submitted_at = timezone.now()
+            _transition(report, actor, ReportStatus.SUBMITTED, "gửi báo cáo", reason=message)
+            for receive in _report_receivers():
+                receive(report, actor=actor)
+    except Exception:
+        for item in stored:  # the rows rolled back: leave no file behind them
+            item.file.storage.delete(item.file.name)
+        raise
+    report.submission_message = message
+    return report
+
+
+@transaction.atomic
+def withdraw_signature(report, *, actor, reason):
+    """Withdraw the signature of a signed report that was not submitted (its signed figures no
+    longer hold, or the head must sign another text): the report returns to "reviewed" to be
+    checked and signed again. Per Nghị định 30/2020 the number is given after the signature and
+    belongs to the signed text: the number is not reused, its entry in the register of outgoing
+    documents is kept with a note, and the snapshot is kept, marked withdrawn. The next signature
+    takes the next number."""
+    from danchu.documents import actions as document_actions
+
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != ReportStatus.SIGNED:
+        raise ValidationError(_("Chỉ hủy chữ ký được báo cáo đã ký, chưa gửi."))
+    _require(actor, "reporting.sign", report.organization, _("Chỉ lãnh đạo cơ quan được hủy chữ ký báo cáo."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Phải ghi lý do hủy chữ ký.")})
+    reference = report.reference
+    frozen = report.snapshot
+    if frozen is not None:
+        frozen.withdrawn_at, frozen.withdrawn_by, frozen.withdrawal_reason = timezone.now(), actor, reason
+        frozen.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    document = report.registry_document
+    if document is not None and document.deleted_at is None:
+        note = f"Không phát hành: lãnh đạo hủy chữ ký ngày {timezone.localdate():%d/%m/%Y} ({reason}); số này không dùng lại."
+        document_actions.update_document(document, actor=actor, notes=f"{document.notes}\n{note}".strip())
+    before = snapshot(report)
+    report.number, report.registry_document, report.signed_at = None, None, None
+    report.status = ReportStatus.REVIEWED
+    report.save()
+    record(
+        report,
+        AuditAction.TRANSITION,
+        actor,
+        changes=diff(before, snapshot(report)),
+        verb=f"hủy chữ ký báo cáo số {reference}",
+        reason=reason,
+    )
     return report
 
 
@@ -349,27 +639,51 @@ def _store_file(report, fmt, content, snapshot_obj=None):
     return item
 
 
-@transaction.atomic
 @in_vietnamese
-def submit(report, *, actor):
-    """Submit to the requesting body: freeze the values and the rendered files with their SHA-256."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
-    if report.status != ReportStatus.SIGNED:
-        raise ValidationError(_("Chỉ gửi được báo cáo đã ký."))
-    data = compute(report.organization, report.period, report.data_start, report.data_end)
-    frozen = ReportSnapshot.objects.create(
-        report=report,
-        values=data.to_json(),
-        content={"sections": {s.key: s.text for s in report.sections.all()}},
-    )
-    formats = ["docx", "xlsx"]
-    if rendering.soffice_binary():
-        formats.append("pdf")
-    for fmt, content in rendering.render_all(report, data, formats).items():
-        _store_file(report, fmt, content, frozen)
-    report.submitted_at = timezone.now()
-    _transition(report, actor, ReportStatus.SUBMITTED, "gửi báo cáo")
-    return report
+def add_pdf(report, *, actor):
+    """Add the PDF of a submitted report that was handed over without one (LibreOffice missing or
+    failing at submission): converted from the frozen DOCX, whose bytes are checked against their
+    SHA-256 first and never changed; stored with its own SHA-256 and audited. `actor` None is the
+    command line."""
+    report = Report.objects.get(pk=report.pk)
+    if report.status != ReportStatus.SUBMITTED:
+        raise ValidationError(_("Chỉ bổ sung bản PDF cho báo cáo đã gửi."))
+    if actor is not None:
+        _require(
+            actor,
+            "reporting.submit",
+            report.organization,
+            _("Bạn không có quyền bổ sung tệp cho báo cáo này."),
+        )
+    frozen = report.snapshot
+    files = {f.format: f for f in frozen.files.all()}
+    if "pdf" in files:
+        raise ValidationError(_("Báo cáo đã có bản PDF đã chốt."))
+    if "docx" not in files:
+        raise ValidationError(_("Báo cáo đã gửi không có tệp DOCX đã chốt để tạo bản PDF."))
+    with files["docx"].file.open("rb") as fh:
+        docx = fh.read()
+    if rendering.sha256(docx) != files["docx"].sha256:
+        raise ValidationError(
+            _("Tệp DOCX đã chốt không khớp mã SHA-256 đã lưu; không tạo bản PDF từ tệp này.")
+        )
+    try:
+        pdf = rendering.render_pdf(docx, rendering.file_basename(report))
+    except rendering.PdfUnavailable as exc:
+        raise ValidationError(str(exc), code="pdf_unavailable") from None
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if report.snapshot.files.filter(format=FileFormat.PDF).exists():
+            raise ValidationError(_("Báo cáo đã có bản PDF đã chốt."))
+        item = _store_file(report, "pdf", pdf, report.snapshot)
+        record(
+            report,
+            AuditAction.UPDATE,
+            actor,
+            changes={"files": [None, {"pdf": item.sha256, "from_docx": files["docx"].sha256}]},
+            verb="bổ sung bản PDF từ tệp DOCX đã chốt",
+        )
+    return item
 
 
 @transaction.atomic
@@ -405,9 +719,12 @@ def start_correction(report, *, actor, reason):
 
 @in_vietnamese
 def report_data(report):
-    """The frozen data of a submitted report, else the live computation from the registers."""
-    if report.pk and report.status == ReportStatus.SUBMITTED:
-        return ReportData.from_json(report.snapshot.values)
+    """The signed data of a signed or submitted report (its snapshot), else the live computation
+    from the registers."""
+    if report.pk and report.status in (ReportStatus.SIGNED, ReportStatus.SUBMITTED):
+        frozen = report.snapshot
+        if frozen is not None:
+            return ReportData.from_json(frozen.values)
     return compute(report.organization, report.period, report.data_start, report.data_end)
 
 
@@ -424,7 +741,8 @@ def parse_formats(text):
 
 @in_vietnamese
 def render_files(report, formats, progress=None):
-    """{format: (filename, bytes)} for a report: the frozen files of a submitted one, else a fresh render."""
+    """{format: (filename, bytes)} for a report: the frozen files of a submitted one, the signed
+    snapshot's rendering for a signed one, else a fresh render from the registers."""
     progress = progress or (lambda pct, msg: None)
     basename = rendering.file_basename(report)
     if report.pk and report.status == ReportStatus.SUBMITTED:
@@ -434,16 +752,24 @@ def render_files(report, formats, progress=None):
             if fmt not in frozen:
                 if fmt == "pdf":
                     raise rendering.PdfUnavailable(
-                        _("Báo cáo đã gửi không có bản PDF (khi gửi máy chủ chưa cài LibreOffice).")
+                        _(
+                            "Báo cáo đã gửi chưa có bản PDF (khi gửi máy chủ chưa cài LibreOffice); "
+                            "bấm “Tạo bản PDF từ tệp DOCX đã chốt” để bổ sung."
+                        )
                     )
                 continue
             with frozen[fmt].file.open("rb") as fh:
                 out[fmt] = (frozen[fmt].filename, fh.read())
         return out
-    progress(10, _("Đang tính số liệu từ các sổ theo dõi…"))
-    data = report_data(report)
-    progress(50, _("Đang tạo tệp báo cáo…"))
-    rendered = rendering.render_all(report, data, formats)
+    signed = report.snapshot if report.pk and report.status == ReportStatus.SIGNED else None
+    if signed is not None:
+        progress(50, _("Đang tạo tệp từ bản đã ký…"))
+        rendered = render_signed(report, signed, formats)
+    else:
+        progress(10, _("Đang tính số liệu từ các sổ theo dõi…"))
+        data = report_data(report)
+        progress(50, _("Đang tạo tệp báo cáo…"))
+        rendered = rendering.render_all(report, data, formats)
     return {fmt: (f"{basename}.{fmt}", content) for fmt, content in rendered.items()}
 
 
@@ -478,8 +804,22 @@ def run_build(build):
     return build
 
 
+def may_build(user, report):
+    """A build of a report not yet submitted replaces its draft files: only who drafts it (its
+    clerks and head). The frozen files of a submitted report are read by whoever may view it."""
+    from danchu.orgs import access
+
+    perm = "reporting.view" if report.status == ReportStatus.SUBMITTED else "reporting.draft"
+    return access.can(user, perm, report.organization)
+
+
 @transaction.atomic
 def request_build(report, formats, *, actor):
+    if not may_build(actor, report):
+        raise ValidationError(
+            _("Chỉ cán bộ soạn thảo và lãnh đạo cơ quan được tạo tệp của báo cáo chưa gửi."),
+            code="permission",
+        )
     parse_formats(formats)
     build = ReportBuild.objects.create(report=report, formats=formats, requested_by=actor)
     record(report, AuditAction.EXPORT, actor, verb=f"tạo tệp báo cáo ({formats})")

@@ -76,6 +76,14 @@ class CorrectionForm(forms.Form):
     reason = forms.CharField(label=_("Lý do đính chính"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class WithdrawSignatureForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do hủy chữ ký"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Ví dụ: sổ theo dõi có thêm đơn sau khi ký; ký lại với số liệu hiện tại."),
+    )
+
+
 class ListFilterForm(forms.Form):
     q = forms.CharField(label=_("Tìm"), required=False)
     status = forms.ChoiceField(

@@ -163,6 +163,12 @@ class Report(models.Model):
     def is_editable(self):
         return self.status == ReportStatus.DRAFT
 
+    @property
+    def snapshot(self):
+        """The live snapshot of the signature (None before signing or after a withdrawn one).
+        Uses `prefetch_related("snapshots")` when the caller prefetched them."""
+        return next((s for s in self.snapshots.all() if s.withdrawn_at is None), None)
+
 
 class ReportSection(models.Model):
     """The narrative of one section, written by people; kept per report (and so per period)."""
@@ -216,28 +222,78 @@ class IndicatorOverride(models.Model):
 
 
 class ReportSnapshot(models.Model):
-    """What was submitted, frozen: indicator values, lists and the rendered files with SHA-256.
-    Written once at submission and never changed afterwards."""
+    """What the head signed, frozen at the signature: indicator values, lists, section texts and
+    the whole context the document is rendered from (actions.sign). Submission renders the files
+    from it and stores them with their SHA-256 (actions.submit), so what is submitted is what was
+    signed. Never changed nor deleted; a signature withdrawn before submission
+    (actions.withdraw_signature) keeps its snapshot, marked withdrawn, and the next signature takes
+    a new one: a report has at most one live snapshot."""
 
-    report = models.OneToOneField(Report, on_delete=models.PROTECT, related_name="snapshot")
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="snapshots")
     values = models.JSONField(_("số liệu"))
     content = models.JSONField(_("nội dung"), default=dict)
+    number = models.PositiveIntegerField(_("số"), null=True, blank=True)
+    reference = models.CharField(_("số, ký hiệu"), max_length=96, blank=True)
+    registry_document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("văn bản trong sổ văn bản đi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signed_at = models.DateTimeField(_("thời điểm ký"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("thời điểm hủy chữ ký"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawal_reason = models.TextField(_("lý do hủy chữ ký"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # The only change a stored snapshot accepts: its withdrawal, once, before submission.
+    WITHDRAWAL_FIELDS = frozenset({"withdrawn_at", "withdrawn_by", "withdrawal_reason"})
 
     class Meta:
         verbose_name = _("bản chốt báo cáo")
         verbose_name_plural = _("bản chốt báo cáo")
+        ordering = ["report", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report"], condition=Q(withdrawn_at__isnull=True), name="snapshot_one_live_per_report"
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True) | ~Q(withdrawal_reason=""),
+                name="snapshot_withdrawal_has_reason",
+            ),
+        ]
 
     def __str__(self):
-        return f"snapshot of report {self.report_id}"
+        return f"snapshot of report {self.report_id} ({self.reference})"
 
     def save(self, *args, **kwargs):
-        if self.pk and ReportSnapshot.objects.filter(pk=self.pk).exists():
-            raise ValidationError(_("Bản chốt của báo cáo đã gửi không được sửa."))
+        if self.pk:
+            stored = ReportSnapshot.objects.filter(pk=self.pk).values("withdrawn_at").first()
+            update_fields = set(kwargs.get("update_fields") or ())
+            withdrawing = (
+                stored is not None
+                and stored["withdrawn_at"] is None
+                and update_fields
+                and update_fields <= self.WITHDRAWAL_FIELDS
+                and self.withdrawn_at is not None
+            )
+            if stored is not None and not withdrawing:
+                raise ValidationError(_("Bản chốt của báo cáo đã ký không được sửa."))
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise ValidationError(_("Bản chốt của báo cáo đã gửi không được xóa."))
+        raise ValidationError(_("Bản chốt của báo cáo đã ký không được xóa."))
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None
 
 
 class FileFormat(models.TextChoices):

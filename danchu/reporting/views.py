@@ -24,6 +24,7 @@ from .forms import (
     OverrideForm,
     SettingsForm,
     TemplateUploadForm,
+    WithdrawSignatureForm,
 )
 from .indicators import BY_CODE, GROUPS, INDICATORS, RegisterMissing, records_function
 from .models import Report, ReportBuild, ReportFile, ReportStatus, ReportTemplate, ReportType
@@ -159,6 +160,8 @@ def report_detail(request, uuid):
         organization=report.organization, period=report.period, report_type=report.report_type
     ).order_by("version")
     files = report.files.select_related("snapshot").order_by("-created_at")
+    frozen = report.snapshot if report.status in (ReportStatus.SIGNED, ReportStatus.SUBMITTED) else None
+    signed_context = (frozen.content.get("context") if frozen else None) or build_context(report, data)
     context = {
         "report": report,
         "rows": rows,
@@ -171,8 +174,18 @@ def report_detail(request, uuid):
         "last_build": report.builds.first(),
         "documents": data.documents,
         "correction_form": CorrectionForm(),
-        "preview": build_context(report, data),
+        "preview": signed_context,
         "has_successor": Report.objects.filter(corrects=report).exists(),
+        # What a register change since the signature would alter (submission refuses then).
+        "differences": actions.signed_differences(report, frozen)
+        if report.status == ReportStatus.SIGNED and frozen
+        else [],
+        "withdraw_form": WithdrawSignatureForm(),
+        "withdrawn": report.snapshots.filter(withdrawn_at__isnull=False).select_related("withdrawn_by"),
+        "can_build": actions.may_build(request.user, report),
+        "pdf_missing": report.status == ReportStatus.SUBMITTED
+        and frozen is not None
+        and not any(f.snapshot_id == frozen.pk and f.format == "pdf" for f in files),
     }
     return render(request, "reporting/detail.html", context)
 
@@ -302,12 +315,50 @@ def report_transition(request, uuid, step):
     perm, action, done = TRANSITIONS[step]
     report = _report(request, uuid, perm)
     try:
-        action(report, actor=request.user)
+        result = action(report, actor=request.user)
     except ValidationError as exc:
         _error(request, exc)
     else:
         messages.success(request, done)
+        if getattr(result, "submission_message", ""):
+            messages.warning(request, result.submission_message)
     return redirect("reporting:detail", uuid=report.uuid)
+
+
+@login_required
+@require_POST
+def report_withdraw_signature(request, uuid):
+    report = _report(request, uuid, "reporting.sign")
+    form = WithdrawSignatureForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Phải ghi lý do hủy chữ ký."))
+        return redirect(f"{report_url(report)}#workflow")
+    try:
+        actions.withdraw_signature(report, actor=request.user, reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(
+            request,
+            _("Đã hủy chữ ký; báo cáo trở về bước đã rà soát. Kiểm tra số liệu hiện tại rồi ký lại."),
+        )
+    return redirect(f"{report_url(report)}#workflow")
+
+
+@login_required
+@require_POST
+def report_add_pdf(request, uuid):
+    report = _report(request, uuid, "reporting.submit")
+    try:
+        item = actions.add_pdf(report, actor=request.user)
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(
+            request,
+            _("Đã bổ sung bản PDF từ tệp DOCX đã chốt (SHA-256 %(sha)s).") % {"sha": item.sha256[:12]},
+        )
+    return redirect(f"{report_url(report)}#files")
 
 
 @login_required
@@ -333,6 +384,8 @@ def build_start(request, uuid):
     from .tasks import build_report
 
     report = _report(request, uuid)
+    if not actions.may_build(request.user, report):
+        raise Http404
     formats = ",".join(f for f in request.POST.getlist("format") if f) or "docx,xlsx"
     try:
         build = actions.request_build(report, formats, actor=request.user)

@@ -1,6 +1,7 @@
 """`danchu report build --org TV.STTTT --period 2020 --out DIR [--format docx,pdf,xlsx]`
 writes the report files and prints their paths; `danchu report templates` regenerates the
-default DOCX templates from the outlines."""
+default DOCX templates from the outlines; `danchu report pdf --org TV.STTTT --period 2020
+[--version 2]` adds the PDF of a report submitted without one, from its frozen DOCX."""
 
 import sys
 from pathlib import Path
@@ -27,6 +28,10 @@ class Command(BaseCommand):
         build.add_argument("--out", required=True, help="folder to write the files into")
         build.add_argument("--format", default="docx,xlsx", help="comma-separated: docx,pdf,xlsx")
         sub.add_parser("templates", help="regenerate the default DOCX templates")
+        pdf = sub.add_parser("pdf", help="add the PDF of a submitted report from its frozen DOCX")
+        pdf.add_argument("--org", required=True, help="organisation code, e.g. TV.STTTT")
+        pdf.add_argument("--period", required=True, help="period code, e.g. 2020")
+        pdf.add_argument("--version", type=int, help="report version (default: the latest submitted)")
 
     def handle(self, *args, **options):
         if options["action"] == "templates":
@@ -35,7 +40,32 @@ class Command(BaseCommand):
             for path in write_default_templates():
                 self.stdout.write(str(path))
             return
+        if options["action"] == "pdf":
+            return self.add_pdf(options)
         self.build(options)
+
+    def add_pdf(self, options):
+        from danchu.reporting import actions
+        from danchu.reporting.models import Report, ReportStatus
+
+        org = Organization.objects.filter(code=options["org"]).first()
+        if org is None:
+            raise UsageError(f"Không có cơ quan, đơn vị mã “{options['org']}”.")
+        period = ReportingPeriod.objects.filter(code=options["period"]).first()
+        if period is None:
+            raise UsageError(f"Không có kỳ báo cáo mã “{options['period']}”.")
+        reports = Report.objects.filter(organization=org, period=period, status=ReportStatus.SUBMITTED)
+        if options.get("version"):
+            reports = reports.filter(version=options["version"])
+        report = reports.order_by("-version").first()
+        if report is None:
+            raise UsageError(f"Cơ quan {org.code} chưa có báo cáo đã gửi của kỳ {period.code}.")
+        try:
+            item = actions.add_pdf(report, actor=None)
+        except ValidationError as exc:
+            self.stderr.write(" ".join(exc.messages))
+            sys.exit(1)
+        self.stdout.write(f"{item.file.name} sha256={item.sha256}")
 
     def build(self, options):
         from danchu.reporting import actions, rendering
