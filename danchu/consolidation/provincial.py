@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from html import escape
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danchu.core import vnformat
 from danchu.core.officialdoc import OfficialDocument, in_vietnamese
 from danchu.core.xlsx import workbook_bytes
 from danchu.orgs.models import Membership, OrganizationKind
+from danchu.orgs.signing import default_signature, signature_for
 from danchu.reporting.indicators import BY_CODE, INDICATORS, Unit
 
 from . import figures
@@ -325,13 +327,51 @@ def provincial_docx(request, result=None, consolidation=None, day=None):
             size=11,
             numeric_columns=(1, 2, 3, 4),
         )
-    head = Membership.objects.filter(organization=org, is_head=True).select_related("person").first()
+    sign = provincial_signature(org, day)
+    doc.paragraph(
+        f"Trên đây là báo cáo tổng hợp kết quả thực hiện dân chủ ở cơ sở {request.period.name.lower()} "
+        f"của {org.name}./.",
+        keep_with_next=True,
+    )
+    authority = sign.lines if sign else ([org.head_title.upper()] if org.head_title else [])
     doc.signature(
         recipients=["UBND tỉnh (b/c);", "Các cơ quan, đơn vị;", "Lưu: VT."],
-        authority=["GIÁM ĐỐC"],
-        signer=head.person.full_name if head else "",
+        authority=authority,
+        signer=sign.name if sign else "",
     )
     return doc.to_bytes()
+
+
+def provincial_signature(org, day=None):
+    """Who signs the provincial report: the body's usual signer or head on `day`
+    (`orgs.signing.default_signature`), else whoever is recorded as its head, whatever the dates;
+    None when the body has neither (`missing_signer_message` says what to set)."""
+    sign = default_signature(org, day)
+    if sign is not None:
+        return sign
+    head = (
+        Membership.objects.filter(organization=org, is_head=True)
+        .select_related("person", "organization")
+        .order_by("-start")
+        .first()
+    )
+    return signature_for(head) if head is not None else None
+
+
+def signer_problem(org, sign):
+    """What the provincial report's signature block lacks, in Vietnamese, or "" when nothing."""
+    if sign is None:
+        return _(
+            "Báo cáo tổng hợp chưa có người ký: %(org)s chưa có người đứng đầu hoặc người ký "
+            "mặc định. Hãy khai báo người đứng đầu hoặc người ký mặc định của cơ quan trước khi "
+            "trình ký; tệp vẫn được tạo, dòng họ tên người ký để trống."
+        ) % {"org": org.name}
+    if not sign.lines:
+        return _(
+            "Báo cáo tổng hợp chưa có chức danh người ký: hãy khai báo chức danh người đứng đầu "
+            "của %(org)s (ví dụ: Giám đốc) hoặc chức vụ của %(name)s."
+        ) % {"org": org.name, "name": sign.name}
+    return ""
 
 
 @in_vietnamese
