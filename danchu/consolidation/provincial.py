@@ -318,14 +318,17 @@ def provincial_docx(request, result=None, consolidation=None, day=None):
     doc.heading("III. SỐ LIỆU CỦA TỪNG CƠ QUAN, ĐƠN VỊ")
     key = ["letters_received", "inspections_total", "fines_vnd", "staff_conference_rate"]
     agency_rows = []
-    for sub in consolidation.submissions:
-        agency_rows.append([sub.organization.name] + [BY_CODE[c].format(sub.values.get(c)) for c in key])
+    for index, sub in enumerate(consolidation.submissions, start=1):
+        agency_rows.append(
+            [f"{index:02d}", sub.organization.name] + [BY_CODE[c].format(sub.values.get(c)) for c in key]
+        )
     if agency_rows:
         doc.table(
-            ["Cơ quan, đơn vị"] + [str(BY_CODE[c].label) for c in key],
+            ["STT", "Cơ quan, đơn vị"] + [str(BY_CODE[c].label) for c in key],
             agency_rows,
             size=11,
-            numeric_columns=(1, 2, 3, 4),
+            widths_cm=[1.3, 4.4, 2.7, 2.7, 2.7, 2.7],
+            numeric_columns=(2, 3, 4, 5),
         )
     sign = provincial_signature(org, day)
     doc.paragraph(

@@ -493,8 +493,10 @@ class OfficialDocument:
         return self._centered(text, size or self.body_size, bold=bold, italic=italic)
 
     def heading(self, text, bold=True, italic=False):
-        """A section heading ("I. KHÁI QUÁT …", "1. Công tác …"): bold, indented like the body."""
+        """A section heading ("I. KHÁI QUÁT …", "1. Công tác …"): bold, indented like the body,
+        kept on the page of what follows (never a heading alone at the foot of a page)."""
         paragraph = self._new_paragraph()
+        keep_together(paragraph)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         paragraph.paragraph_format.first_line_indent = Cm(1.27)
         paragraph.paragraph_format.space_before = Pt(6)

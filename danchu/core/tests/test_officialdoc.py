@@ -208,3 +208,9 @@ def test_elements_are_written_in_the_schema_order_word_expects():
                 tags = [child.tag.split("}")[1] for child in paragraph._p.pPr]
                 if "pBdr" in tags and "ind" in tags:
                     assert tags.index("pBdr") < tags.index("ind")
+
+
+def test_headings_stay_with_what_follows():
+    doc = build()
+    heading = next(p for p in doc.paragraphs if p.text.startswith("I. KHÁI QUÁT"))
+    assert heading._p.pPr.find(qn("w:keepNext")) is not None
