@@ -14,6 +14,7 @@ from danchu.core import vnformat
 from danchu.core.officialdoc import OfficialDocument, in_vietnamese
 from danchu.core.xlsx import workbook_bytes
 from danchu.orgs.models import Membership, OrganizationKind
+from danchu.orgs.signing import default_signature, signature_for
 from danchu.reporting.indicators import BY_CODE, INDICATORS, Unit
 
 from . import figures
@@ -335,22 +336,63 @@ def provincial_docx(request, result=None, consolidation=None, day=None):
     doc.heading("III. SỐ LIỆU CỦA TỪNG CƠ QUAN, ĐƠN VỊ")
     key = ["letters_received", "inspections_total", "fines_vnd", "staff_conference_rate"]
     agency_rows = []
-    for sub in consolidation.submissions:
-        agency_rows.append([sub.organization.name] + [BY_CODE[c].format(sub.values.get(c)) for c in key])
+    for index, sub in enumerate(consolidation.submissions, start=1):
+        agency_rows.append(
+            [f"{index:02d}", sub.organization.name] + [BY_CODE[c].format(sub.values.get(c)) for c in key]
+        )
     if agency_rows:
         doc.table(
-            ["Cơ quan, đơn vị"] + [str(BY_CODE[c].label) for c in key],
+            ["STT", "Cơ quan, đơn vị"] + [str(BY_CODE[c].label) for c in key],
             agency_rows,
             size=11,
-            numeric_columns=(1, 2, 3, 4),
+            widths_cm=[1.3, 4.4, 2.7, 2.7, 2.7, 2.7],
+            numeric_columns=(2, 3, 4, 5),
         )
-    head = Membership.objects.filter(organization=org, is_head=True).select_related("person").first()
+    sign = provincial_signature(org, day)
+    doc.paragraph(
+        f"Trên đây là báo cáo tổng hợp kết quả thực hiện dân chủ ở cơ sở {request.period.name.lower()} "
+        f"của {org.name}./.",
+        keep_with_next=True,
+    )
+    authority = sign.lines if sign else ([org.head_title.upper()] if org.head_title else [])
     doc.signature(
         recipients=["UBND tỉnh (b/c);", "Các cơ quan, đơn vị;", "Lưu: VT."],
-        authority=["GIÁM ĐỐC"],
-        signer=head.person.full_name if head else "",
+        authority=authority,
+        signer=sign.name if sign else "",
     )
     return doc.to_bytes()
+
+
+def provincial_signature(org, day=None):
+    """Who signs the provincial report: the body's usual signer or head on `day`
+    (`orgs.signing.default_signature`), else whoever is recorded as its head, whatever the dates;
+    None when the body has neither (`missing_signer_message` says what to set)."""
+    sign = default_signature(org, day)
+    if sign is not None:
+        return sign
+    head = (
+        Membership.objects.filter(organization=org, is_head=True)
+        .select_related("person", "organization")
+        .order_by("-start")
+        .first()
+    )
+    return signature_for(head) if head is not None else None
+
+
+def signer_problem(org, sign):
+    """What the provincial report's signature block lacks, in Vietnamese, or "" when nothing."""
+    if sign is None:
+        return _(
+            "Báo cáo tổng hợp chưa có người ký: %(org)s chưa có người đứng đầu hoặc người ký "
+            "mặc định. Hãy khai báo người đứng đầu hoặc người ký mặc định của cơ quan trước khi "
+            "trình ký; tệp vẫn được tạo, dòng họ tên người ký để trống."
+        ) % {"org": org.name}
+    if not sign.lines:
+        return _(
+            "Báo cáo tổng hợp chưa có chức danh người ký: hãy khai báo chức danh người đứng đầu "
+            "của %(org)s (ví dụ: Giám đốc) hoặc chức vụ của %(name)s."
+        ) % {"org": org.name, "name": sign.name}
+    return ""
 
 
 @in_vietnamese

@@ -447,10 +447,18 @@ def request_consolidation(request, uuid):
     charts = [
         provincial.indicator_chart(result, code) for code in ("letters_received", "staff_conference_rate")
     ]
+    signer = provincial.provincial_signature(req.requesting_org)
     return render(
         request,
         "consolidation/consolidation.html",
-        {"req": req, "result": result, "groups": groups, "charts": charts},
+        {
+            "req": req,
+            "result": result,
+            "groups": groups,
+            "charts": charts,
+            "signer": signer,
+            "signer_problem": provincial.signer_problem(req.requesting_org, signer),
+        },
     )
 
 

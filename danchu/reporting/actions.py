@@ -784,7 +784,16 @@ def run_build(build):
 
     try:
         formats = parse_formats(build.formats)
-        files = render_files(report, formats, progress)
+        done_message = _("Đã tạo xong.")
+        try:
+            files = render_files(report, formats, progress)
+        except rendering.PdfUnavailable as exc:
+            # Without LibreOffice the other files are still handed over, the PDF named as missing.
+            others = [fmt for fmt in formats if fmt != "pdf"]
+            if not others:
+                raise
+            files = render_files(report, others, progress)
+            done_message = _("Đã tạo xong, trừ tệp PDF: %(error)s") % {"error": exc}
         with transaction.atomic():
             if report.status != ReportStatus.SUBMITTED:
                 for old in report.files.filter(snapshot__isnull=True, format__in=list(files)):
@@ -793,7 +802,7 @@ def run_build(build):
                 for fmt, (_name, content) in files.items():
                     _store_file(report, fmt, content)
             ReportBuild.objects.filter(pk=build.pk).update(
-                status=BuildStatus.DONE, progress=100, message=_("Đã tạo xong."), finished_at=timezone.now()
+                status=BuildStatus.DONE, progress=100, message=done_message, finished_at=timezone.now()
             )
     except (ValidationError, rendering.RenderError) as exc:
         message = exc.messages[0] if isinstance(exc, ValidationError) else str(exc)

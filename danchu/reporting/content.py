@@ -47,6 +47,12 @@ def closing(report):
     return f"Trên đây là báo cáo {report.title[0].lower()}{report.title[1:]} của {org.name}{to}./."
 
 
+# The official appendix marks a hand-entered figure and says what the mark means; the reason given
+# when it was entered is a working note and stays in the XLSX, on the report page and in the audit
+# trail (docs/reporting.md, "The official appendix").
+MANUAL_NOTE = "(*) Số liệu do cơ quan, đơn vị tổng hợp trực tiếp, không tính từ sổ theo dõi."
+
+
 def figure_rows(data):
     rows = []
     for number, indicator in enumerate(INDICATORS, start=1):
@@ -68,6 +74,8 @@ def figure_rows(data):
                 "value": indicator.format(value.value) if value.value is not None else "—",
                 "source": source,
                 "manual": value.origin == Origin.MANUAL,
+                # What the official appendix prints after a hand-entered value (see MANUAL_NOTE).
+                "mark": " (*)" if value.origin == Origin.MANUAL else "",
             }
         )
     return rows
@@ -111,18 +119,13 @@ def build_context(report, data):
         "signer": report.signer.person.full_name if report.signer_id else "",
         "a": appendix,
         "figures": figure_rows(data),
-        "manual_note": (
-            "Ghi chú: số liệu ghi “Nhập tay” được nhập trực tiếp, không tính từ sổ theo dõi."
-            if manual
-            else ""
-        ),
+        "manual_note": MANUAL_NOTE if manual else "",
         "year": year,
         "next_year": year + 1,
-        "version_note": (
-            f"(Phiên bản {report.version}, đính chính: {report.correction_reason})"
-            if report.version > 1
-            else ""
-        ),
+        # Kept for uploaded templates that print it, always empty: a correction is a new document
+        # with its own number and date, related to the one it replaces in the register of
+        # outgoing documents; its reason is not printed in the official text.
+        "version_note": "",
     }
 
 

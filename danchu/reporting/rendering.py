@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
+from danchu.core.officialdoc import fit_header_bytes
 from danchu.core.xlsx import workbook_bytes
 
 from .content import build_context, figure_rows
@@ -95,9 +96,11 @@ def render_template(source, context):
 
 
 def render_docx(report, data):
+    """The report's DOCX; the header is laid out from the real names once they are in
+    (officialdoc.fit_header: names wrapped between words, rules as long as the text asks)."""
     source = template_source(report)
     try:
-        return render_template(source, build_context(report, data))
+        return fit_header_bytes(render_template(source, build_context(report, data)))
     finally:
         source.close()
 

@@ -37,8 +37,9 @@ def template_bytes(report_type, framework):
     for section in outline_for(framework):
         doc.heading(_jinja_heading(section.heading))
         _loop(doc, f"s.{section.key}")
-    doc.paragraph("{{ closing }}")
-    doc.paragraph("(Đính kèm Phụ lục số liệu)", italic=True)
+    # The closing paragraphs stay on the page of the signature block (never a block alone).
+    doc.paragraph("{{ closing }}", keep_with_next=True)
+    doc.paragraph("(Đính kèm Phụ lục số liệu)", italic=True, keep_with_next=True)
     doc.signature(
         recipients=["{%p for r in recipients %}", "{{ r }}", "{%p endfor %}"],
         authority=["{{ AUTHORITY_1 }}", "{{ AUTHORITY_2 }}"],
@@ -49,20 +50,22 @@ def template_bytes(report_type, framework):
     doc.centered(
         "(Kèm theo Báo cáo số {{ reference }} ngày {{ report_date }} của {{ issuer_name }})", italic=True
     )
-    doc.centered("{{ version_note }}", italic=True)
     for key, heading, _generators in APPENDIX:
         doc.heading(_jinja_heading(heading))
         _loop(doc, f"a.{key}")
     doc.heading("5. Bảng số liệu chi tiết")
+    # The official appendix: number, indicator, value. Where each figure comes from (the
+    # provenance column) stays in the XLSX and on the report page; a hand-entered figure carries
+    # the mark "(*)" explained by the note under the table (docs/reporting.md).
     doc.table(
-        ["Chỉ tiêu", "Giá trị", "Nguồn số liệu"],
+        ["STT", "Chỉ tiêu", "Số liệu"],
         [
             ["{%tr for f in figures %}", "", ""],
-            ["{{ f.label }}", "{{ f.value }}", "{{ f.source }}"],
+            ["{{ loop.index }}", "{{ f.label }}", "{{ f.value }}{{ f.mark }}"],
             ["{%tr endfor %}", "", ""],
         ],
-        widths_cm=[9.0, 3.5, 4.0],
-        numeric_columns=(1,),
+        widths_cm=[1.3, 11.0, 4.2],
+        numeric_columns=(2,),
     )
     doc.paragraph("{{ manual_note }}", italic=True, indent=False)
     return doc.to_bytes()

@@ -1,9 +1,11 @@
 import io
 
+import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from danchu.core.officialdoc import OfficialDocument
+from danchu.core.officialdoc import MOTTO, NATIONAL_NAME, OfficialDocument, text_width_pt, wrap_words
 
 
 def build():
@@ -42,7 +44,8 @@ def test_page_is_a4_with_the_official_margins():
 
 
 def test_header_signature_and_recipients_are_written_as_the_decree_says():
-    text = all_text(build())
+    # Names wrapped in the header carry line breaks: compare with the whitespace flattened.
+    text = " ".join(all_text(build()).split())
     for expected in [
         "UBND TỈNH TRÀ VINH",
         "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
@@ -75,3 +78,139 @@ def test_page_numbers_start_on_page_two():
     section = build().sections[0]
     assert section.different_first_page_header_footer
     assert "PAGE" in section.header._element.xml
+
+
+# Layout that a signer can sign (Phụ lục I).
+
+LONG_NAMES = [
+    "Sở Khoa học và Công nghệ",
+    "Sở Thông tin và Truyền thông",
+    "Ban Quản lý các khu kinh tế và khu công nghiệp tỉnh Vĩnh Long",
+    "Trung tâm Tần số vô tuyến điện khu vực IV",
+    "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh",
+    "Trung tâm Công nghệ thông tin và Truyền thông",
+]
+
+
+def header_of(issuer, superior="UBND tỉnh Vĩnh Long"):
+    doc = OfficialDocument()
+    doc.header(
+        superior=superior,
+        issuer=issuer,
+        number="Số: 01/BC-X",
+        place_date="Vĩnh Long, ngày 01 tháng 12 năm 2026",
+    )
+    return Document(io.BytesIO(doc.to_bytes())).tables[0]
+
+
+def column_pt(table, index):
+    cell = table.rows[0].cells[index]
+    tc_w = int(cell._tc.tcPr.find(qn("w:tcW")).get(qn("w:w")))
+    margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
+    sides = sum(int(margins.find(qn(f"w:{e}")).get(qn("w:w"))) for e in ("left", "right"))
+    return (tc_w - sides) / 20
+
+
+def rule_pt(table, cell_index, paragraph):
+    fmt = paragraph.paragraph_format
+    return column_pt(table, cell_index) - fmt.left_indent.pt - fmt.right_indent.pt
+
+
+def test_text_width_follows_the_font():
+    # Wider letters are wider; a horned letter is wider than its base; tones change nothing.
+    assert text_width_pt("W", 12) > text_width_pt("i", 12)
+    assert text_width_pt("Ư", 12, bold=True) > text_width_pt("U", 12, bold=True)
+    assert text_width_pt("Ệ", 12) == text_width_pt("E", 12)
+    assert text_width_pt("AB", 24) == 2 * text_width_pt("AB", 12)
+    # The Quốc hiệu at 12 pt bold fits the right column of the header on one line.
+    table = header_of("Sở Nội vụ")
+    assert text_width_pt(NATIONAL_NAME, 12, bold=True) < column_pt(table, 1)
+
+
+def test_wrap_breaks_only_between_words_and_balances_the_lines():
+    assert wrap_words("SỞ KHOA HỌC VÀ CÔNG NGHỆ", 200, 12, bold=True) == ["SỞ KHOA HỌC VÀ CÔNG NGHỆ"]
+    lines = wrap_words("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", 195, 12, bold=True)
+    assert lines == ["SỞ THÔNG TIN VÀ", "TRUYỀN THÔNG"]  # not "… TRUYỀN" / "THÔNG"
+    word = "NGHIÊNGNGHIÊNGNGHIÊNG"
+    assert wrap_words(f"A {word} B", 50, 12) == ["A", word, "B"]  # a too-long word stays whole
+
+
+@pytest.mark.parametrize("name", LONG_NAMES)
+def test_agency_name_wraps_at_word_boundaries_and_fits_its_column(name):
+    table = header_of(name)
+    left = table.rows[0].cells[0]
+    issuer = next(p for p in left.paragraphs if p.runs and p.runs[0].bold)
+    lines = issuer.text.split("\n")
+    # Every word whole, in order; every line inside the column.
+    assert " ".join(lines) == name.upper()
+    width = column_pt(table, 0)
+    for line in lines:
+        assert text_width_pt(line, 12, bold=True) <= width
+    # As few lines as possible: joining any two neighbours would not fit.
+    for first, second in zip(lines, lines[1:], strict=False):
+        assert text_width_pt(f"{first} {second}", 12, bold=True) > width * 0.95
+    if name == "Sở Khoa học và Công nghệ":
+        assert lines == ["SỞ KHOA HỌC VÀ CÔNG NGHỆ"]
+
+
+@pytest.mark.parametrize("name", LONG_NAMES)
+def test_rules_follow_the_text_they_underline(name):
+    table = header_of(name)
+    left, right = table.rows[0].cells
+    paragraphs = left.paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.runs and p.runs[0].bold)
+    longest = max(text_width_pt(line, 12, bold=True) for line in paragraphs[at].text.split("\n"))
+    rule = paragraphs[at + 1]
+    assert not rule.text and "w:bottom" in rule._p.xml
+    # Under the issuing body: 1/3 to 1/2 of the name's (longest line's) length, centred.
+    assert longest / 3 <= rule_pt(table, 0, rule) <= longest / 2
+    assert rule.paragraph_format.left_indent == rule.paragraph_format.right_indent
+    # Under the Tiêu ngữ: as long as the Tiêu ngữ.
+    paragraphs = right.paragraphs
+    motto_rule = paragraphs[next(i for i, p in enumerate(paragraphs) if p.text == MOTTO) + 1]
+    assert abs(rule_pt(table, 1, motto_rule) - text_width_pt(MOTTO, 13, bold=True)) < 1
+
+
+def test_table_header_repeats_and_rows_do_not_split():
+    table = build().tables[1]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+
+
+def test_signature_block_cannot_split_and_keeps_its_lines_together():
+    table = build().tables[-1]
+    assert len(table.rows) == 1 and table.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+    for cell in table.rows[0].cells:
+        for index, paragraph in enumerate(cell.paragraphs):
+            p_pr = paragraph._p.pPr
+            assert p_pr.find(qn("w:keepLines")) is not None
+            assert (p_pr.find(qn("w:keepNext")) is not None) == (index < len(cell.paragraphs) - 1)
+
+
+def test_closing_paragraph_can_be_kept_with_the_block():
+    doc = OfficialDocument()
+    kept = doc.paragraph("Trên đây là báo cáo./.", keep_with_next=True)
+    loose = doc.paragraph("Đoạn thường.")
+    assert kept._p.pPr.find(qn("w:keepNext")) is not None
+    assert loose._p.pPr.find(qn("w:keepNext")) is None
+
+
+def test_elements_are_written_in_the_schema_order_word_expects():
+    doc = build()
+    for table in doc.tables:
+        tags = [child.tag.split("}")[1] for child in table._tbl.tblPr]
+        order = ["tblStyle", "tblW", "jc", "tblBorders", "tblLayout", "tblCellMar", "tblLook"]
+        present = [t for t in order if t in tags]
+        assert [t for t in tags if t in order] == present
+    for table in doc.tables:
+        for cell in table._cells:
+            for paragraph in cell.paragraphs:
+                tags = [child.tag.split("}")[1] for child in paragraph._p.pPr]
+                if "pBdr" in tags and "ind" in tags:
+                    assert tags.index("pBdr") < tags.index("ind")
+
+
+def test_headings_stay_with_what_follows():
+    doc = build()
+    heading = next(p for p in doc.paragraphs if p.text.startswith("I. KHÁI QUÁT"))
+    assert heading._p.pPr.find(qn("w:keepNext")) is not None

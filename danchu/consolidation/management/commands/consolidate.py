@@ -73,6 +73,12 @@ class Command(BaseCommand):
             except PdfUnavailable as exc:
                 self.stderr.write(str(exc))
                 failed = True
+        if docx is not None:
+            problem = provincial.signer_problem(
+                req.requesting_org, provincial.provincial_signature(req.requesting_org)
+            )
+            if problem:
+                self.stderr.write(f"Cảnh báo: {problem}")
         self.stdout.write(f"Yêu cầu {req.reference} ({req.period.name}), hạn {req.deadline:%d/%m/%Y}")
         self.stdout.write(
             f"Đã gửi: {result.submitted}/{result.total}  Đúng hạn: {result.on_time}  Muộn: {result.late}  "
