@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .indicators import BY_CODE
 from .outline import outline_for
 
 ERROR, WARNING = "error", "warning"
@@ -128,22 +127,36 @@ def _shown(value):
     return vnformat.number(int(number) if number == number.to_integral() else number)
 
 
-def rule_violations(values):
+# Rule messages whose wording follows the law of the period (see indicators.DATED_LABELS).
+DATED_MESSAGES = {
+    "online_services_l4": gettext_lazy(
+        "Số dịch vụ công trực tuyến toàn trình không được lớn hơn tổng số dịch vụ công trực tuyến."
+    ),
+}
+
+
+def rule_violations(values, day=None):
     """RULES applied to {code: number}: [(code, message)] for each rule broken. Used on a report's
-    figures before sign-off and on the frozen figures of every agency (consolidation)."""
+    figures before sign-off and on the frozen figures of every agency (consolidation). `day`, the
+    last day the figures count (None: today's law), picks the wording of the labels."""
+    from .indicators import label_on
+    from .indicators.definitions import online_services_current
+
     broken = []
     for left, op, right, message in RULES:
+        if left in DATED_MESSAGES and online_services_current(day):
+            message = DATED_MESSAGES[left]
         if any(values.get(c) is None for c in (left, *right)):
             continue
         lhs = Decimal(str(values[left]))
         rhs = sum(Decimal(str(values[c])) for c in right)
         if (op == "<=" and lhs > rhs) or (op == "==" and lhs != rhs):
-            detail = " + ".join(f"{BY_CODE[c].label} ({_shown(values[c])})" for c in right)
+            detail = " + ".join(f"{label_on(c, day)} ({_shown(values[c])})" for c in right)
             broken.append(
                 (
                     left,
                     _("%(rule)s Hiện có: %(label)s = %(value)s; %(detail)s.")
-                    % {"rule": message, "label": BY_CODE[left].label, "value": _shown(lhs), "detail": detail},
+                    % {"rule": message, "label": label_on(left, day), "value": _shown(lhs), "detail": detail},
                 )
             )
     return broken
@@ -153,7 +166,7 @@ def validation_problems(report, data):
     figures = {code: item.value for code, item in data.values.items()}
     return [
         Problem(ERROR, message, _report_url(report, f"#ind-{code}"), code=f"rule:{code}")
-        for code, message in rule_violations(figures)
+        for code, message in rule_violations(figures, getattr(data, "as_of", None) or report.data_end)
     ]
 
 

@@ -87,6 +87,8 @@ def closing(report):
 
 
 def figure_rows(data):
+    from .indicators import label_on
+
     rows = []
     for number, indicator in enumerate(INDICATORS, start=1):
         value = data.values.get(indicator.code)
@@ -102,7 +104,7 @@ def figure_rows(data):
             {
                 "number": number,
                 "code": indicator.code,
-                "label": str(indicator.label),
+                "label": str(label_on(indicator.code, getattr(data, "as_of", None))),
                 "unit": str(Unit(indicator.unit).label),
                 "value": indicator.format(value.value) if value.value is not None else "—",
                 "source": source,
