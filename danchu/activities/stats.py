@@ -69,7 +69,7 @@ def stats_for(org, start, end):
 
     campaigns                  list, one per topic in order of first start: {"topic", "articles",
                                "documents", "banners", "channels" (labels), "campaigns" (records),
-                               "by_channel" (list of {"channel" (label), "other", "articles",
+                               "by_channel" (list of {"channel" (label), "code", "other", "articles",
                                "documents", "banners"}: what was published on each channel)}
     campaign_articles          total articles over all topics
     campaign_documents         total documents published
@@ -127,6 +127,7 @@ def stats_for(org, start, end):
         entry["by_channel"].append(
             {
                 "channel": label,
+                "code": row["channel"],
                 "other": row["channel"] == Channel.OTHER,
                 "articles": row["articles"],
                 "documents": row["documents"],

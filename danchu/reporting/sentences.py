@@ -237,9 +237,28 @@ def party_oversight(data):
     return [text + "; " + "; ".join(tail) + "."]
 
 
-def _channel_phrase(channels):
-    labels = [c for c in channels if c and c.strip().lower() != "khác"]
-    return " trên " + ", ".join(dict.fromkeys(c[0].lower() + c[1:] for c in labels)) if labels else ""
+# How a report names each channel of activities.models.Channel inside a sentence: proper names
+# keep their capitals ("trên Cổng thông tin điện tử tỉnh"), common nouns do not; "other" is not named.
+CHANNEL_IN_SENTENCE = {
+    "provincial_portal": "Cổng thông tin điện tử tỉnh",
+    "agency_website": "trang thông tin điện tử của cơ quan",
+    "press": "báo chí",
+    "radio": "Đài Phát thanh và Truyền hình",
+    "social_media": "mạng xã hội",
+    "other": "",
+}
+
+
+def _channel_phrase(row):
+    code = row.get("code")
+    if code in CHANNEL_IN_SENTENCE:
+        name = CHANNEL_IN_SENTENCE[code]
+    else:  # a snapshot without channel codes: the labels as they were
+        labels = [
+            c.strip() for c in (row.get("channel") or "").split(", ") if c and c.strip().lower() != "khác"
+        ]
+        name = ", ".join(dict.fromkeys(c[0].lower() + c[1:] for c in labels))
+    return f" trên {name}" if name else ""
 
 
 def campaigns(data):
@@ -269,7 +288,7 @@ def campaigns(data):
                 row.get("documents") and f"{count(row['documents'])} văn bản",
             )
             if parts:
-                published.append("đăng " + " và ".join(parts) + _channel_phrase([row.get("channel") or ""]))
+                published.append("đăng " + " và ".join(parts) + _channel_phrase(row))
         if not published:
             continue
         text = about + "; ".join(published)

@@ -303,16 +303,35 @@ def test_campaign_figures_keep_their_channel():
                 "by_channel": [
                     {
                         "channel": "Cổng thông tin điện tử tỉnh",
+                        "code": "provincial_portal",
                         "articles": 136,
                         "documents": 16,
                         "banners": 0,
                     },
-                    {"channel": "Khác", "articles": 0, "documents": 0, "banners": 2},
+                    {"channel": "Khác", "code": "other", "articles": 0, "documents": 0, "banners": 2},
                 ],
             }
         ],
     )
     assert sentences.campaigns(data(zeros(), lists=lists)) == [
-        "Tuyên truyền về phòng, chống dịch bệnh Covid-19: đăng 136 tin, bài và 16 văn bản trên cổng "
+        "Tuyên truyền về phòng, chống dịch bệnh Covid-19: đăng 136 tin, bài và 16 văn bản trên Cổng "
         "thông tin điện tử tỉnh; thực hiện 02 băng rôn, banner."
+    ]
+
+
+def test_campaigns_frozen_before_channels_were_split_still_read():
+    lists = dict(
+        ZERO_LISTS,
+        campaigns=[
+            {
+                "topic": "Chuyển đổi số",
+                "articles": 5,
+                "documents": 0,
+                "banners": 0,
+                "channels": ["Mạng xã hội"],
+            }
+        ],
+    )
+    assert sentences.campaigns(data(zeros(), lists=lists)) == [
+        "Tuyên truyền về chuyển đổi số: đăng 05 tin, bài trên mạng xã hội."
     ]
