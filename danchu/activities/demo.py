@@ -1,6 +1,7 @@
 """Demo campaigns, funds, procedures, duty roster, staffing and activity log, from the seed's 2020
-figures (Sở TT-TT Trà Vinh): 72 articles, 19 documents and 2 banners on the provincial Party
-congress; 136 articles and 16 documents on Covid-19; funds of 14.193.000 đ, 5.450.000 đ and
+figures (Sở TT-TT Trà Vinh): 72 articles and 19 documents on the provincial portal and 2 banners
+on the provincial Party congress; 136 articles and 16 documents on Covid-19 on the provincial
+portal (Cổng thông tin điện tử tỉnh, as the seed says); funds of 14.193.000 đ, 5.450.000 đ and
 4.611.500 đ; 37 procedures posted everywhere, 37 online at level 3–4 of which 29 at level 4;
 2 officials at the public service centre; quotas 28 + 28 after cutting 4 + 4 (12,5%).
 Dates, names and the split of amounts into contributions are invented. Created through the
@@ -33,24 +34,24 @@ CAMPAIGNS = {
     "TV.STTTT": [
         (
             CONGRESS,
-            Channel.AGENCY_WEBSITE,
+            Channel.PROVINCIAL_PORTAL,
             D(2020, 5, 1),
             D(2020, 10, 31),
             72,
             19,
             0,
-            "Tin, bài và văn kiện trên Trang thông tin điện tử của Sở.",
+            "Tin, bài và văn kiện trên Cổng thông tin điện tử tỉnh.",
         ),
         (CONGRESS, Channel.OTHER, D(2020, 9, 15), D(2020, 10, 31), 0, 0, 2, "Băng rôn treo tại trụ sở Sở."),
         (
             COVID,
-            Channel.AGENCY_WEBSITE,
+            Channel.PROVINCIAL_PORTAL,
             D(2020, 1, 30),
             D(2020, 12, 14),
             136,
             16,
             0,
-            "Tin, bài và văn bản chỉ đạo phòng, chống dịch.",
+            "Tin, bài và văn bản chỉ đạo phòng, chống dịch trên Cổng thông tin điện tử tỉnh.",
         ),
     ],
     "TV.SKHCN": [(COVID, Channel.AGENCY_WEBSITE, D(2020, 2, 3), D(2020, 12, 10), 41, 7, 1, "")],

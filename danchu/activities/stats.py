@@ -68,7 +68,9 @@ def stats_for(org, start, end):
     """The activities figures of `org`'s subtree between `start` and `end` inclusive. Keys:
 
     campaigns                  list, one per topic in order of first start: {"topic", "articles",
-                               "documents", "banners", "channels" (labels), "campaigns" (records)}
+                               "documents", "banners", "channels" (labels), "campaigns" (records),
+                               "by_channel" (list of {"channel" (label), "code", "other", "articles",
+                               "documents", "banners"}: what was published on each channel)}
     campaign_articles          total articles over all topics
     campaign_documents         total documents published
     campaign_banners           total banners
@@ -112,6 +114,7 @@ def stats_for(org, start, end):
                 "documents": 0,
                 "banners": 0,
                 "channels": [],
+                "by_channel": [],
                 "campaigns": 0,
             },
         )
@@ -119,7 +122,18 @@ def stats_for(org, start, end):
         entry["documents"] += row["documents"]
         entry["banners"] += row["banners"]
         entry["campaigns"] += row["n"]
-        entry["channels"].append(str(labels.get(row["channel"], row["channel"])))
+        label = str(labels.get(row["channel"], row["channel"]))
+        entry["channels"].append(label)
+        entry["by_channel"].append(
+            {
+                "channel": label,
+                "code": row["channel"],
+                "other": row["channel"] == Channel.OTHER,
+                "articles": row["articles"],
+                "documents": row["documents"],
+                "banners": row["banners"],
+            }
+        )
     campaigns = list(topics.values())
 
     funds = [

@@ -16,3 +16,10 @@ class ConsolidationConfig(AppConfig):
         (_("Chấm điểm"), "consolidation:schemes", "consolidation.manage"),
         (_("Tự chấm điểm"), "consolidation:schemes", "consolidation.self_assess"),
     ]
+
+    def ready(self):
+        from danchu.reporting.checks import register_request_window
+
+        from .windows import request_window
+
+        register_request_window(request_window)

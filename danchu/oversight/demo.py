@@ -32,7 +32,7 @@ from .models import (
 
 D = datetime.date
 MINISTRY = "Thanh tra Bộ Thông tin và Truyền thông"
-RADIO_CENTRE = "Trung tâm Tần số vô tuyến điện khu vực VIII"
+RADIO_CENTRE = "Trung tâm Tần số vô tuyến điện khu vực IV"
 POLICE = "Công an tỉnh Trà Vinh"
 
 # ref, kind, mode, partner, field, subject line, start, end,

@@ -1,7 +1,7 @@
 """Figures of the oversight registers for the annual report.
 
 `stats_for(org, start, end)` computes every figure over `org` and its whole subtree in a fixed
-number of queries (9), whatever the amount of data. An inspection belongs to the period when it
+number of queries (10), whatever the amount of data. An inspection belongs to the period when it
 started in it; its subjects and outcomes are counted with it. Party oversight, discipline cases
 and complaints count by their own date.
 
@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 
 from .models import (
     Inspection,
+    InspectionField,
     InspectionKind,
     InspectionMode,
     InspectionSubject,
@@ -64,7 +65,10 @@ def stats_for(org, start, end):
     inspections_led              of which led by the agency
     inspections_joint            of which joint with another body
     inspections_led_subjects     list: number of subjects of each led inspection, by start date
-    joint_by_partner             list of {"partner", "inspections", "subjects"} for joint inspections
+    inspections_led_list         list of {"subjects", "field" (label), "subject_line"} of the led inspections
+    joint_by_partner             list of {"partner", "inspections", "subjects", "fields" (labels)}
+    administrative_list          list of {"subject_line", "field", "targets" (names of the units)} of the
+                                 administrative inspections that have subjects
     inspection_subjects          subjects of the specialised inspections
     administrative_inspections   administrative inspections (thanh tra hành chính) of subordinate units
     administrative_subjects      units covered by the administrative inspections
@@ -87,20 +91,45 @@ def stats_for(org, start, end):
         inspections_joint=Count("pk", filter=SPECIALISED & Q(mode=InspectionMode.JOINT)),
         administrative_inspections=Count("pk", filter=Q(kind=InspectionKind.ADMINISTRATIVE)),
     )
-    led_subjects = list(
+    fields = dict(InspectionField.choices)
+    led = list(
         _inspections(org, start, end)
         .filter(SPECIALISED, mode=InspectionMode.LED)
         .annotate(n=Count("subjects"))
         .order_by("start", "pk")
-        .values_list("n", flat=True)
+        .values("n", "field", "subject_line")
     )
-    joint = list(
+    joint_rows = list(
         _inspections(org, start, end)
         .filter(SPECIALISED, mode=InspectionMode.JOINT)
-        .values("partner")
+        .values("partner", "field")
         .annotate(inspections=Count("pk", distinct=True), subjects=Count("subjects"))
-        .order_by("partner")
+        .order_by("partner", "field")
     )
+    joint = {}
+    for row in joint_rows:
+        entry = joint.setdefault(
+            row["partner"], {"partner": row["partner"], "inspections": 0, "subjects": 0, "fields": []}
+        )
+        entry["inspections"] += row["inspections"]
+        entry["subjects"] += row["subjects"]
+        entry["fields"].append(str(fields.get(row["field"], row["field"])))
+    administrative = {}
+    for row in (
+        _subjects(org, start, end)
+        .filter(inspection__kind=InspectionKind.ADMINISTRATIVE)
+        .order_by("inspection__start", "inspection_id", "pk")
+        .values("inspection_id", "inspection__subject_line", "inspection__field", "name")
+    ):
+        entry = administrative.setdefault(
+            row["inspection_id"],
+            {
+                "subject_line": row["inspection__subject_line"],
+                "field": str(fields.get(row["inspection__field"], row["inspection__field"])),
+                "targets": [],
+            },
+        )
+        entry["targets"].append(row["name"])
     subjects = _subjects(org, start, end).aggregate(
         inspection_subjects=Count("pk", filter=Q(inspection__kind=InspectionKind.SPECIALISED)),
         administrative_subjects=Count("pk", filter=Q(inspection__kind=InspectionKind.ADMINISTRATIVE)),
@@ -127,8 +156,17 @@ def stats_for(org, start, end):
     )
     return {
         **inspections,
-        "inspections_led_subjects": led_subjects,
-        "joint_by_partner": joint,
+        "inspections_led_subjects": [row["n"] for row in led],
+        "inspections_led_list": [
+            {
+                "subjects": row["n"],
+                "field": str(fields.get(row["field"], row["field"])),
+                "subject_line": row["subject_line"],
+            }
+            for row in led
+        ],
+        "joint_by_partner": list(joint.values()),
+        "administrative_list": list(administrative.values()),
         **subjects,
         **outcomes,
         "fines_vnd": int(outcomes["fines_vnd"]),
@@ -167,3 +205,17 @@ def records_for(org, start, end, key):
     if key not in builders:
         raise ValueError(f"no records behind {key!r}")
     return builders[key]()
+
+
+def case_document_ids():
+    """Ids of the registry documents that are case papers of an inspection (its decision to
+    inspect, a sanction decision): documents of state management, not documents on grassroots
+    democracy. A subquery (no query of its own), for the report's list of documents issued."""
+    from django.db.models import Q as _Q
+
+    from danchu.documents.models import Document
+
+    return Document.objects.filter(
+        _Q(pk__in=Outcome.objects.filter(decision__isnull=False).values("decision"))
+        | _Q(pk__in=Inspection.objects.filter(decision__isnull=False).values("decision"))
+    ).values("pk")

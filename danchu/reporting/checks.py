@@ -1,6 +1,6 @@
 """Checks before sign-off: validation rules across indicators, citations in the narrative checked
-against the document registry, mandatory sections and settings. Each problem links to where it
-is fixed."""
+against the document registry, mandatory sections and settings, records counted outside the report's
+date or the request's data window. Each problem links to where it is fixed."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .indicators import BY_CODE
 from .outline import outline_for
 
 ERROR, WARNING = "error", "warning"
@@ -128,22 +127,36 @@ def _shown(value):
     return vnformat.number(int(number) if number == number.to_integral() else number)
 
 
-def rule_violations(values):
+# Rule messages whose wording follows the law of the period (see indicators.DATED_LABELS).
+DATED_MESSAGES = {
+    "online_services_l4": gettext_lazy(
+        "Số dịch vụ công trực tuyến toàn trình không được lớn hơn tổng số dịch vụ công trực tuyến."
+    ),
+}
+
+
+def rule_violations(values, day=None):
     """RULES applied to {code: number}: [(code, message)] for each rule broken. Used on a report's
-    figures before sign-off and on the frozen figures of every agency (consolidation)."""
+    figures before sign-off and on the frozen figures of every agency (consolidation). `day`, the
+    last day the figures count (None: today's law), picks the wording of the labels."""
+    from .indicators import label_on
+    from .indicators.definitions import online_services_current
+
     broken = []
     for left, op, right, message in RULES:
+        if left in DATED_MESSAGES and online_services_current(day):
+            message = DATED_MESSAGES[left]
         if any(values.get(c) is None for c in (left, *right)):
             continue
         lhs = Decimal(str(values[left]))
         rhs = sum(Decimal(str(values[c])) for c in right)
         if (op == "<=" and lhs > rhs) or (op == "==" and lhs != rhs):
-            detail = " + ".join(f"{BY_CODE[c].label} ({_shown(values[c])})" for c in right)
+            detail = " + ".join(f"{label_on(c, day)} ({_shown(values[c])})" for c in right)
             broken.append(
                 (
                     left,
                     _("%(rule)s Hiện có: %(label)s = %(value)s; %(detail)s.")
-                    % {"rule": message, "label": BY_CODE[left].label, "value": _shown(lhs), "detail": detail},
+                    % {"rule": message, "label": label_on(left, day), "value": _shown(lhs), "detail": detail},
                 )
             )
     return broken
@@ -153,7 +166,7 @@ def validation_problems(report, data):
     figures = {code: item.value for code, item in data.values.items()}
     return [
         Problem(ERROR, message, _report_url(report, f"#ind-{code}"), code=f"rule:{code}")
-        for code, message in rule_violations(figures)
+        for code, message in rule_violations(figures, getattr(data, "as_of", None) or report.data_end)
     ]
 
 
@@ -226,6 +239,146 @@ def _fmt(day):
     return short_date(day)
 
 
+# The records behind the figures, per register, that the window checks name: (register, key of
+# the register's records_for, what they are in Vietnamese). One or two queries each, so the checks
+# run a fixed number of queries (WINDOW_MAX_QUERIES) whatever the data.
+WINDOW_RECORDS = [
+    ("petitions", "letters_received", gettext_lazy("đơn thư tiếp nhận")),
+    ("oversight", "inspections_total", gettext_lazy("cuộc thanh tra, kiểm tra chuyên ngành")),
+    ("oversight", "administrative_inspections", gettext_lazy("cuộc thanh tra hành chính")),
+    ("oversight", "party_inspections", gettext_lazy("cuộc kiểm tra của Đảng")),
+    ("activities", "fund_contributions_vnd", gettext_lazy("khoản đóng góp quỹ")),
+    ("participation", "disclosures_total", gettext_lazy("nội dung công khai")),
+    ("participation", "consultations_held", gettext_lazy("đợt lấy ý kiến")),
+    ("participation", "conferences_held", gettext_lazy("hội nghị cán bộ, công chức, viên chức")),
+]
+SHOWN_RECORDS = 3  # the first few records named in a warning
+# Windows checked: after the report's date, before and after the request's window (3), each with
+# up to 2 queries per record kind, plus the query that finds the request's window.
+WINDOW_MAX_QUERIES = 3 * 2 * len(WINDOW_RECORDS) + 1
+
+# Functions (report) -> (start, end, reference) or None giving the data window a report was asked
+# for. consolidation registers one (it owns the requests); reporting never imports consolidation.
+REQUEST_WINDOW_PROVIDERS = []
+
+
+def register_request_window(provider):
+    if provider not in REQUEST_WINDOW_PROVIDERS:
+        REQUEST_WINDOW_PROVIDERS.append(provider)
+    return provider
+
+
+def request_window(report):
+    for provider in REQUEST_WINDOW_PROVIDERS:
+        window = provider(report)
+        if window:
+            return window
+    return None
+
+
+def records_between(org, start, end):
+    """[(register, noun, count, [first few records as text])] of the records the figures would count
+    between `start` and `end` (inclusive); registers not installed are skipped."""
+    from .indicators.base import RegisterMissing
+    from .indicators.compute import records_function
+
+    found = []
+    for source, key, noun in WINDOW_RECORDS:
+        try:
+            records = records_function(source)(org, start, end, key)
+        except (RegisterMissing, KeyError, ValueError):
+            continue
+        first = list(records[: SHOWN_RECORDS + 1])
+        if not first:
+            continue
+        total = len(first) if len(first) <= SHOWN_RECORDS else records.count()
+        found.append((source, noun, total, [str(r) for r in first[:SHOWN_RECORDS]]))
+    return found
+
+
+def _describe(found):
+    parts = []
+    for source, noun, total, shown in found:
+        more = "; …" if total > len(shown) else ""
+        parts.append(
+            _("%(register)s: %(count)s %(noun)s (%(first)s%(more)s)")
+            % {
+                "register": REGISTER_NAMES.get(source, source),
+                "count": total,
+                "noun": noun,
+                "first": "; ".join(shown),
+                "more": more,
+            }
+        )
+    return "; ".join(parts)
+
+
+def window_problems(report):
+    """Warnings naming the records the figures count that are dated after the report's date, or
+    outside the data window the request asked for (docs/reporting.md: why warnings)."""
+    import datetime
+
+    from danchu.core.vnformat import short_date
+
+    problems = []
+    org, start, end = report.organization, report.data_start, report.data_end
+    if not (org and start and end):
+        return problems
+    one = datetime.timedelta(days=1)
+    if report.report_date and end > report.report_date:
+        found = records_between(org, report.report_date + one, end)
+        if found:
+            problems.append(
+                Problem(
+                    WARNING,
+                    _(
+                        "Số liệu tính đến ngày %(end)s, sau ngày báo cáo %(date)s: có bản ghi đề ngày sau "
+                        "ngày báo cáo được tính vào số liệu. %(records)s. Sửa ngày báo cáo hoặc khoảng số liệu "
+                        "trong phần thiết lập."
+                    )
+                    % {
+                        "end": short_date(end),
+                        "date": short_date(report.report_date),
+                        "records": _describe(found),
+                    },
+                    _report_url(report, "#settings"),
+                    code="window:after-report-date",
+                )
+            )
+    window = request_window(report)
+    if window:
+        asked_start, asked_end, reference = window
+        outside = []
+        if start < asked_start:
+            outside.append((start, asked_start - one))
+        if end > asked_end:
+            outside.append((asked_end + one, end))
+        for a, b in outside:
+            found = records_between(org, a, b)
+            if found:
+                problems.append(
+                    Problem(
+                        WARNING,
+                        _(
+                            "Văn bản yêu cầu %(ref)s đề nghị số liệu từ ngày %(asked_start)s đến ngày "
+                            "%(asked_end)s, nhưng báo cáo tính cả các bản ghi từ ngày %(a)s đến ngày %(b)s. "
+                            "%(records)s. Sửa khoảng số liệu trong phần thiết lập cho khớp văn bản yêu cầu."
+                        )
+                        % {
+                            "ref": reference,
+                            "asked_start": short_date(asked_start),
+                            "asked_end": short_date(asked_end),
+                            "a": short_date(a),
+                            "b": short_date(b),
+                            "records": _describe(found),
+                        },
+                        _report_url(report, "#settings"),
+                        code="window:request",
+                    )
+                )
+    return problems
+
+
 def run_checks(report, data, texts=None):
     from .content import section_texts
 
@@ -274,4 +427,5 @@ def run_checks(report, data, texts=None):
             Problem(ERROR, _("Chưa có nơi nhận."), _report_url(report, "#settings"), code="recipients")
         )
     problems += citation_problems(report, texts)
+    problems += window_problems(report)
     return problems

@@ -1,7 +1,10 @@
 """The one context builder of the report: from a Report, its sections and its ReportData to the
 context the DOCX template is rendered with (and the web preview shows)."""
 
+import datetime
+
 from danchu.core.vnformat import place_date, short_date
+from danchu.legal.frameworks import LAW_2022_IN_FORCE, Framework
 
 from .indicators import BY_CODE, INDICATORS, Origin, Unit
 from .outline import APPENDIX, outline_for
@@ -27,18 +30,54 @@ def section_texts(report):
     return {section.key: section.paragraphs for section in report.sections.all()}
 
 
+# The texts the current-law report follows, cited by number and date (docs/legal.md).
+LAW_2022_BASIS = (
+    "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 ngày 10/11/2022 của Quốc hội và Nghị định "
+    "số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ quy định chi tiết một số điều của Luật Thực hiện "
+    "dân chủ ở cơ sở"
+)
+ND04_2015_BASIS = "Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 của Chính phủ"
+
+
+def framework_split(report):
+    """For a window that straddles 01/07/2023 (the Law in force): [(start, end, basis), …], the
+    part before under Nghị định 04/2015, the part after under the Law; else []."""
+    start, end = report.data_start, report.data_end
+    if not (start and end) or not (start < LAW_2022_IN_FORCE <= end):
+        return []
+    day_before = LAW_2022_IN_FORCE - datetime.timedelta(days=1)
+    return [
+        (start, day_before, ND04_2015_BASIS),
+        (LAW_2022_IN_FORCE, end, "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15"),
+    ]
+
+
+def framework_note(report):
+    """One sentence saying which law each part of a straddling window follows, or ""."""
+    parts = framework_split(report)
+    if not parts:
+        return ""
+    (s1, e1, b1), (s2, e2, b2) = parts
+    return (
+        f"Kết quả từ ngày {short_date(s1)} đến ngày {short_date(e1)} được thực hiện theo {b1}; "
+        f"từ ngày {short_date(s2)} đến ngày {short_date(e2)} theo {b2} (có hiệu lực từ ngày "
+        f"{short_date(LAW_2022_IN_FORCE)}) và Nghị định số 59/2023/NĐ-CP."
+    )
+
+
 def opening(report):
     org = report.organization
+    basis = f"Thực hiện {LAW_2022_BASIS}; " if report.framework == Framework.LAW_2022 else ""
     if report.request_ref:
         when = f", ngày {short_date(report.request_date)}" if report.request_date else ""
         issuer = f" của {report.request_issuer}" if report.request_issuer else ""
         subject = f" về việc {report.request_subject}" if report.request_subject else ""
         kind = report.request_kind or "Công văn"
-        return (
-            f"Thực hiện {kind} số {report.request_ref}{when}{issuer}{subject}; "
-            f"{org.name} báo cáo kết quả thực hiện như sau:"
-        )
-    return f"{org.name} báo cáo {report.title[0].lower()}{report.title[1:]} như sau:"
+        request = f"{kind} số {report.request_ref}{when}{issuer}{subject}"
+        if basis:
+            return f"{basis}thực hiện {request}; {org.name} báo cáo kết quả thực hiện như sau:"
+        return f"Thực hiện {request}; {org.name} báo cáo kết quả thực hiện như sau:"
+    return f"{basis}{org.name} báo cáo {report.title[0].lower()}{report.title[1:]} như sau:"
 
 
 def closing(report):
@@ -54,6 +93,8 @@ MANUAL_NOTE = "(*) Số liệu do cơ quan, đơn vị tổng hợp trực tiế
 
 
 def figure_rows(data):
+    from .indicators import label_on
+
     rows = []
     for number, indicator in enumerate(INDICATORS, start=1):
         value = data.values.get(indicator.code)
@@ -69,7 +110,7 @@ def figure_rows(data):
             {
                 "number": number,
                 "code": indicator.code,
-                "label": str(indicator.label),
+                "label": str(label_on(indicator.code, getattr(data, "as_of", None))),
                 "unit": str(Unit(indicator.unit).label),
                 "value": indicator.format(value.value) if value.value is not None else "—",
                 "source": source,
@@ -84,6 +125,8 @@ def figure_rows(data):
 def build_context(report, data):
     org = report.organization
     year = report.period.year
+    if getattr(data, "as_of", None) is None and report.data_end:
+        data.as_of = report.data_end.isoformat()  # a snapshot frozen before ReportData had it
     texts = section_texts(report)
     sections = {}
     for sec in outline_for(report.framework):
@@ -105,6 +148,7 @@ def build_context(report, data):
         "report_date": short_date(report.report_date),
         "title": report.title,
         "opening": opening(report),
+        "framework_note": framework_note(report),
         "s": sections,
         "headings": {sec.key: sec.heading_for(year) for sec in outline_for(report.framework)},
         "closing": closing(report),

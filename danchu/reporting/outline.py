@@ -92,6 +92,15 @@ ND04_2015 = [
     ),
 ]
 
+# The current law: Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 (in force 01/07/2023), Chapter III
+# "Thực hiện dân chủ ở cơ quan, đơn vị", and Nghị định số 59/2023/NĐ-CP. The article numbers in the
+# headings were checked against the headings of the official consolidated code (pháp điển, đề mục
+# "Thực hiện dân chủ ở cơ sở"); docs/legal.md lists them with the sources. Chapter III has four
+# Mục: 1 disclosure (Art. 46 content, 47 forms and timing, 48 responsibility), 2 staff discuss and
+# decide (Art. 49–52, the staff conference is Art. 51), 3 staff are consulted (Art. 53–55), 4 staff
+# inspect and supervise (Art. 56–59; the people's inspection board Art. 60–63, detailed by
+# Nghị định 59/2023 Art. 20–23). The section keys are stable: drafts and the demo write by key.
+LAW = "Luật Thực hiện dân chủ ở cơ sở"
 LAW_2022 = [
     SectionSpec(
         "overview",
@@ -99,53 +108,115 @@ LAW_2022 = [
         mandatory=True,
         help=_("Đặc điểm tình hình của cơ quan trong năm, những thuận lợi, khó khăn."),
     ),
-    SectionSpec("results", "II. KẾT QUẢ THỰC HIỆN DÂN CHỦ Ở CƠ SỞ", narrative=False),
+    SectionSpec("results", "II. KẾT QUẢ THỰC HIỆN DÂN CHỦ Ở CƠ QUAN, ĐƠN VỊ", narrative=False),
     SectionSpec(
         "leadership",
-        "1. Công tác lãnh đạo, chỉ đạo, tuyên truyền",
+        "1. Công tác lãnh đạo, chỉ đạo, tuyên truyền, phổ biến Luật Thực hiện dân chủ ở cơ sở "
+        "và Nghị định số 59/2023/NĐ-CP",
         level=2,
         mandatory=True,
-        generators=(s.dissemination, s.campaigns, s.funds),
+        help=_(
+            "Các văn bản lãnh đạo, chỉ đạo, quy chế dân chủ của cơ quan; việc phổ biến, quán triệt Luật. "
+            "Số liệu phổ biến, tuyên truyền, kiểm tra, giám sát của Đảng và đóng góp các quỹ được điền tự động."
+        ),
+        generators=(s.dissemination, s.campaigns, s.party_oversight, s.funds),
     ),
     SectionSpec(
         "disclosure",
-        "2. Những nội dung công khai (Điều 48 Luật Thực hiện dân chủ ở cơ sở)",
+        f"2. Công khai thông tin ở cơ quan, đơn vị (Điều 46, Điều 47 và Điều 48 {LAW})",
         level=2,
-        generators=(s.disclosures_and_consultations, s.procedures, s.online_services, s.postings),
-    ),
-    SectionSpec(
-        "consultation",
-        "3. Những nội dung cán bộ, công chức, viên chức, người lao động tham gia ý kiến",
-        level=2,
+        help=_(
+            "Nội dung đã công khai (Điều 46), hình thức và thời điểm công khai (Điều 47), trách nhiệm "
+            "tổ chức công khai (Điều 48). Số nội dung công khai và niêm yết được điền tự động."
+        ),
+        generators=(s.disclosures, s.postings),
     ),
     SectionSpec(
         "decisions",
-        "4. Những nội dung cán bộ, công chức, viên chức, người lao động quyết định",
+        f"3. Những nội dung cán bộ, công chức, viên chức, người lao động bàn và quyết định "
+        f"(Điều 49 và Điều 50 {LAW})",
         level=2,
-        generators=(s.staffing,),
-    ),
-    SectionSpec(
-        "supervision",
-        "5. Kiểm tra, giám sát của cán bộ, công chức, viên chức, người lao động",
-        level=2,
-        generators=(s.party_oversight, s.inspections),
+        help=_(
+            "Bầu, cho thôi làm thành viên Ban Thanh tra nhân dân; các khoản đóng góp; nghị quyết hội nghị; "
+            "các nội dung tự quản khác và hình thức quyết định."
+        ),
     ),
     SectionSpec(
         "conference",
-        "6. Hội nghị cán bộ, công chức, viên chức, người lao động",
+        f"4. Hội nghị cán bộ, công chức, viên chức, người lao động (Điều 51 {LAW})",
         level=2,
+        help=_(
+            "Thời gian, thành phần, nội dung và nghị quyết của hội nghị. Số liệu hội nghị được điền tự động."
+        ),
         generators=(s.conferences,),
     ),
-    SectionSpec("inspection_board", "7. Hoạt động của Ban Thanh tra nhân dân", level=2),
+    SectionSpec(
+        "resolution_review",
+        "5. Kiểm điểm, đánh giá việc thực hiện nghị quyết hội nghị cán bộ, công chức, viên chức, "
+        "người lao động định kỳ 06 tháng",
+        level=2,
+        help=_(
+            "Người đứng đầu phối hợp với Ban Chấp hành Công đoàn kiểm điểm việc thực hiện nghị quyết "
+            "hội nghị 06 tháng một lần và thông báo kết quả: ghi thời gian, nội dung, kết quả."
+        ),
+    ),
+    SectionSpec(
+        "consultation",
+        "6. Những nội dung cán bộ, công chức, viên chức, người lao động tham gia ý kiến trước khi "
+        f"người đứng đầu cơ quan, đơn vị quyết định (Điều 53, Điều 54 và Điều 55 {LAW})",
+        level=2,
+        help=_(
+            "Nội dung, hình thức lấy ý kiến và việc tổng hợp, tiếp thu, giải trình. Số đợt lấy ý kiến "
+            "được điền tự động."
+        ),
+        generators=(s.consultations,),
+    ),
+    SectionSpec(
+        "supervision",
+        "7. Cán bộ, công chức, viên chức, người lao động kiểm tra, giám sát "
+        f"(Điều 56, Điều 57, Điều 58 và Điều 59 {LAW})",
+        level=2,
+        help=_("Nội dung, hình thức kiểm tra, giám sát và việc xử lý kết quả."),
+    ),
+    SectionSpec(
+        "inspection_board",
+        f"8. Tổ chức và hoạt động của Ban Thanh tra nhân dân (Điều 60, Điều 61, Điều 62 và Điều 63 {LAW}; "
+        "Điều 20, Điều 21, Điều 22 và Điều 23 Nghị định số 59/2023/NĐ-CP)",
+        level=2,
+        help=_(
+            "Số thành viên, nhiệm kỳ, kế hoạch và kết quả giám sát, kiến nghị của Ban Thanh tra nhân dân "
+            "và việc người đứng đầu trả lời."
+        ),
+    ),
+    SectionSpec(
+        "admin_reform",
+        "9. Cải cách hành chính, sắp xếp tổ chức bộ máy, biên chế",
+        level=2,
+        help=_("Số liệu thủ tục hành chính, dịch vụ công trực tuyến và biên chế được điền tự động."),
+        generators=(s.procedures, s.online_services, s.staffing),
+    ),
     SectionSpec(
         "letters",
-        "8. Tiếp nhận, giải quyết đơn thư, phản ánh, kiến nghị",
+        "10. Thanh tra, kiểm tra; tiếp nhận, giải quyết đơn thư khiếu nại, tố cáo, phản ánh, kiến nghị",
         level=2,
-        generators=(s.petitions, s.resolution_rate),
+        help=_("Số liệu thanh tra, kiểm tra và đơn thư được điền tự động."),
+        generators=(s.inspections, s.petitions, s.resolution_rate),
     ),
-    SectionSpec("evaluation", "III. ĐÁNH GIÁ CHUNG", mandatory=True),
-    SectionSpec("tasks", "IV. NHIỆM VỤ TRỌNG TÂM NĂM {next_year}", mandatory=True),
-    SectionSpec("recommendations", "V. KIẾN NGHỊ, ĐỀ XUẤT", empty_text="Không có."),
+    SectionSpec(
+        "evaluation", "III. ĐÁNH GIÁ CHUNG", mandatory=True, help=_("Ưu điểm, hạn chế và nguyên nhân.")
+    ),
+    SectionSpec(
+        "tasks",
+        "IV. NHIỆM VỤ TRỌNG TÂM NĂM {next_year}",
+        mandatory=True,
+        help=_("Mỗi nhiệm vụ một đoạn."),
+    ),
+    SectionSpec(
+        "recommendations",
+        "V. KIẾN NGHỊ, ĐỀ XUẤT",
+        help=_("Để trống nếu không có kiến nghị: báo cáo ghi “Không có.”"),
+        empty_text="Không có.",
+    ),
 ]
 
 OUTLINES = {Framework.ND04_2015: ND04_2015, Framework.LAW_2022: LAW_2022}

@@ -2,7 +2,9 @@
 
 Each function takes a ReportData and returns paragraphs (strings). A figure that is missing (its
 register is not installed) leaves its sentence out; the checks say so. Zero reads naturally
-("không có …"). Counts below 10 take a leading zero (03 đơn), as reports write them.
+("không tổ chức cuộc thanh tra nào", "chưa được giao biên chế"), never "0 cuộc" or "là 0"; a test
+renders every generator with zeros. Counts below 10 take a leading zero (03 đơn), as reports
+write them.
 """
 
 import re
@@ -15,6 +17,11 @@ def _v(data, code):
     return None if value is None else value
 
 
+def _z(data, code):
+    """The value of `code`, None (missing) and zero read alike as 0: for the parts of a sentence."""
+    return _v(data, code) or 0
+
+
 def _n(value, noun):
     """'03 đơn khiếu nại' or 'không có đơn khiếu nại'."""
     return f"{count(value)} {noun}" if value else f"không có {noun}"
@@ -22,6 +29,14 @@ def _n(value, noun):
 
 def _parts(*parts):
     return [p for p in parts if p]
+
+
+def _lower_first(text):
+    """'Kiểm tra việc …' -> 'kiểm tra việc …'; an abbreviation ('UBND …') keeps its case."""
+    text = (text or "").strip().rstrip(".")
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def _date(iso):
@@ -60,12 +75,10 @@ def petitions(data):
             and f"{count(_v(data, f'{prefix}_in_progress'))} đơn {in_progress_text}",
         )
         groups.append(f"{count(total)} {noun}" + (f" ({', '.join(outcomes)})" if outcomes else ""))
-    text = (
-        f"Tiếp nhận {count(received)} đơn khiếu nại, tố cáo, phản ánh, kiến nghị. Trong đó: "
-        + "; ".join(groups)
-        + "."
-    )
-    return [text]
+    text = f"Tiếp nhận {count(received)} đơn khiếu nại, tố cáo, phản ánh, kiến nghị"
+    if groups:
+        text += ". Trong đó: " + "; ".join(groups)
+    return [text + "."]
 
 
 def resolution_rate(data):
@@ -77,10 +90,57 @@ def resolution_rate(data):
         return [
             "Tỷ lệ giải quyết đơn thư khiếu nại, tố cáo: không có đơn khiếu nại, tố cáo đến hạn giải quyết trong kỳ."
         ]
+    resolved = _z(data, "petitions_resolved")
+    if not resolved:
+        return [
+            f"Trong kỳ có {count(due)} đơn khiếu nại, tố cáo đến hạn giải quyết, chưa giải quyết xong đơn nào."
+        ]
+    if rate is None:
+        return [
+            f"Đã giải quyết {count(resolved)}/{count(due)} đơn khiếu nại, tố cáo đến hạn giải quyết trong kỳ."
+        ]
     return [
         f"Tỷ lệ giải quyết đơn thư khiếu nại, tố cáo: {percent(rate)} "
-        f"({count(_v(data, 'petitions_resolved'))}/{count(due)} đơn đến hạn giải quyết trong kỳ đã được giải quyết)."
+        f"({count(resolved)}/{count(due)} đơn đến hạn giải quyết trong kỳ đã được giải quyết)."
     ]
+
+
+def _subjects(n):
+    return f" đối với {count(n)} tổ chức, cá nhân" if n else ""
+
+
+def _administrative(data, admin):
+    """'Tổ chức thanh tra hành chính 01 cuộc: thanh tra việc … của Trung tâm …' — its subject
+    matter and the units inspected, from the register."""
+    items = data.lists.get("administrative_inspections") or []
+    if items:
+        described = []
+        for item in items:
+            line = _lower_first(item.get("subject_line"))
+            targets = [t for t in item.get("targets") or [] if t and t not in line]
+            if targets:
+                line = (line + " " if line else "") + "đối với " + ", ".join(targets)
+            if line:
+                described.append(line)
+        if described:
+            return f"Tổ chức thanh tra hành chính {count(admin)} cuộc: " + "; ".join(described) + "."
+    subjects = _v(data, "administrative_subjects")
+    tail = f" đối với {count(subjects)} đơn vị" if subjects else ""
+    return f"Tổ chức thanh tra hành chính {count(admin)} cuộc{tail}."
+
+
+def _led_details(data):
+    led = data.lists.get("led_inspections") or []
+    if led:
+        parts = []
+        for item in led:
+            line = _lower_first(item.get("subject_line"))
+            parts.append("01 cuộc" + _subjects(item.get("subjects")) + (f" {line}" if line else ""))
+        return f"chủ trì {count(len(led))} cuộc: " + "; ".join(parts)
+    counts = [n for n in data.lists.get("led_subjects", []) if n is not None]
+    if counts:
+        return f"chủ trì {count(len(counts))} cuộc: " + ", ".join(f"01 cuộc{_subjects(n)}" for n in counts)
+    return ""
 
 
 def inspections(data):
@@ -88,9 +148,7 @@ def inspections(data):
     admin = _v(data, "administrative_inspections")
     if admin is not None:
         if admin:
-            subjects = _v(data, "administrative_subjects")
-            tail = f" đối với {count(subjects)} đơn vị" if subjects else ""
-            paragraphs.append(f"Tổ chức thanh tra hành chính {count(admin)} cuộc{tail}.")
+            paragraphs.append(_administrative(data, admin))
         else:
             paragraphs.append("Trong kỳ không tổ chức cuộc thanh tra hành chính nào.")
     total = _v(data, "inspections_total")
@@ -100,25 +158,25 @@ def inspections(data):
         paragraphs.append("Trong kỳ không tổ chức cuộc thanh tra, kiểm tra chuyên ngành nào.")
         return paragraphs
     led, joint = _v(data, "inspections_led"), _v(data, "inspections_joint")
-    text = f"Tổ chức thanh tra, kiểm tra {count(total)} cuộc đối với {count(_v(data, 'inspection_subjects'))} tổ chức, cá nhân"
+    text = f"Tổ chức thanh tra, kiểm tra {count(total)} cuộc{_subjects(_v(data, 'inspection_subjects'))}"
     split = _parts(led and f"chủ trì {count(led)} cuộc", joint and f"phối hợp {count(joint)} cuộc")
     if split:
         text += ", trong đó " + " và ".join(split)
     paragraphs.append(text + ".")
-    details = []
-    led_subjects = [n for n in data.lists.get("led_subjects", []) if n is not None]
-    if led_subjects:
-        parts = [f"01 cuộc đối với {count(n)} tổ chức, cá nhân" for n in led_subjects]
-        details.append(f"chủ trì {count(len(led_subjects))} cuộc: " + ", ".join(parts))
+    details = _parts(_led_details(data))
     for item in data.lists.get("joint_by_partner", []):
+        if not item.get("inspections"):
+            continue
         partner = item.get("partner") or "cơ quan khác"
+        fields = [f for f in item.get("fields") or [] if f and f != "Khác"]
+        about = f" về {', '.join(f[0].lower() + f[1:] for f in fields)}" if fields else ""
         details.append(
-            f"phối hợp với {partner} {count(item.get('inspections'))} cuộc đối với {count(item.get('subjects'))} tổ chức, cá nhân"
+            f"phối hợp với {partner} {count(item.get('inspections'))} cuộc{about}{_subjects(item.get('subjects'))}"
         )
     if details:
         paragraphs.append("Cụ thể: " + "; ".join(details) + ".")
     checked, violating = _v(data, "subjects_checked"), _v(data, "subjects_in_violation")
-    if checked is not None:
+    if checked:
         result = f"Kết quả thanh tra, kiểm tra: số tổ chức, cá nhân được kiểm tra là {count(checked)}"
         if violating:
             result += f", số tổ chức, cá nhân có vi phạm là {count(violating)}"
@@ -152,12 +210,20 @@ def inspections(data):
 
 def party_oversight(data):
     checks, supervisions = _v(data, "party_inspections"), _v(data, "party_supervisions")
-    if checks is None:
+    if checks is None and supervisions is None:
         return []
-    text = (
-        f"Trong năm, Đảng ủy, Ủy ban Kiểm tra Đảng ủy và các chi bộ trực thuộc đã tổ chức "
-        f"{_n(checks, 'cuộc kiểm tra')} và {_n(supervisions, 'cuộc giám sát chuyên đề')}"
-    )
+    who = "Đảng ủy, Ủy ban Kiểm tra Đảng ủy và các chi bộ trực thuộc"
+    if checks and supervisions:
+        text = (
+            f"Trong năm, {who} đã tổ chức {count(checks)} cuộc kiểm tra và "
+            f"{count(supervisions)} cuộc giám sát chuyên đề"
+        )
+    elif checks:
+        text = f"Trong năm, {who} đã tổ chức {count(checks)} cuộc kiểm tra; không tổ chức cuộc giám sát chuyên đề nào"
+    elif supervisions:
+        text = f"Trong năm, {who} đã tổ chức {count(supervisions)} cuộc giám sát chuyên đề; không tổ chức cuộc kiểm tra nào"
+    else:
+        text = f"Trong kỳ, {who} không tổ chức cuộc kiểm tra, giám sát chuyên đề nào"
     discipline = _v(data, "party_discipline_cases")
     about = _v(data, "complaints_about_party_members")
     tail = _parts(
@@ -171,24 +237,62 @@ def party_oversight(data):
     return [text + "; " + "; ".join(tail) + "."]
 
 
+# How a report names each channel of activities.models.Channel inside a sentence: proper names
+# keep their capitals ("trên Cổng thông tin điện tử tỉnh"), common nouns do not; "other" is not named.
+CHANNEL_IN_SENTENCE = {
+    "provincial_portal": "Cổng thông tin điện tử tỉnh",
+    "agency_website": "trang thông tin điện tử của cơ quan",
+    "press": "báo chí",
+    "radio": "Đài Phát thanh và Truyền hình",
+    "social_media": "mạng xã hội",
+    "other": "",
+}
+
+
+def _channel_phrase(row):
+    code = row.get("code")
+    if code in CHANNEL_IN_SENTENCE:
+        name = CHANNEL_IN_SENTENCE[code]
+    else:  # a snapshot without channel codes: the labels as they were
+        labels = [
+            c.strip() for c in (row.get("channel") or "").split(", ") if c and c.strip().lower() != "khác"
+        ]
+        name = ", ".join(dict.fromkeys(c[0].lower() + c[1:] for c in labels))
+    return f" trên {name}" if name else ""
+
+
 def campaigns(data):
+    """One sentence per topic; what was published is said with the channel it was published on
+    ('đăng 136 tin, bài và 16 văn bản trên cổng thông tin điện tử tỉnh')."""
     paragraphs = []
     for item in data.lists.get("campaigns", []):
         topic = (item.get("topic") or "").strip().rstrip(".")
-        parts = _parts(
-            item.get("articles") and f"đăng {count(item['articles'])} tin, bài",
-            item.get("documents") and f"{count(item['documents'])} văn bản",
-        )
-        if not parts:
+        about = f"Tuyên truyền về {topic[0].lower() + topic[1:] if topic else 'các nhiệm vụ chính trị'}: "
+        by_channel = item.get("by_channel")
+        if by_channel is None:  # a snapshot frozen before the register split its figures by channel
+            by_channel = [
+                {
+                    "channel": c,
+                    "articles": item.get("articles") if i == 0 else 0,
+                    "documents": item.get("documents") if i == 0 else 0,
+                    "banners": item.get("banners") if i == 0 else 0,
+                }
+                for i, c in enumerate(item.get("channels") or [""])
+            ]
+            if len(by_channel) > 1:  # several channels, totals only: name them all together
+                by_channel = [dict(by_channel[0], channel=", ".join(item.get("channels")))]
+        published = []
+        for row in by_channel:
+            parts = _parts(
+                row.get("articles") and f"{count(row['articles'])} tin, bài",
+                row.get("documents") and f"{count(row['documents'])} văn bản",
+            )
+            if parts:
+                published.append("đăng " + " và ".join(parts) + _channel_phrase(row))
+        if not published:
             continue
-        channels = [c for c in item.get("channels") or [] if c and c.strip().lower() != "khác"]
-        text = (
-            f"Tuyên truyền về {topic[0].lower() + topic[1:] if topic else 'các nhiệm vụ chính trị'}: "
-            + " và ".join(parts)
-        )
-        if channels:
-            text += " trên " + ", ".join(dict.fromkeys(c[0].lower() + c[1:] for c in channels))
-        banners = item.get("banners")
+        text = about + "; ".join(published)
+        banners = sum(row.get("banners") or 0 for row in by_channel)
         if banners:
             text += f"; thực hiện {count(banners)} băng rôn, banner"
         paragraphs.append(text + ".")
@@ -214,6 +318,11 @@ def dissemination(data):
     rate = _v(data, "dissemination_coverage_pct")
     if rate is None:
         return []
+    if not rate:
+        return [
+            "Chưa ghi nhận cán bộ, công chức, viên chức và người lao động xác nhận đã được phổ biến, "
+            "quán triệt các văn bản về thực hiện dân chủ ở cơ sở."
+        ]
     return [
         f"Triển khai, quán triệt các văn bản về thực hiện dân chủ ở cơ sở đến {percent(rate)} cán bộ, công chức, viên chức và người lao động."
     ]
@@ -227,7 +336,7 @@ def procedures(data):
             f"Niêm yết công khai {count(posted)} thủ tục hành chính thuộc thẩm quyền giải quyết của cơ quan "
             "trên Cổng thông tin điện tử, trang thông tin điện tử, bảng niêm yết tại trụ sở và tại Trung tâm Phục vụ hành chính công."
             if posted
-            else "Cơ quan không có thủ tục hành chính thuộc thẩm quyền giải quyết phải niêm yết."
+            else "Trong kỳ không có thủ tục hành chính nào được niêm yết công khai."
         )
     officials = _v(data, "service_centre_officials")
     if officials:
@@ -238,13 +347,30 @@ def procedures(data):
 
 
 def online_services(data):
-    l34, l4 = _v(data, "online_services_l34"), _v(data, "online_services_l4")
-    if l34 is None:
+    """'toàn trình / một phần' for periods under Nghị định 42/2022/NĐ-CP (from 15/08/2022),
+    'mức độ 3, mức độ 4' before (Nghị định 43/2011/NĐ-CP)."""
+    from .indicators.definitions import online_services_current
+
+    online, full = _v(data, "online_services_l34"), _v(data, "online_services_l4")
+    if online is None:
         return []
-    if not l34:
-        return ["Tổng số dịch vụ công trực tuyến mức độ 3, mức độ 4: không có."]
+    full = full or 0
+    if online_services_current(getattr(data, "as_of", None)):
+        if not online:
+            return ["Cơ quan chưa cung cấp dịch vụ công trực tuyến toàn trình, một phần nào."]
+        split = _parts(
+            full and f"toàn trình: {count(full)}",
+            online - full > 0 and f"một phần: {count(online - full)}",
+        )
+        return [f"Tổng số dịch vụ công trực tuyến: {count(online)}; trong đó " + ", ".join(split) + "."]
+    if not online:
+        return ["Cơ quan chưa có dịch vụ công trực tuyến mức độ 3, mức độ 4."]
+    if not full:
+        return [
+            f"Tổng số dịch vụ công trực tuyến mức độ 3, mức độ 4: {count(online)}; chưa có dịch vụ mức độ 4."
+        ]
     return [
-        f"Tổng số dịch vụ công trực tuyến mức độ 3, mức độ 4: {count(l34)}; trong đó mức độ 4: {count(l4)}."
+        f"Tổng số dịch vụ công trực tuyến mức độ 3, mức độ 4: {count(online)}; trong đó mức độ 4: {count(full)}."
     ]
 
 
@@ -267,54 +393,82 @@ def postings(data):
 
 def staffing(data):
     quota_c, quota_p = _v(data, "staff_quota_civil_servants"), _v(data, "staff_quota_public_employees")
-    if quota_c is None:
+    if quota_c is None and quota_p is None:
         return []
     paragraphs = []
     rate = _v(data, "staff_reduction_pct")
-    reduced_c, reduced_p = (
-        _v(data, "staff_reduced_civil_servants"),
-        _v(data, "staff_reduced_public_employees"),
+    reduced = _parts(
+        _v(data, "staff_reduced_civil_servants")
+        and f"{count(_v(data, 'staff_reduced_civil_servants'))} biên chế công chức",
+        _v(data, "staff_reduced_public_employees")
+        and f"{count(_v(data, 'staff_reduced_public_employees'))} biên chế viên chức",
     )
     if rate:
         paragraphs.append(
-            f"Về tinh giản biên chế: đạt tỷ lệ {percent(rate)} "
-            f"({count(reduced_c)} biên chế công chức, {count(reduced_p)} biên chế viên chức)."
+            f"Về tinh giản biên chế: đạt tỷ lệ {percent(rate)}"
+            + (f" ({', '.join(reduced)})" if reduced else "")
+            + "."
         )
-    paragraphs.append(
-        f"Tổng biên chế công chức được giao là {count(quota_c)} và tổng biên chế viên chức được giao là {count(quota_p)}."
-    )
+    if quota_c and quota_p:
+        paragraphs.append(
+            f"Tổng biên chế công chức được giao là {count(quota_c)} và tổng biên chế viên chức được giao là {count(quota_p)}."
+        )
+    elif quota_c:
+        paragraphs.append(
+            f"Tổng biên chế công chức được giao là {count(quota_c)}; cơ quan chưa được giao biên chế viên chức."
+        )
+    elif quota_p:
+        paragraphs.append(
+            f"Tổng biên chế viên chức được giao là {count(quota_p)}; cơ quan chưa được giao biên chế công chức."
+        )
+    else:
+        paragraphs.append("Trong kỳ, cơ quan chưa được giao biên chế công chức, viên chức.")
     return paragraphs
 
 
 def conferences(data):
     held, required = _v(data, "staff_conferences_held"), _v(data, "staff_conferences_required")
-    if held is None:
+    if held is None and required is None:
         return []
     if not required:
         return ["Không có cơ quan, đơn vị phải tổ chức hội nghị cán bộ, công chức, viên chức trong kỳ."]
+    if not held:
+        return [
+            f"Trong kỳ chưa tổ chức hội nghị cán bộ, công chức, viên chức "
+            f"({count(required)} cơ quan, đơn vị phải tổ chức hội nghị)."
+        ]
+    rate = _v(data, "staff_conference_rate")
     return [
-        f"Tổ chức hội nghị cán bộ, công chức, viên chức/tổng số cơ quan, đơn vị: {count(held)}/{count(required)}, "
-        f"đạt tỷ lệ {percent(_v(data, 'staff_conference_rate'))}."
+        f"Tổ chức hội nghị cán bộ, công chức, viên chức/tổng số cơ quan, đơn vị: {count(held)}/{count(required)}"
+        + (f", đạt tỷ lệ {percent(rate)}" if rate is not None else "")
+        + "."
+    ]
+
+
+def disclosures(data):
+    disclosed = _v(data, "disclosures")
+    if disclosed is None:
+        return []
+    return [
+        f"Công khai {count(disclosed)} nội dung cho công chức, viên chức và người lao động theo quy định."
+        if disclosed
+        else "Trong kỳ chưa ghi nhận nội dung nào được công khai cho cán bộ, công chức, viên chức, người lao động."
+    ]
+
+
+def consultations(data):
+    consulted = _v(data, "consultations_held")
+    if consulted is None:
+        return []
+    return [
+        f"Tổ chức {count(consulted)} đợt lấy ý kiến công chức, viên chức và người lao động."
+        if consulted
+        else "Trong kỳ không tổ chức đợt lấy ý kiến công chức, viên chức và người lao động nào."
     ]
 
 
 def disclosures_and_consultations(data):
-    paragraphs = []
-    disclosed = _v(data, "disclosures")
-    if disclosed is not None:
-        paragraphs.append(
-            f"Công khai {count(disclosed)} nội dung cho công chức, viên chức và người lao động theo quy định."
-            if disclosed
-            else "Trong kỳ không có nội dung phải công khai."
-        )
-    consulted = _v(data, "consultations_held")
-    if consulted is not None:
-        paragraphs.append(
-            f"Tổ chức {count(consulted)} đợt lấy ý kiến công chức, viên chức và người lao động."
-            if consulted
-            else "Trong kỳ không tổ chức lấy ý kiến công chức, viên chức và người lao động."
-        )
-    return paragraphs
+    return disclosures(data) + consultations(data)
 
 
 def document_list(items):

@@ -34,6 +34,9 @@ def template_bytes(report_type, framework):
     )
     doc.title("BÁO CÁO", "{{ title }}")
     doc.paragraph("{{ opening }}")
+    doc.paragraph("{%p if framework_note %}")
+    doc.paragraph("{{ framework_note }}")
+    doc.paragraph("{%p endif %}")
     for section in outline_for(framework):
         doc.heading(_jinja_heading(section.heading))
         _loop(doc, f"s.{section.key}")

@@ -26,7 +26,7 @@ from .forms import (
     TemplateUploadForm,
     WithdrawSignatureForm,
 )
-from .indicators import BY_CODE, GROUPS, INDICATORS, RegisterMissing, records_function
+from .indicators import BY_CODE, GROUPS, INDICATORS, RegisterMissing, label_on, records_function
 from .models import Report, ReportBuild, ReportFile, ReportStatus, ReportTemplate, ReportType
 from .outline import outline_for
 from .rendering import RenderError, default_template_path
@@ -151,6 +151,7 @@ def report_detail(request, uuid):
         rows.append(
             {
                 "indicator": indicator,
+                "label": label_on(indicator.code, report.data_end),
                 "value": value,
                 "shown": indicator.format(value.value),
                 "group": GROUPS.get(indicator.group, ""),
@@ -287,6 +288,7 @@ def indicator_detail(request, uuid, code):
         {
             "report": report,
             "indicator": indicator,
+            "label": label_on(indicator.code, report.data_end),
             "value": value,
             "shown": indicator.format(value.value),
             "computed_shown": indicator.format(value.computed),

@@ -26,9 +26,28 @@ def test_thirty_four_subjects_three_seven_one_fifteen(figures):
 
 
 def test_joint_inspections_by_partner(figures):
-    assert figures["joint_by_partner"] == [
+    partners = [{k: v for k, v in p.items() if k != "fields"} for p in figures["joint_by_partner"]]
+    assert partners == [
         {"partner": "Công an tỉnh Trà Vinh", "inspections": 5, "subjects": 5},
-        {"partner": "Trung tâm Tần số vô tuyến điện khu vực VIII", "inspections": 1, "subjects": 3},
+        # The seed writes the partner "Trung tâm tần số vô tuyến điện khu vực IV".
+        {"partner": "Trung tâm Tần số vô tuyến điện khu vực IV", "inspections": 1, "subjects": 3},
+    ]
+    assert figures["joint_by_partner"][1]["fields"] == ["Tần số vô tuyến điện"]
+
+
+def test_led_inspections_keep_their_subject_matter(figures):
+    led = figures["inspections_led_list"]
+    assert [i["subjects"] for i in led] == [3, 7, 1, 15]
+    assert "thuê bao di động" in led[0]["subject_line"] and "hoạt động in" in led[1]["subject_line"]
+
+
+def test_administrative_inspection_names_its_target(figures):
+    assert figures["administrative_list"] == [
+        {
+            "subject_line": figures["administrative_list"][0]["subject_line"],
+            "field": "Tài chính, tài sản",
+            "targets": ["Trung tâm Công nghệ Thông tin và Truyền thông"],
+        }
     ]
 
 
@@ -88,7 +107,7 @@ def test_records_behind_the_figures(demo):
 
 
 def test_stats_take_a_fixed_number_of_queries(demo, django_assert_max_num_queries):
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         stats.stats_for(demo.orgs["TV"], *Y2020)
 
 

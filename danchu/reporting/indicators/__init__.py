@@ -3,7 +3,7 @@ statistics (compute.py), aggregated over organisations and drilled down to their
 
 from .base import Aggregate, Indicator, IndicatorValue, Origin, RegisterMissing, Unit
 from .compute import SOURCES, ReportData, compute, records_function, stats_function
-from .definitions import BY_CODE, GROUPS, INDICATORS, LISTS
+from .definitions import BY_CODE, GROUPS, INDICATORS, LISTS, label_on
 
 __all__ = [
     "Aggregate",
@@ -20,6 +20,7 @@ __all__ = [
     "Unit",
     "aggregate",
     "compute",
+    "label_on",
     "records_function",
     "stats_function",
 ]

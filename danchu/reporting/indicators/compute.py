@@ -76,6 +76,9 @@ class ReportData:
     lists: dict = field(default_factory=dict)
     documents: dict = field(default_factory=dict)
     missing: list = field(default_factory=list)
+    # The last day the figures count (ISO date): wordings that changed in law follow it, e.g.
+    # online public services "toàn trình / một phần" from Nghị định 42/2022/NĐ-CP.
+    as_of: str | None = None
 
     def value(self, code):
         return self.values[code].value
@@ -86,6 +89,7 @@ class ReportData:
             "lists": self.lists,
             "documents": self.documents,
             "missing": self.missing,
+            "as_of": self.as_of,
         }
 
     @classmethod
@@ -95,6 +99,7 @@ class ReportData:
             lists=data.get("lists", {}),
             documents=data.get("documents", {}),
             missing=data.get("missing", []),
+            as_of=data.get("as_of"),
         )
 
 
@@ -103,8 +108,19 @@ class ReportData:
 DIRECTING_KINDS = ("NQ", "QĐ", "CT", "QC", "QyĐ", "QĐi", "HD", "CTr", "KH", "PA", "ĐA", "KL")
 
 
+def _case_document_ids():
+    """Documents a register marks as its own case papers (sanction decisions, decisions to
+    inspect): not documents on grassroots democracy, so the report does not list them."""
+    try:
+        stats = _module("oversight")
+    except RegisterMissing:
+        return None
+    return getattr(stats, "case_document_ids", lambda: None)()
+
+
 def issued_documents(org, start, end):
-    """Directing documents issued in the window by the organisation's subtree, Party and government apart."""
+    """Directing documents issued in the window by the organisation's subtree, Party and government
+    apart; case papers of the registers (sanction decisions…) left out."""
     from danchu.documents.models import Direction, Document
 
     documents = (
@@ -118,6 +134,9 @@ def issued_documents(org, start, end):
         )
         .order_by("issued_on", "pk")
     )
+    case_papers = _case_document_ids()
+    if case_papers is not None:
+        documents = documents.exclude(pk__in=case_papers)
     result = {"party": [], "government": []}
     for doc in documents:
         result["party" if doc.is_party else "government"].append(
@@ -174,4 +193,5 @@ def compute(org, period, start=None, end=None, *, overrides=True):
         lists=lists,
         documents=issued_documents(org, start, end),
         missing=missing,
+        as_of=end.isoformat(),
     )

@@ -5,6 +5,8 @@
 over organisations is the ratio of the sums, never the average of the ratios.
 """
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 
 from .base import Aggregate as A
@@ -141,7 +143,49 @@ LISTS = {
     "campaigns": (ACT, "campaigns"),
     "funds": (ACT, "funds"),
     "led_subjects": (OVS, "inspections_led_subjects"),
+    "led_inspections": (OVS, "inspections_led_list"),
+    "administrative_inspections": (OVS, "administrative_list"),
     "joint_by_partner": (OVS, "joint_by_partner"),
     "referred_to": (OVS, "referred_to"),
     "postings": (PAR, "items_posted_list"),
 }
+
+
+# Nghị định 42/2022/NĐ-CP (24/06/2022, in force 15/08/2022, replacing Nghị định 43/2011/NĐ-CP)
+# has two levels of online public services, "toàn trình" and "một phần", instead of levels 1–4.
+# The register keeps levels 3, 4 and the new ones together (activities.models.LEVELS_3_4, LEVELS_4),
+# so the same figures carry the wording of the period they describe: level 4 ≈ toàn trình,
+# level 3 ≈ một phần (docs/legal.md).
+ND42_2022_IN_FORCE = datetime.date(2022, 8, 15)
+
+# code -> [(from day, label)], newest last: the label an indicator carries for periods that end on
+# or after that day.
+DATED_LABELS = {
+    "online_services_l34": [
+        (ND42_2022_IN_FORCE, _("Dịch vụ công trực tuyến (toàn trình và một phần)")),
+    ],
+    "online_services_l4": [
+        (ND42_2022_IN_FORCE, _("Dịch vụ công trực tuyến toàn trình")),
+    ],
+}
+
+
+def online_services_current(day):
+    """True when `day` (a date, an ISO string or None for today's law) falls under Nghị định 42/2022."""
+    if day is None:
+        return True
+    if isinstance(day, str):
+        day = datetime.date.fromisoformat(day[:10])
+    return day >= ND42_2022_IN_FORCE
+
+
+def label_on(code, day):
+    """The label of indicator `code` for a period whose figures run to `day` (date or ISO string;
+    None: the current wording)."""
+    if isinstance(day, str):
+        day = datetime.date.fromisoformat(day[:10])
+    label = BY_CODE[code].label
+    for since, dated in DATED_LABELS.get(code, []):
+        if day is None or day >= since:
+            label = dated
+    return label

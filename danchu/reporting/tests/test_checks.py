@@ -108,7 +108,7 @@ def test_zero_reads_naturally():
     text = sentences.petitions(data_with(letters_received=0))[0]
     assert "không tiếp nhận" in text
     text = sentences.party_oversight(data_with(party_inspections=8, party_supervisions=0))[0]
-    assert "08 cuộc kiểm tra và không có cuộc giám sát chuyên đề" in text
+    assert "08 cuộc kiểm tra; không tổ chức cuộc giám sát chuyên đề nào" in text
     assert "không có trường hợp phải thi hành kỷ luật Đảng" in text
 
 

@@ -1,7 +1,10 @@
-"""`danchu report build --org TV.STTTT --period 2020 --out DIR [--format docx,pdf,xlsx]`
-writes the report files and prints their paths; `danchu report templates` regenerates the
-default DOCX templates from the outlines; `danchu report pdf --org TV.STTTT --period 2020
-[--version 2]` adds the PDF of a report submitted without one, from its frozen DOCX."""
+"""`danchu report build --org TV.STTTT --period 2020 --out DIR [--format docx,pdf,xlsx] [--strict]`
+writes the report files and prints their paths on stdout, and the problems the checks before
+sign-off find on stderr ("Lỗi …" and "Cảnh báo: …" lists, in Vietnamese). It exits 0 when the files
+are written, problems or not (a draft is built to be read and finished); with --strict it exits 3
+when the checks find an error. `danchu report templates` regenerates the default DOCX templates
+from the outlines; `danchu report pdf --org TV.STTTT --period 2020 [--version 2]` adds the PDF of
+a report submitted without one, from its frozen DOCX."""
 
 import sys
 from pathlib import Path
@@ -27,6 +30,9 @@ class Command(BaseCommand):
         build.add_argument("--period", required=True, help="period code, e.g. 2020")
         build.add_argument("--out", required=True, help="folder to write the files into")
         build.add_argument("--format", default="docx,xlsx", help="comma-separated: docx,pdf,xlsx")
+        build.add_argument(
+            "--strict", action="store_true", help="exit 3 when the checks before sign-off find an error"
+        )
         sub.add_parser("templates", help="regenerate the default DOCX templates")
         pdf = sub.add_parser("pdf", help="add the PDF of a submitted report from its frozen DOCX")
         pdf.add_argument("--org", required=True, help="organisation code, e.g. TV.STTTT")
@@ -113,5 +119,34 @@ class Command(BaseCommand):
             written.append(path)
         for path in written:
             self.stdout.write(str(path.resolve()))
+        errors = self.print_problems(report)
         if failed:
             sys.exit(1)
+        if errors and options.get("strict"):
+            sys.exit(3)
+
+    def print_problems(self, report):
+        """The checks before sign-off on stderr; returns the number of errors. A submitted report
+        is frozen: nothing to check."""
+        from danchu.reporting import actions
+        from danchu.reporting.checks import run_checks
+        from danchu.reporting.models import ReportStatus
+
+        if report.pk and report.status == ReportStatus.SUBMITTED:
+            return 0
+        problems = run_checks(report, actions.report_data(report))
+        errors = [p for p in problems if p.is_error]
+        warnings = [p for p in problems if not p.is_error]
+
+        def line(problem):
+            return f"  - {problem.message}" + (f" [{problem.link}]" if problem.link else "")
+
+        if errors:
+            self.stderr.write(f"Lỗi phải sửa trước khi ký ({len(errors)}):")
+            for problem in errors:
+                self.stderr.write(line(problem))
+        if warnings:
+            self.stderr.write(f"Cảnh báo ({len(warnings)}):")
+            for problem in warnings:
+                self.stderr.write(line(problem))
+        return len(errors)
