@@ -164,6 +164,9 @@ def request_create(request):
                 issued_on=data["issued_on"],
                 title=data["title"],
                 period=data["period"],
+                new_period=None
+                if data["period"]
+                else {"kind": data["period_kind"], "year": data["period_year"], "part": data["period_part"]},
                 data_start=data["data_start"],
                 data_end=data["data_end"],
                 deadline=data["deadline"],
