@@ -191,9 +191,9 @@ def request_create(request):
 
 
 def _requesting_field(queryset):
-    from django import forms
+    from danchu.orgs.labels import OrgChoiceField
 
-    field = forms.ModelChoiceField(label=_("Cơ quan yêu cầu"), queryset=queryset)
+    field = OrgChoiceField(label=_("Cơ quan yêu cầu"), queryset=queryset)
     snv = queryset.filter(short_name="SNV").first()
     if snv is not None:
         field.initial = snv.pk
