@@ -227,11 +227,11 @@ def test_a_new_agency_writes_its_2026_report_from_an_empty_install(page, login, 
     confirm_and_submit(page, "#workflow button:has-text('Ký báo cáo')")
     assert "Đã ký" in page.text_content("#workflow"), page.text_content("main")
     confirm_and_submit(page, "#workflow button:has-text('Gửi báo cáo')")
-    page.goto(request_url)
-    page.goto(page.base + f"/tong-hop/yeu-cau/{request_url.rstrip('/').rsplit('/', 1)[-1]}/co-quan/{skhcn.uuid}/")
-    if page.locator("#link-form").count():
-        submit(page, "#link-form button[type=submit]")
-    assert "v1" in page.text_content("#versions")
+    agency_url = page.base + f"/tong-hop/yeu-cau/{request_url.rstrip('/').rsplit('/', 1)[-1]}/co-quan/{skhcn.uuid}/"
+    page.goto(agency_url)
+    page.select_option("#link-form select[name=report]", index=1)
+    submit(page, "#link-form button[type=submit]")
+    assert "Đã gửi báo cáo (phiên bản 1" in page.text_content(".messages")
 
     # ---- The province officer returns it.
     switch_user(page, login, "snv.chuyenvien", "mat-khau-2026")
@@ -239,7 +239,7 @@ def test_a_new_agency_writes_its_2026_report_from_an_empty_install(page, login, 
     page.click("#targets tr[data-org='VL.SKHCN'] >> text=v1")
     page.fill("#return-form textarea[name=reason]", "Đề nghị bổ sung kết quả hội nghị cán bộ, công chức.")
     submit(page, "#return-form button[type=submit]")
-    assert "Bị trả lại" in page.text_content("#status")
+    assert "Bị trả lại" in page.text_content("#targets tr[data-org='VL.SKHCN']")
 
     # ---- The agency corrects and resubmits.
     switch_user(page, login, "skhcn.vanthu", "mat-khau-2026")
@@ -256,9 +256,11 @@ def test_a_new_agency_writes_its_2026_report_from_an_empty_install(page, login, 
     confirm_and_submit(page, "#workflow button:has-text('Đã rà soát')")
     confirm_and_submit(page, "#workflow button:has-text('Ký báo cáo')")
     confirm_and_submit(page, "#workflow button:has-text('Gửi báo cáo')")
-    page.goto(page.base + f"/tong-hop/yeu-cau/{request_url.rstrip('/').rsplit('/', 1)[-1]}/co-quan/{skhcn.uuid}/")
-    if page.locator("#link-form").count():
+    page.goto(agency_url)
+    if page.locator("#link-form").count():  # unless the corrected version reached it by itself
+        page.select_option("#link-form select[name=report]", index=1)
         submit(page, "#link-form button[type=submit]")
+        page.goto(agency_url)
     assert "v2" in page.text_content("#versions")  # the correction reached the province
 
     # ---- The province consolidates and accepts v2.
