@@ -230,3 +230,12 @@ def test_roles_are_not_given_at_a_ceased_body(world):
     with pytest.raises(ValidationError) as exc:
         actions.assign_role(actor=world.admin, user=world.clerk_a, org=world.b, role=Role.CLERK)
     assert "cơ quan kế thừa" in exc.value.message_dict["organization"][0]
+
+
+def test_the_settings_page_runs_a_fixed_number_of_queries(world, client_for, django_assert_max_num_queries):
+    for i in range(30):
+        actions.add_member(world.a, actor=world.admin, full_name=f"Người {i}", position="Chuyên viên")
+    client = client_for(world.admin)
+    with django_assert_max_num_queries(25):
+        response = client.get(f"/co-quan/{world.a.code}/thiet-lap/")
+    assert response.status_code == 200 and "Người 29" in response.content.decode()
