@@ -22,9 +22,18 @@ def db_queue(settings):
 def test_build_enqueued_in_the_database_is_run_by_one_worker_batch(world, db_queue):
     from django_tasks_db.models import DBTaskResult
 
+    from danchu.orgs.models import Membership
     from danchu.reporting.tasks import build_report
 
-    report = actions.create_report(world.a, world.period_2020, actor=world.clerk_a, signer_title="GIÁM ĐỐC")
+    signer = Membership.objects.get(person__user=world.head_a, organization=world.a)
+    report = actions.create_report(
+        world.a,
+        world.period_2020,
+        actor=world.clerk_a,
+        signer=signer,
+        signer_title="GIÁM ĐỐC",
+        recipients="Sở Nội vụ (b/c)",
+    )
     build = actions.request_build(report, "docx,xlsx", actor=world.clerk_a)
     result = build_report.enqueue(build.pk)
 

@@ -5,7 +5,7 @@ import hashlib
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
 from danchu.core.mail import send_email
+from danchu.orgs import access
 from danchu.orgs.models import Role, RoleAssignment
 
 from . import figures, targets
@@ -57,8 +58,16 @@ def create_request(
     document=None,
     note="",
     report_type=None,
+    new_period=None,
 ):
-    """Create a request and resolve, on its date, the organisations that must answer."""
+    """Create a request and resolve, on its date, the organisations that must answer.
+
+    Without `period`, `new_period` ({"kind", "year", "part"}) names the period: the existing one
+    of that code, else one created here with the default cut-off (orgs.actions.create_period)."""
+    if actor is not None and not access.can(actor, "consolidation.manage", requesting_org):
+        raise PermissionDenied
+    if period is None:
+        period = _period_for_request(new_period or {}, actor)
     errors = {}
     if not (reference or "").strip():
         errors["reference"] = _("Phải ghi số, ký hiệu văn bản yêu cầu.")
@@ -123,6 +132,21 @@ def create_request(
         ),
     )
     return request
+
+
+def _period_for_request(spec, actor):
+    from danchu.orgs import actions as org_actions
+    from danchu.orgs.models import PeriodKind, ReportingPeriod
+    from danchu.orgs.periods import period_code
+
+    kind, year, part = spec.get("kind") or PeriodKind.ANNUAL, spec.get("year"), spec.get("part")
+    if not year:
+        raise ValidationError({"period": _("Chọn kỳ báo cáo, hoặc ghi năm để tạo kỳ mới.")})
+    existing = ReportingPeriod.objects.filter(code=period_code(kind, int(year), part)).first()
+    if existing is not None:
+        return existing
+    # The request's own permission (consolidation.manage) covers creating its period.
+    return org_actions.create_period(actor=actor, kind=kind, year=year, part=part, authorised=True)
 
 
 def _agency_users(org_ids):

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from danchu.core import vnformat
 from danchu.documents.models import Document
-from danchu.orgs.models import Organization, ReportingPeriod
+from danchu.orgs.labels import OrgChoiceField, OrgMultipleChoiceField
+from danchu.orgs.models import Organization, PeriodKind, ReportingPeriod
 
 from . import figures
 from .models import TargetMode
@@ -27,7 +28,27 @@ class RequestForm(forms.Form):
         max_length=500,
         help_text=_("Ví dụ: Báo cáo kết quả thực hiện dân chủ ở cơ sở năm 2020"),
     )
-    period = forms.ModelChoiceField(label=_("Kỳ báo cáo"), queryset=ReportingPeriod.objects.all())
+    period = forms.ModelChoiceField(
+        label=_("Kỳ báo cáo"),
+        queryset=ReportingPeriod.objects.all(),
+        required=False,
+        help_text=_("Chưa có kỳ này? Để trống và ghi năm bên dưới: kỳ được tạo cùng yêu cầu."),
+    )
+    period_kind = forms.ChoiceField(
+        label=_("Hoặc tạo kỳ mới: loại kỳ"),
+        required=False,
+        choices=[(v, label) for v, label in PeriodKind.choices if v != PeriodKind.OTHER],
+    )
+    period_year = forms.IntegerField(
+        label=_("Năm của kỳ mới"), required=False, min_value=2000, max_value=2100
+    )
+    period_part = forms.TypedChoiceField(
+        label=_("6 tháng / quý của kỳ mới"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        choices=[("", "—"), (1, "1"), (2, "2"), (3, "3"), (4, "4")],
+    )
     data_start = forms.DateField(
         label=_("Số liệu từ ngày"),
         required=False,
@@ -39,7 +60,7 @@ class RequestForm(forms.Form):
     target_mode = forms.ChoiceField(
         label=_("Cơ quan phải báo cáo"), choices=TargetMode.choices, widget=forms.RadioSelect
     )
-    target_root = forms.ModelChoiceField(
+    target_root = OrgChoiceField(
         label=_("Các cơ quan trực thuộc"),
         queryset=Organization.objects.none(),
         required=False,
@@ -47,7 +68,7 @@ class RequestForm(forms.Form):
             "Cơ quan nào còn hoạt động vào ngày văn bản thì phải báo cáo; cơ quan đã sáp nhập được thay bằng cơ quan kế thừa."
         ),
     )
-    chosen = forms.ModelMultipleChoiceField(
+    chosen = OrgMultipleChoiceField(
         label=_("Hoặc chọn từng cơ quan"),
         queryset=Organization.objects.none(),
         required=False,
@@ -72,6 +93,8 @@ class RequestForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if not data.get("period") and not data.get("period_year"):
+            self.add_error("period", _("Chọn kỳ báo cáo, hoặc ghi năm để tạo kỳ mới."))
         if data.get("target_mode") == TargetMode.SUBTREE and not data.get("target_root"):
             self.add_error("target_root", _("Chọn cơ quan cấp trên có các cơ quan phải báo cáo."))
         if data.get("target_mode") == TargetMode.LIST and not data.get("chosen"):

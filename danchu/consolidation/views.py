@@ -164,6 +164,9 @@ def request_create(request):
                 issued_on=data["issued_on"],
                 title=data["title"],
                 period=data["period"],
+                new_period=None
+                if data["period"]
+                else {"kind": data["period_kind"], "year": data["period_year"], "part": data["period_part"]},
                 data_start=data["data_start"],
                 data_end=data["data_end"],
                 deadline=data["deadline"],
@@ -188,9 +191,9 @@ def request_create(request):
 
 
 def _requesting_field(queryset):
-    from django import forms
+    from danchu.orgs.labels import OrgChoiceField
 
-    field = forms.ModelChoiceField(label=_("Cơ quan yêu cầu"), queryset=queryset)
+    field = OrgChoiceField(label=_("Cơ quan yêu cầu"), queryset=queryset)
     snv = queryset.filter(short_name="SNV").first()
     if snv is not None:
         field.initial = snv.pk

@@ -42,6 +42,8 @@ from django.utils.translation import gettext_lazy
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
 from danchu.orgs import access
+from danchu.orgs.ceased import ceased_refusal
+from danchu.orgs.labels import label_org_fields
 from danchu.orgs.models import Organization
 
 from . import imports, vnformat
@@ -304,11 +306,13 @@ class Register:
             )
         return filters
 
-    def change_orgs(self, request):
-        """Organisations where the user may change this register, within the active organisation."""
-        if request.org is None:
+    def change_orgs(self, request, org=None):
+        """Organisations where the user may change this register, within the active organisation
+        (or `org`)."""
+        org = org or request.org
+        if org is None:
             return Organization.objects.none()
-        return access.orgs_with(request.user, self.change_perm).filter(path__startswith=request.org.path)
+        return access.orgs_with(request.user, self.change_perm).filter(path__startswith=org.path)
 
     def export_cols(self):
         return self.export_columns or self.columns
@@ -379,6 +383,7 @@ class RegisterForm(forms.ModelForm):
                 form_field.queryset = self.limit_organizations(orgs)
             elif name in self.scopes:
                 form_field.queryset = form_field.queryset.filter(**{f"{self.scopes[name]}__in": orgs})
+        label_org_fields(self)
         if "organization" in self.fields and not self.instance.pk and request is not None:
             if self.fields["organization"].queryset.filter(pk=request.org.pk).exists():
                 self.fields["organization"].initial = request.org.pk
@@ -522,6 +527,8 @@ def edit_view(request, register, key=None):
     obj = register.get(request, key, register.change_perm) if key else None
     if obj is None and (request.org is None or not register.change_orgs(request).exists()):
         raise Http404
+    if obj is None and (refusal := ceased_refusal(request)) is not None:
+        return refusal
     instance = obj if obj is not None else register.model()
     initial = {}
     if obj is None and register.parent_fk and request.GET.get(register.parent_fk):
@@ -586,9 +593,12 @@ def template_view(request, register):
 SESSION_IMPORTS = "danchu_imports"
 
 
-def import_view(request, register):
+def import_view(request, register, org=None):
+    """Upload -> dry run -> commit. `org` is the organisation imported into (the active one unless
+    the page names another, as the staff list of an agency being set up does)."""
+    org = org or request.org
     spec = register.spec()
-    if spec is None or request.org is None or not access.can(request.user, register.change_perm, request.org):
+    if spec is None or org is None or not access.can(request.user, register.change_perm, org):
         raise Http404
     context = {**_nav(register, request), "spec": spec, "result": None, "token": ""}
     if request.method != "POST":
@@ -598,7 +608,7 @@ def import_view(request, register):
     commit = request.POST.get("action") == "commit"
     if commit:
         entry = pending.get(token)
-        if not entry or entry.get("register") != register.name or entry.get("org") != request.org.pk:
+        if not entry or entry.get("register") != register.name or entry.get("org") != org.pk:
             messages.error(request, _("Phiên nhập dữ liệu đã hết hạn; vui lòng chọn lại tệp."))
             return redirect(register.url("import"))
         try:
@@ -623,8 +633,8 @@ def import_view(request, register):
     import_context = {
         "request": request,
         "actor": request.user,
-        "org": request.org,
-        "orgs": register.change_orgs(request),
+        "org": org,
+        "orgs": register.change_orgs(request, org),
         "filename": filename,
     }
     result = imports.run(spec, data, filename, context=import_context, commit=commit)
@@ -644,7 +654,7 @@ def import_view(request, register):
         _prune_abandoned_imports()
         token = uuidlib.uuid4().hex
         stored = default_storage.save(f"imports/{token}", ContentFile(data))
-        pending[token] = {"path": stored, "name": filename, "register": register.name, "org": request.org.pk}
+        pending[token] = {"path": stored, "name": filename, "register": register.name, "org": org.pk}
         items = list(pending.items())
         for _token, stale in items[:-5]:  # keep the last five dry runs of this session
             try:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from danchu.core.vnformat import short_date
 from danchu.core.xlsx import xlsx_response
 from danchu.orgs import access
+from danchu.orgs.ceased import ceased_refusal
 
 from . import actions
 from .checks import check_refs
@@ -158,6 +159,8 @@ def _registries(request):
 
 @login_required
 def document_create(request):
+    if (refusal := ceased_refusal(request)) is not None:
+        return refusal
     registries = _registries(request)
     allow_external = can_change_external(request.user)
     if not registries and not allow_external:

@@ -53,7 +53,7 @@ def assignments(user):
         return []
     cached = getattr(user, "_danchu_assignments", None)
     if cached is None:
-        cached = list(RoleAssignment.objects.filter(user=user).select_related("organization"))
+        cached = list(RoleAssignment.objects.filter(user=user).select_related("organization__parent"))
         user._danchu_assignments = cached
     return cached
 

@@ -7,4 +7,8 @@ class OrgsConfig(AppConfig):
     label = "orgs"
     verbose_name = _("Cơ quan, đơn vị")
     nav_label = _("Cơ quan")
-    nav = [(_("Cơ quan, đơn vị"), "orgs:detail_active", "orgs.view")]
+    nav = [
+        (_("Cơ quan, đơn vị"), "orgs:detail_active", "orgs.view"),
+        (_("Thiết lập"), "orgs:setup", "orgs.settings"),
+        (_("Kỳ báo cáo"), "orgs:periods", "orgs.periods"),
+    ]

@@ -480,6 +480,8 @@ def load(ctx):
                 person=person, organization=orgs[org_code], position="Chuyên viên", start=D(2015, 1, 1)
             )
 
+    _signing_settings(ctx, orgs, users)
+
     periods = {}
     for year in (2020, 2025, 2026):
         periods[str(year)], _ = ReportingPeriod.objects.update_or_create(
@@ -495,3 +497,58 @@ def load(ctx):
             ),
         )
     ctx["periods"] = periods
+
+
+# What each agency's documents need (the settings page sets these; the demo goes through the
+# same actions). TV.STTTT: the seed's block "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / Nguyễn Văn Nậy" and its
+# recipients; VL.SKHCN: an invented head and deputy in office in 2026 (the seed's people stay with
+# TV.STTTT).
+SETTINGS = {
+    "TV.STTTT": (
+        "Giám đốc",
+        "Sở Nội vụ (b/c)\nBan Giám đốc Sở\nTrang TTĐT Sở\nLãnh đạo các phòng, trung tâm\nVăn phòng Sở\nLưu: VT",
+    ),
+    "VL.SKHCN": ("Giám đốc", "Sở Nội vụ (b/c)\nBan Giám đốc Sở\nLưu: VT, VP."),
+    "VL.SNV": ("Giám đốc", "UBND tỉnh (b/c)\nBộ Nội vụ (b/c)\nBan Giám đốc Sở\nLưu: VT, XDCQ&CTTN."),
+}
+# full name, gender, position, head, deputy
+VL_SKHCN_LEADERS = [
+    ("Lâm Quốc Thịnh", "m", "Giám đốc", True, False),
+    ("Võ Thị Ngọc Hân", "f", "Phó Giám đốc", False, True),
+]
+
+
+def _signing_settings(ctx, orgs, users):
+    from . import actions
+
+    admin = users["admin"]
+    skhcn = orgs["VL.SKHCN"]
+    existing = set(Membership.objects.filter(organization=skhcn).values_list("person__full_name", flat=True))
+    for full_name, gender, position, is_head, is_deputy in VL_SKHCN_LEADERS:
+        if full_name not in existing:
+            actions.add_member(
+                skhcn,
+                actor=admin,
+                full_name=full_name,
+                gender=gender,
+                position=position,
+                is_head=is_head,
+                is_deputy=is_deputy,
+                is_party_member=True,
+                start=D(2025, 7, 1),
+            )
+    for code, (head_title, recipients) in SETTINGS.items():
+        org = Organization.objects.get(pk=orgs[code].pk)
+        fields = {}
+        if org.head_title != head_title:
+            fields["head_title"] = head_title
+        if org.default_recipients != recipients:
+            fields["default_recipients"] = recipients
+        if code == "TV.STTTT" and org.default_signer_id is None:
+            fields["default_signer"] = Membership.objects.filter(
+                organization=org, person__full_name="Nguyễn Văn Nậy"
+            ).first()
+        if code == "VL.SKHCN" and org.default_signer_id is None:
+            fields["default_signer"] = Membership.objects.filter(organization=org, is_head=True).first()
+        if fields:
+            orgs[code] = actions.update_organization(org, actor=admin, **fields)

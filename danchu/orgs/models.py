@@ -290,6 +290,7 @@ class RoleAssignment(models.Model):
 class PeriodKind(models.TextChoices):
     ANNUAL = "annual", _("Năm")
     HALF_YEAR = "half_year", _("6 tháng")
+    QUARTER = "quarter", _("Quý")
     OTHER = "other", _("Khác")
 
 
@@ -320,6 +321,12 @@ class ReportingPeriod(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def part(self):
+        """1–2 of a half-year, 1–4 of a quarter (from the code, e.g. 2026-Q3), else None."""
+        tail = self.code.rsplit("-", 1)[-1] if "-" in self.code else ""
+        return int(tail[1:]) if tail[1:].isdigit() else None
 
     @property
     def framework(self):

@@ -13,6 +13,13 @@ RULES = {
         Role.INSPECTOR,
         Role.STAFF,
     },
-    "orgs.manage": {Role.SYSTEM_ADMIN},
+    # The tree: agencies, communes and units under a province (a new province: system admin only).
+    "orgs.manage": {Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER},
+    # What an agency's documents need (signers, recipients, symbol, place) and its staff list.
+    "orgs.settings": {Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.AGENCY_HEAD},
+    # Accounts and roles.
+    "orgs.users": {Role.SYSTEM_ADMIN},
+    # Reporting periods (shared by every agency): held anywhere.
+    "orgs.periods": {Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER},
     "orgs.view_staff": {Role.SYSTEM_ADMIN, Role.AGENCY_HEAD, Role.CLERK},
 }

@@ -23,6 +23,7 @@ from danchu.core.xlsx import xlsx_response
 from danchu.legal.frameworks import framework_for
 from danchu.legal.models import Requirement
 from danchu.orgs import access
+from danchu.orgs.ceased import ceased_refusal
 from danchu.orgs.models import Membership, Organization
 
 from . import actions, charts, forms
@@ -276,6 +277,8 @@ def disclosure_list(request):
 @login_required
 def disclosure_create(request):
     org = _org(request, "participation.manage")
+    if (refusal := ceased_refusal(request, org)) is not None:
+        return refusal
     form = forms.DisclosureForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -518,6 +521,8 @@ def consultation_list(request):
 @login_required
 def consultation_create(request):
     org = _org(request, "participation.manage")
+    if (refusal := ceased_refusal(request, org)) is not None:
+        return refusal
     form = forms.ConsultationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -632,6 +637,8 @@ def vote_list(request):
 @login_required
 def vote_create(request):
     org = _org(request, "participation.manage")
+    if (refusal := ceased_refusal(request, org)) is not None:
+        return refusal
     form = forms.VoteForm(request.POST or None, initial={"secret": True})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -805,6 +812,8 @@ def conference_list(request):
 @login_required
 def conference_create(request):
     org = _org(request, "participation.manage")
+    if (refusal := ceased_refusal(request, org)) is not None:
+        return refusal
     today = timezone.localdate()
     form = forms.ConferenceForm(request.POST or None, initial={"year": today.year - 1, "held_on": today})
     if request.method == "POST" and form.is_valid():

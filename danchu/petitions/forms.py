@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from danchu.orgs.labels import OrgChoiceField
 from danchu.orgs.models import Organization, OrganizationKind, Role
 
 from .models import Channel, Kind, Outcome, SenderType
@@ -53,7 +54,7 @@ def public_organizations():
 
 
 class PublicSubmitForm(IdentityMixin):
-    organization = forms.ModelChoiceField(
+    organization = OrgChoiceField(
         label=_("Gửi đến cơ quan"), queryset=Organization.objects.none(), empty_label=None
     )
     kind = forms.ChoiceField(label=_("Loại đơn"), choices=Kind.choices)

@@ -23,6 +23,7 @@ from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
 from danchu.legal import calendar as workcal
 from danchu.orgs import access
+from danchu.orgs.ceased import ceased_refusal
 from danchu.orgs.models import Organization
 
 from . import actions, forms, permissions, ratelimit, stats
@@ -254,6 +255,8 @@ def export(request):
 @login_required
 def register(request):
     org = _require(request, "petitions.register")
+    if (refusal := ceased_refusal(request, org)) is not None:
+        return refusal
     form = forms.RegisterForm(
         request.POST or None, request.FILES or None, initial={"received_on": timezone.localdate()}
     )

@@ -1,6 +1,6 @@
 """Every change to a report goes through one of these functions: atomic, validated, audited."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
@@ -42,13 +42,38 @@ def report_symbol(org, drafting_unit=None):
     return "-".join(parts)
 
 
+class MissingSettings(ValidationError):
+    """A report cannot be started: what is missing is named, with the page where it is set."""
+
+    def __init__(self, org, missing):
+        self.org = org
+        self.missing = missing
+        super().__init__(
+            _("Chưa lập được báo cáo vì còn thiếu: %(items)s. Hãy cài đặt ở trang thiết lập của cơ quan.")
+            % {"items": "; ".join(f"{m.label} ({m.hint})" for m in missing)},
+            code="missing_settings",
+        )
+
+
 def new_report(org, period, **fields):
     """An unsaved report with the defaults for `org` and `period` (used by create_report and by
-    the command line when no report was started)."""
+    the command line when no report was started): the agency's settings, else its previous
+    report, else the province's request for the period (`reporting.defaults`)."""
+    from .defaults import defaults_for
+
+    report_type = fields.pop("report_type", ReportType.ANNUAL_DEMOCRACY)
+    found = defaults_for(org, period, report_type)
+    if fields.get("signer") is not None:
+        # A signer chosen by the caller keeps the authority and title given with it.
+        for name in ("signer", "signing_authority", "signer_title"):
+            found.pop(name, None)
+    for name, value in found.items():
+        if not fields.get(name):
+            fields[name] = value
     report = Report(
         organization=org,
         period=period,
-        report_type=fields.pop("report_type", ReportType.ANNUAL_DEMOCRACY),
+        report_type=report_type,
         framework=fields.pop("framework", period.framework),
         title=fields.pop("title", "") or default_title(period),
         report_date=fields.pop("report_date", None) or min(timezone.localdate(), period.end),
@@ -56,7 +81,7 @@ def new_report(org, period, **fields):
         data_start=fields.pop("data_start", None) or period.cutoff_start,
         data_end=fields.pop("data_end", None) or period.cutoff_end,
         signer_title=fields.pop("signer_title", "") or "",
-        recipients=fields.pop("recipients", "") or "Lưu: VT",
+        recipients=fields.pop("recipients", "") or "",
         **fields,
     )
     report.symbol = report.symbol or report_symbol(org, report.drafting_unit)
@@ -65,6 +90,12 @@ def new_report(org, period, **fields):
 
 @transaction.atomic
 def create_report(org, period, *, actor, **fields):
+    from danchu.orgs import access
+
+    from .defaults import missing_settings
+
+    if actor is not None and not access.can(actor, "reporting.draft", org):
+        raise PermissionDenied
     if Report.objects.filter(
         organization=org, period=period, report_type=fields.get("report_type", ReportType.ANNUAL_DEMOCRACY)
     ).exists():
@@ -72,6 +103,9 @@ def create_report(org, period, *, actor, **fields):
             _("Cơ quan đã có báo cáo của kỳ này; hãy mở báo cáo đó hoặc lập bản đính chính.")
         )
     report = new_report(org, period, **fields)
+    missing = missing_settings(report)
+    if missing:
+        raise MissingSettings(org, missing)
     report.created_by = actor
     report.full_clean()
     report.save()

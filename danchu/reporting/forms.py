@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danchu.orgs.labels import label_org_fields
 from danchu.orgs.models import Membership, Organization, ReportingPeriod
 
 from .models import Report, ReportStatus, ReportTemplate
@@ -53,8 +54,7 @@ class SettingsForm(forms.ModelForm):
         self.fields["signer"].queryset = Membership.objects.filter(organization=org).select_related(
             "person", "organization"
         )
-        self.fields["signer"].required = True
-        self.fields["signer_title"].required = True
+        label_org_fields(self)
 
     def clean(self):
         data = super().clean()

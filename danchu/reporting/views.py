@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -115,6 +116,19 @@ def report_create(request):
         return redirect("reporting:list")
     try:
         report = actions.create_report(org, form.cleaned_data["period"], actor=request.user)
+    except actions.MissingSettings as exc:
+        from .defaults import settings_url
+
+        messages.error(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                exc.messages[0],
+                settings_url(exc.org),
+                _("Mở trang thiết lập cơ quan"),
+            ),
+        )
+        return redirect("reporting:list")
     except ValidationError as exc:
         _error(request, exc)
         return redirect("reporting:list")

@@ -69,13 +69,24 @@ def test_completeness_counts_on_time_late_and_missing(world, req, upload):
     assert (result.on_time, result.late, result.missing) == (1, 1, 0)
 
 
+def _signer_a(world):
+    from danchu.orgs.models import Membership
+
+    return Membership.objects.get(person__user=world.head_a, organization=world.a)
+
+
 def _submitted_report(world, values):
     """A report of A in the state reporting's submit action leaves it: submitted with its snapshot."""
     from danchu.reporting import actions as reporting_actions
     from danchu.reporting.models import Report, ReportSnapshot, ReportStatus
 
     report = reporting_actions.create_report(
-        world.a, world.period_2020, actor=world.clerk_a, signer_title="GIÁM ĐỐC"
+        world.a,
+        world.period_2020,
+        actor=world.clerk_a,
+        signer=_signer_a(world),
+        signer_title="GIÁM ĐỐC",
+        recipients="Sở Nội vụ (b/c)",
     )
     ReportSnapshot.objects.create(
         report=report,
@@ -124,7 +135,12 @@ def test_draft_report_cannot_be_submitted(world, req):
     from danchu.reporting import actions as reporting_actions
 
     report = reporting_actions.create_report(
-        world.a, world.period_2020, actor=world.clerk_a, signer_title="GIÁM ĐỐC"
+        world.a,
+        world.period_2020,
+        actor=world.clerk_a,
+        signer=_signer_a(world),
+        signer_title="GIÁM ĐỐC",
+        recipients="Sở Nội vụ (b/c)",
     )
     with pytest.raises(ValidationError, match="Đã gửi"):
         actions.submit_report(req, world.a, report, actor=world.clerk_a)

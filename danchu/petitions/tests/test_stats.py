@@ -89,14 +89,25 @@ def test_live_2026_cases_have_due_soon_and_overdue(demo):
     assert cases.open().filter(next_due__gte=today, next_due__lte=add_working_days(today, 3)).count() >= 2
 
 
-def test_statistics_page_shows_the_rate_and_its_definition(demo, client):
+def _at_sttt(demo, client):
+    """The director also holds a role in the successor (VL.SKHCN), where he lands by default:
+    work on the 2020 records at the ceased Sở TT-TT, as the switcher would."""
+    from danchu.orgs.middleware import SESSION_KEY
+
     client.force_login(demo.users["stttt.giamdoc"])
+    session = client.session
+    session[SESSION_KEY] = demo.orgs["TV.STTTT"].pk
+    session.save()
+
+
+def test_statistics_page_shows_the_rate_and_its_definition(demo, client):
+    _at_sttt(demo, client)
     body = client.get(reverse("petitions:stats") + "?year=2020").content.decode()
     assert "100%" in body and "hạn giải quyết rơi vào kỳ" in body
 
 
 def test_statistics_drill_down_lists_the_records(demo, client):
-    client.force_login(demo.users["stttt.giamdoc"])
+    _at_sttt(demo, client)
     url = reverse("petitions:stats_records", args=["feedback_answered"]) + "?start=2020-01-01&end=2020-12-31"
     assert client.get(url).content.decode().count("ĐT-2020-") == 4
 

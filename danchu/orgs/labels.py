@@ -1,0 +1,63 @@
+"""How an organisation is named in a dropdown: one function for every choice of an organisation.
+
+Bodies with the same name (the Sở Nội vụ of Trà Vinh until 30/06/2025 and that of Vĩnh Long since
+01/07/2025) are told apart by their parent and, for a body that ceased, the day it ceased:
+"Sở Nội vụ — tỉnh Trà Vinh (đến 30/06/2025)", "Sở Nội vụ — tỉnh Vĩnh Long".
+"""
+
+from django import forms
+from django.utils.translation import gettext as _
+
+_PREFIXES = ("Ủy ban nhân dân ", "Uỷ ban nhân dân ", "UBND ")
+
+
+def short_parent_name(org):
+    """ "Ủy ban nhân dân tỉnh Vĩnh Long" -> "tỉnh Vĩnh Long"; other names as they are."""
+    name = org.name
+    for prefix in _PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def org_label(org):
+    """The label of `org` in every organisation dropdown (needs `parent` selected, see
+    `OrgChoiceField`, or costs one query)."""
+    label = org.name
+    if org.parent_id:
+        label = f"{label} — {short_parent_name(org.parent)}"
+    if org.valid_to:
+        label = _("%(label)s (đến %(day)s)") % {"label": label, "day": org.valid_to.strftime("%d/%m/%Y")}
+    return label
+
+
+class _OrgLabelMixin:
+    def _set_queryset(self, queryset):
+        if queryset is not None and queryset.model.__name__ == "Organization":
+            queryset = queryset.select_related("parent")
+        super()._set_queryset(queryset)
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def label_from_instance(self, obj):
+        return org_label(obj)
+
+
+class OrgChoiceField(_OrgLabelMixin, forms.ModelChoiceField):
+    """A dropdown of organisations labelled with `org_label`."""
+
+
+class OrgMultipleChoiceField(_OrgLabelMixin, forms.ModelMultipleChoiceField):
+    """Several organisations labelled with `org_label`."""
+
+
+def label_org_fields(form):
+    """Give every organisation field of `form` the one label (for ModelForms whose fields Django
+    made): call at the end of the form's __init__."""
+    from .models import Organization
+
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
+            if field.queryset.model is Organization:
+                field.queryset = field.queryset.select_related("parent")
+                field.label_from_instance = org_label
