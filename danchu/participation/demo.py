@@ -546,7 +546,7 @@ def _vl_skhcn_2026(ctx):
                 today=day,
                 at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, i))),
             )
-        actions.publish_consultation_summary(
+        result = actions.publish_consultation_summary(
             spending,
             actor=clerk,
             summary=f"{len(staff)} ý kiến; đa số thống nhất với dự thảo, một số đề nghị về công tác phí "
@@ -557,6 +557,12 @@ def _vl_skhcn_2026(ctx):
             published_on=D(2026, 1, 15),
             today=D(2026, 1, 15),
         )
+        read_at = timezone.make_aware(datetime.datetime(2026, 1, 15, 14, 0))
+        for i, r in enumerate(result.recipients.select_related("person").order_by("person_id")):
+            if i % 10 != 9:  # nine in ten read the result
+                actions.acknowledge(
+                    result, actor=None, person=r.person, at=read_at + datetime.timedelta(hours=i)
+                )
 
     # The annual staff conference, in the first quarter (Nghị định 59/2023/NĐ-CP), the first of the
     # merged department: it elects the people's inspection board.
