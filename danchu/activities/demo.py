@@ -6,9 +6,17 @@ portal (Cổng thông tin điện tử tỉnh, as the seed says); funds of 14.19
 2 officials at the public service centre; quotas 28 + 28 after cutting 4 + 4 (12,5%).
 Dates, names and the split of amounts into contributions are invented. Created through the
 actions; loading twice changes nothing.
+
+2026, Sở KH-CN Vĩnh Long (VL.SKHCN, the successor body): three campaigns (the 14th Party Congress,
+the elections of 15/3/2026, Nghị quyết 57-NQ/TW), two funds, its catalogue of 26 procedures after
+the merger (online "toàn trình" or "một phần" under Nghị định 42/2022/NĐ-CP, two not online),
+two officials at the provincial public service centre, the 2026 staffing quota and cuts, and the
+activity log. A fixed-date record is only created once its date has come.
 """
 
 import datetime
+
+from django.utils import timezone
 
 from danchu.documents.models import Document
 
@@ -206,6 +214,192 @@ ACTIVITIES = {
 }
 
 
+CONGRESS_XIV = "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"
+ELECTIONS_2026 = (
+    "Bầu cử đại biểu Quốc hội khóa XVI và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026 - 2031"
+)
+NQ57 = "Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"
+
+VL_CAMPAIGNS_2026 = [
+    (CONGRESS_XIV, Channel.AGENCY_WEBSITE, D(2026, 1, 5), D(2026, 1, 31), 38, 6, 3,
+     "Tin, bài và văn kiện trên Trang thông tin điện tử của Sở; băng rôn tại trụ sở."),
+    (ELECTIONS_2026, Channel.PROVINCIAL_PORTAL, D(2026, 1, 15), D(2026, 3, 20), 45, 9, 4,
+     "Tin, bài và văn bản hướng dẫn bầu cử trên Cổng thông tin điện tử tỉnh."),
+    (NQ57, Channel.AGENCY_WEBSITE, D(2026, 2, 2), D(2026, 11, 30), 64, 12, 0,
+     "Chuyên mục khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số."),
+]  # fmt: skip
+
+VL_FUNDS_2026 = [
+    (
+        "Quỹ Vì người nghèo tỉnh Vĩnh Long",
+        "Ủng hộ hộ nghèo, hộ cận nghèo trên địa bàn tỉnh.",
+        [
+            (D(2026, 3, 10), 6_200_000, "Công chức, viên chức, người lao động (một ngày lương)"),
+            (D(2026, 10, 17), 5_850_000, "Toàn thể công chức, viên chức, người lao động"),
+        ],
+    ),
+    (
+        "Ủng hộ khắc phục hậu quả thiên tai, sạt lở bờ sông",
+        "Hỗ trợ các hộ dân bị ảnh hưởng sạt lở bờ sông Cổ Chiên.",
+        [(D(2026, 8, 24), 4_300_000, "Công đoàn cơ sở và công chức, viên chức")],
+    ),
+]
+
+F, P, N = OnlineLevel.FULL, OnlineLevel.PARTIAL, OnlineLevel.NONE
+# The procedures of the merged department (Quyết định 1872/QĐ-UBND of 14/8/2025): field, name, level.
+VL_PROCEDURES = [
+    ("Hoạt động khoa học và công nghệ", "Đăng ký thành lập tổ chức khoa học và công nghệ", P),
+    ("Hoạt động khoa học và công nghệ", "Cấp giấy chứng nhận đăng ký hoạt động khoa học và công nghệ", F),
+    ("Hoạt động khoa học và công nghệ", "Cấp giấy chứng nhận doanh nghiệp khoa học và công nghệ", P),
+    ("Hoạt động khoa học và công nghệ", "Đăng ký kết quả thực hiện nhiệm vụ khoa học và công nghệ", F),
+    ("Chuyển giao công nghệ", "Cấp giấy chứng nhận đăng ký chuyển giao công nghệ", P),
+    ("An toàn bức xạ và hạt nhân", "Cấp giấy phép tiến hành công việc bức xạ - sử dụng thiết bị X-quang chẩn đoán trong y tế", P),
+    ("An toàn bức xạ và hạt nhân", "Gia hạn giấy phép tiến hành công việc bức xạ - sử dụng thiết bị X-quang chẩn đoán trong y tế", F),
+    ("An toàn bức xạ và hạt nhân", "Cấp chứng chỉ nhân viên bức xạ cho người phụ trách an toàn cơ sở X-quang chẩn đoán trong y tế", P),
+    ("Tiêu chuẩn, đo lường, chất lượng", "Đăng ký công bố hợp chuẩn dựa trên kết quả tự đánh giá", F),
+    ("Tiêu chuẩn, đo lường, chất lượng", "Đăng ký công bố hợp quy đối với sản phẩm, hàng hóa", F),
+    ("Tiêu chuẩn, đo lường, chất lượng", "Kiểm tra nhà nước về chất lượng hàng hóa nhập khẩu", P),
+    ("Tiêu chuẩn, đo lường, chất lượng", "Chứng nhận chuẩn đo lường để kiểm định, hiệu chuẩn, thử nghiệm phương tiện đo", N),
+    ("Sở hữu trí tuệ", "Cấp lại giấy chứng nhận tổ chức giám định sở hữu công nghiệp", P),
+    ("Bưu chính", "Cấp giấy phép bưu chính", P),
+    ("Bưu chính", "Cấp văn bản xác nhận thông báo hoạt động bưu chính", F),
+    ("Xuất bản, in và phát hành", "Cấp giấy phép hoạt động in", P),
+    ("Xuất bản, in và phát hành", "Đăng ký hoạt động cơ sở in", F),
+    ("Xuất bản, in và phát hành", "Cấp giấy phép xuất bản tài liệu không kinh doanh", F),
+    ("Xuất bản, in và phát hành", "Khai báo hoạt động cơ sở dịch vụ photocopy", F),
+    ("Xuất bản, in và phát hành", "Cấp giấy xác nhận đăng ký hoạt động phát hành xuất bản phẩm", F),
+    ("Báo chí", "Cho phép họp báo (trong nước)", F),
+    ("Báo chí", "Cấp giấy phép xuất bản bản tin (địa phương)", P),
+    ("Phát thanh, truyền hình và thông tin điện tử", "Cấp giấy phép thiết lập trang thông tin điện tử tổng hợp", P),
+    ("Phát thanh, truyền hình và thông tin điện tử", "Cấp giấy chứng nhận đủ điều kiện hoạt động điểm cung cấp dịch vụ trò chơi điện tử công cộng", P),
+    ("Phát thanh, truyền hình và thông tin điện tử", "Gia hạn giấy chứng nhận đủ điều kiện hoạt động điểm cung cấp dịch vụ trò chơi điện tử công cộng", F),
+    ("Tần số vô tuyến điện", "Cấp giấy phép sử dụng tần số vô tuyến điện cho đài truyền thanh không dây", N),
+]  # fmt: skip
+
+VL_DUTIES_2026 = [
+    ("Võ Thị Ngọc Hân", "Chuyên viên Văn phòng Sở", D(2026, 1, 2), D(2026, 6, 30)),
+    ("Phan Quốc Bảo", "Chuyên viên Phòng Quản lý chuyên ngành", D(2026, 7, 1), D(2026, 12, 31)),
+]
+
+# year, cs quota, pe quota, cs headcount, pe headcount, cs cut, pe cut, decision refs, notes
+VL_STAFFING_2026 = (
+    2026,
+    23,
+    12,
+    21,
+    11,
+    2,
+    1,
+    ["4215/QĐ-UBND"],
+    "Biên chế giao năm 2026 sau hợp nhất; tinh giản theo Nghị định 29/2023/NĐ-CP và lộ trình của tỉnh.",
+)
+
+VL_ACTIVITIES_2026 = [
+    (D(2026, 2, 25), ActivityCategory.ADMINISTRATIVE_REFORM,
+     "Hoàn thành sắp xếp các phòng chuyên môn của Sở sau hợp nhất", "Từ 9 phòng còn 6 phòng chuyên môn và Văn phòng."),
+    (D(2026, 4, 14), ActivityCategory.DIGITAL_TRANSFORMATION,
+     "Đưa hệ thống thông tin nội bộ dùng chung của Sở vào vận hành", "Văn phòng điện tử, công khai nội bộ và ký số."),
+    (D(2026, 6, 23), ActivityCategory.INFORMATION_SECURITY,
+     "Diễn tập ứng cứu sự cố an toàn thông tin mạng năm 2026", ""),
+    (D(2026, 9, 9), ActivityCategory.TRAINING,
+     "Tập huấn Luật Thực hiện dân chủ ở cơ sở cho công chức, viên chức", ""),
+]  # fmt: skip
+
+
+def load_2026(org, actor):
+    """Sở KH-CN Vĩnh Long's 2026 activities: each record once its date has come, looked up first."""
+    today = timezone.localdate()
+    for topic, channel, start, end, articles, documents, banners, notes in VL_CAMPAIGNS_2026:
+        if start > today or Campaign.objects.filter(organization=org, topic=topic, start=start).exists():
+            continue
+        actions.save_campaign(
+            Campaign(
+                organization=org,
+                topic=topic,
+                channel=channel,
+                start=start,
+                end=end,
+                articles=articles,
+                documents=documents,
+                banners=banners,
+                notes=notes,
+            ),
+            actor=actor,
+        )
+
+    for name, purpose, contributions in VL_FUNDS_2026:
+        fund = Fund.objects.filter(organization=org, name=name).first()
+        if fund is None:
+            fund = actions.save_fund(Fund(organization=org, name=name, purpose=purpose), actor=actor)
+        given = set(fund.contributions.values_list("date", flat=True))
+        for day, amount, contributor in contributions:
+            if day <= today and day not in given:
+                actions.save_contribution(
+                    Contribution(fund=fund, date=day, amount_vnd=amount, contributor=contributor), actor=actor
+                )
+
+    announced = Document.objects.alive().filter(ref="1872/QĐ-UBND").first()
+    for number, (field, name, level) in enumerate(VL_PROCEDURES, start=1):
+        code = f"SKHCN-{number:02d}"
+        if AdministrativeProcedure.objects.filter(organization=org, code=code).exists():
+            continue
+        actions.save_procedure(
+            AdministrativeProcedure(
+                organization=org,
+                code=code,
+                name=name,
+                field=field,
+                on_portal=True,
+                on_website=True,
+                on_notice_board=True,
+                at_service_centre=True,
+                online_level=level,
+                announced_by=announced,
+                valid_from=D(2025, 8, 14),
+            ),
+            actor=actor,
+        )
+
+    for name, position, start, end in VL_DUTIES_2026:
+        if (
+            start <= today
+            and not ServiceCentreDuty.objects.filter(
+                organization=org, official_name=name, start=start
+            ).exists()
+        ):
+            actions.save_duty(
+                ServiceCentreDuty(
+                    organization=org, official_name=name, position=position, start=start, end=end
+                ),
+                actor=actor,
+            )
+
+    year, cs, pe, cs_head, pe_head, cs_cut, pe_cut, refs, notes = VL_STAFFING_2026
+    if not StaffingQuota.objects.filter(organization=org, year=year).exists():
+        actions.save_staffing_quota(
+            StaffingQuota(
+                organization=org,
+                year=year,
+                civil_servant_quota=cs,
+                public_employee_quota=pe,
+                civil_servant_headcount=cs_head,
+                public_employee_headcount=pe_head,
+                civil_servant_reduction=cs_cut,
+                public_employee_reduction=pe_cut,
+                notes=notes,
+            ),
+            actor=actor,
+            m2m={"decisions": list(Document.objects.alive().filter(ref__in=refs))},
+        )
+
+    for day, category, title, description in VL_ACTIVITIES_2026:
+        if day <= today and not Activity.objects.filter(organization=org, title=title).exists():
+            actions.save_activity(
+                Activity(organization=org, date=day, category=category, title=title, description=description),
+                actor=actor,
+            )
+
+
 def load(ctx):
     orgs, users = ctx["orgs"], ctx["users"]
     clerks = {
@@ -317,3 +511,5 @@ def load(ctx):
                     ),
                     actor=clerk(code),
                 )
+
+    load_2026(orgs["VL.SKHCN"], users["stttt.vanthu"])

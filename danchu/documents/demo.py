@@ -407,6 +407,39 @@ OTHER_DEPARTMENTS = [
     ),
 ]
 
+# The 2026 year of Sở KH-CN Vĩnh Long (the successor body), in the same form as SEED_DOCUMENTS:
+# its plans and decisions, its Party committee's, and the provincial decisions its registers cite.
+# Numbers and dates are invented; the subjects follow Luật 10/2022/QH15 and Nghị định 59/2023/NĐ-CP.
+VL_SKHCN_2026 = [
+    ("VL.SKHCN", "KH", "05", "KH-SKHCN", False, D(2026, 1, 6), "VL.SKHCN", "",
+     "Tổ chức Hội nghị cán bộ, công chức, viên chức, người lao động năm 2026"),
+    ("VL.SKHCN", "KH", "11", "KH-SKHCN", False, D(2026, 1, 12), "VL.SKHCN", "",
+     "Công tác thanh tra, kiểm tra chuyên ngành khoa học và công nghệ năm 2026"),
+    ("VL.SKHCN", "KH", "18", "KH-SKHCN", False, D(2026, 1, 20), "VL.SKHCN", "",
+     "Thực hiện dân chủ ở cơ sở năm 2026"),
+    ("VL.SKHCN", "QĐ", "35", "QĐ-SKHCN", False, D(2026, 2, 2), "VL.SKHCN", "",
+     "Ban hành Quy chế thực hiện dân chủ ở cơ sở của Sở Khoa học và Công nghệ"),
+    ("VL.SKHCN", "QĐ", "36", "QĐ-SKHCN", False, D(2026, 2, 2), "VL.SKHCN", "",
+     "Ban hành Quy chế chi tiêu nội bộ năm 2026"),
+    ("VL.SKHCN", "KH", "62", "KH-SKHCN", False, D(2026, 3, 20), "VL.SKHCN", "",
+     "Thực hiện Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và "
+     "chuyển đổi số quốc gia tại Sở"),
+    ("VL.SKHCN", "QĐ", "148", "QĐ-SKHCN", False, D(2026, 6, 1), "VL.SKHCN", "",
+     "Kiện toàn Ban Chỉ đạo thực hiện dân chủ ở cơ sở của Sở Khoa học và Công nghệ"),
+    ("VL.SKHCN.DU", "NQ", "01", "NQ/ĐU", True, D(2026, 1, 9), "VL.SKHCN.DU", "",
+     "Lãnh đạo thực hiện nhiệm vụ chính trị năm 2026"),
+    ("VL.SKHCN.DU", "KH", "07", "KH/ĐU", True, D(2026, 2, 10), "VL.SKHCN.DU", "",
+     "Lãnh đạo thực hiện dân chủ ở cơ sở và công tác dân vận năm 2026"),
+    ("VL.SKHCN.DU", "KH", "09", "KH/ĐU", True, D(2026, 3, 2), "VL.SKHCN.DU", "",
+     "Kiểm tra, giám sát của Đảng ủy năm 2026"),
+    (None, "QĐ", "1872", "QĐ-UBND", False, D(2025, 8, 14), "VL", "",
+     "Công bố danh mục thủ tục hành chính thuộc phạm vi chức năng quản lý của Sở Khoa học và Công nghệ "
+     "tỉnh Vĩnh Long"),
+    (None, "QĐ", "4215", "QĐ-UBND", False, D(2025, 12, 26), "VL", "",
+     "Giao biên chế công chức và số lượng người làm việc trong cơ quan, tổ chức hành chính, đơn vị sự "
+     "nghiệp công lập của tỉnh năm 2026"),
+]  # fmt: skip
+
 # source ref, target ref, relation
 RELATIONS = [
     ("545/KH-STTTT-VP", "420/KH-STTTT-VP", RelationKind.IMPLEMENTS),
@@ -419,6 +452,10 @@ RELATIONS = [
     ("18-KH/ĐU", "04/2015/NĐ-CP", RelationKind.CITES),
     ("39-HD/BCĐ", "18-KH/ĐU", RelationKind.IMPLEMENTS),
     ("05-QĐ/ĐU", "02-QĐ/ĐU", RelationKind.IMPLEMENTS),
+    ("18/KH-SKHCN", "10/2022/QH15", RelationKind.CITES),
+    ("18/KH-SKHCN", "59/2023/NĐ-CP", RelationKind.CITES),
+    ("35/QĐ-SKHCN", "59/2023/NĐ-CP", RelationKind.CITES),
+    ("18/KH-SKHCN", "07-KH/ĐU", RelationKind.IMPLEMENTS),
 ]
 
 
@@ -462,8 +499,25 @@ def load(ctx):
         docs[doc.ref] = doc
     for org_code, kind, number, symbol, day, subject in OTHER_DEPARTMENTS:
         _ensure(orgs[org_code], kind, number, symbol, False, day, orgs[org_code], "", subject)
+    for org_code, kind, number, symbol, party, day, issuer_code, issuer_name, subject in VL_SKHCN_2026:
+        doc = _ensure(
+            orgs[org_code] if org_code else None,
+            kind,
+            number,
+            symbol,
+            party,
+            day,
+            orgs[issuer_code],
+            issuer_name,
+            subject,
+        )
+        docs[doc.ref] = doc
     # The laws and decrees come from the data migration with LEGAL.md's canonical dates.
-    for doc in Document.objects.alive().external().filter(ref__in=["04/2015/NĐ-CP", "34/2007/PL-UBTVQH11"]):
+    for doc in (
+        Document.objects.alive()
+        .external()
+        .filter(ref__in=["04/2015/NĐ-CP", "34/2007/PL-UBTVQH11", "10/2022/QH15", "59/2023/NĐ-CP"])
+    ):
         docs[doc.ref] = doc
     for source, target, kind in RELATIONS:
         if source in docs and target in docs:

@@ -208,6 +208,17 @@ ORGANIZATIONS = [
         D(2025, 7, 1),
         None,
         None,
+    ),  # The Party committee of the successor body, whose 2026 inspections and documents the demo records.
+    (
+        "VL.SKHCN.DU",
+        "Đảng ủy Sở Khoa học và Công nghệ",
+        "ĐU",
+        K.PARTY_COMMITTEE,
+        "VL.SKHCN",
+        "Vĩnh Long",
+        D(2025, 7, 1),
+        None,
+        None,
     ),
 ]
 

@@ -6,10 +6,18 @@ each with the provincial police) and 1 administrative inspection of the ICT cent
 assets; 9 subjects in violation, 3 referred to the Ministry's inspectorate, 6 sanction decisions
 totalling 41.250.000 đồng; 8 party inspections and 3 thematic supervisions, no violations, no
 discipline, no complaints. Names of subjects, dates and decision numbers are invented.
+
+2026, Sở KH-CN Vĩnh Long (VL.SKHCN, the successor body, which took over the information and
+communications fields): 1 administrative inspection (led), 3 led and 3 joint specialised
+inspections of 28 subjects, 8 in violation, 6 sanction decisions (57.500.000 đồng), 2 referrals to the Ministry's
+inspectorate; 3 inspections and 2 thematic supervisions of its Party committee. Fixed 2026 dates,
+each record only once its date has come.
 Everything is created through the actions; loading twice changes nothing.
 """
 
 import datetime
+
+from django.utils import timezone
 
 from danchu.documents.kinds import DocumentKind
 from danchu.documents.models import Direction, Document
@@ -335,6 +343,193 @@ OTHER_INSPECTIONS = {
 }
 
 
+MOST_INSPECTORATE = "Thanh tra Bộ Khoa học và Công nghệ"
+VL_MARKET = "Chi cục Quản lý thị trường tỉnh Vĩnh Long"
+VL_POLICE = "Công an tỉnh Vĩnh Long"
+
+# The same form as STTTT_INSPECTIONS; a referral goes to MOST_INSPECTORATE.
+VL_SKHCN_2026 = [
+    (
+        "TTr-01/2026",
+        InspectionKind.ADMINISTRATIVE,
+        InspectionMode.LED,
+        "",
+        InspectionField.FINANCE_ASSETS,
+        "Thanh tra việc quản lý, sử dụng kinh phí sự nghiệp khoa học và công nghệ năm 2025 của Trung tâm "
+        "Ứng dụng tiến bộ khoa học và công nghệ",
+        D(2026, 4, 6),
+        D(2026, 5, 8),
+        [("Trung tâm Ứng dụng tiến bộ khoa học và công nghệ", SubjectType.ORGANISATION, "", None)],
+    ),
+    (
+        "KT-01/2026",
+        InspectionKind.SPECIALISED,
+        InspectionMode.LED,
+        "",
+        InspectionField.OTHER,
+        "Kiểm tra nhà nước về đo lường, chất lượng xăng dầu tại các cửa hàng bán lẻ",
+        D(2026, 3, 2),
+        D(2026, 3, 20),
+        [
+            (
+                "Cửa hàng xăng dầu Phú Thịnh 2",
+                SubjectType.ORGANISATION,
+                "Cột đo xăng dầu sai số vượt giới hạn cho phép.",
+                ("fine", 15_000_000, "07", D(2026, 3, 27)),
+            ),
+            (
+                "Cửa hàng xăng dầu Bình Minh",
+                SubjectType.ORGANISATION,
+                "Sử dụng phương tiện đo chưa được kiểm định lại đúng thời hạn.",
+                ("fine", 12_500_000, "08", D(2026, 3, 27)),
+            ),
+        ]
+        + [(f"Cửa hàng xăng dầu số {i:02d}", SubjectType.ORGANISATION, "", None) for i in range(3, 11)],
+    ),
+    (
+        "KT-02/2026",
+        InspectionKind.SPECIALISED,
+        InspectionMode.LED,
+        "",
+        InspectionField.MOBILE_SUBSCRIBERS,
+        "Kiểm tra việc cập nhật, lưu giữ thông tin thuê bao di động tại các điểm cung cấp dịch vụ viễn thông",
+        D(2026, 6, 8),
+        D(2026, 6, 19),
+        [
+            (
+                "Điểm cung cấp dịch vụ viễn thông Thành Đạt",
+                SubjectType.ORGANISATION,
+                "Kích hoạt thuê bao khi thông tin không trùng khớp cơ sở dữ liệu quốc gia về dân cư.",
+                ("referral",),
+            ),
+            (
+                "Đại lý viễn thông Minh Khang",
+                SubjectType.ORGANISATION,
+                "Bán SIM thuê bao đã kích hoạt sẵn.",
+                ("referral",),
+            ),
+            ("Cửa hàng viễn thông Hòa Bình", SubjectType.ORGANISATION, "", None),
+            ("Đại lý SIM thẻ Ngọc Trâm", SubjectType.INDIVIDUAL, "", None),
+            ("Điểm giao dịch viễn thông phường Long Châu", SubjectType.ORGANISATION, "", None),
+        ],
+    ),
+    (
+        "KT-03/2026",
+        InspectionKind.SPECIALISED,
+        InspectionMode.LED,
+        "",
+        InspectionField.OTHER,
+        "Kiểm tra việc chấp hành quy định về an toàn bức xạ trong y tế tại các cơ sở X-quang",
+        D(2026, 8, 10),
+        D(2026, 8, 21),
+        [
+            (
+                "Phòng khám đa khoa tư nhân An Phước",
+                SubjectType.ORGANISATION,
+                "Nhân viên bức xạ không được trang bị liều kế cá nhân.",
+                ("fine", 10_000_000, "21", D(2026, 8, 28)),
+            ),
+            ("Phòng khám đa khoa Hòa Hảo", SubjectType.ORGANISATION, "", None),
+            ("Phòng khám nha khoa Sài Gòn - Vĩnh Long", SubjectType.ORGANISATION, "", None),
+            ("Trung tâm y tế khu vực Tam Bình", SubjectType.ORGANISATION, "", None),
+        ],
+    ),
+    (
+        "PH-01/2026",
+        InspectionKind.SPECIALISED,
+        InspectionMode.JOINT,
+        VL_MARKET,
+        InspectionField.OTHER,
+        "Phối hợp kiểm tra nhãn hàng hóa, chất lượng hàng hóa dịp Tết Nguyên đán Bính Ngọ 2026",
+        D(2026, 1, 12),
+        D(2026, 1, 23),
+        [
+            (
+                "Cửa hàng bánh kẹo Kim Thành",
+                SubjectType.INDIVIDUAL,
+                "Kinh doanh hàng hóa nhập khẩu không có nhãn phụ bằng tiếng Việt.",
+                ("fine", 7_500_000, "02", D(2026, 2, 2)),
+            ),
+            ("Siêu thị mini Phước Thịnh", SubjectType.ORGANISATION, "", None),
+            ("Cửa hàng thực phẩm Út Hiền", SubjectType.INDIVIDUAL, "", None),
+            ("Đại lý phân phối Đồng Tiến", SubjectType.ORGANISATION, "", None),
+        ],
+    ),
+    (
+        "PH-02/2026",
+        InspectionKind.SPECIALISED,
+        InspectionMode.JOINT,
+        VL_POLICE,
+        InspectionField.SOCIAL_NETWORKS,
+        "Phối hợp xác minh, xử lý tài khoản mạng xã hội đăng tin sai sự thật về sắp xếp đơn vị hành chính",
+        D(2026, 5, 4),
+        D(2026, 5, 8),
+        [
+            (
+                "Chủ tài khoản mạng xã hội T.V.H",
+                SubjectType.INDIVIDUAL,
+                "Đăng tải thông tin sai sự thật, gây hoang mang trong Nhân dân.",
+                ("fine", 7_500_000, "15", D(2026, 5, 14)),
+            ),
+            (
+                "Chủ tài khoản mạng xã hội N.T.K",
+                SubjectType.INDIVIDUAL,
+                "Chia sẻ thông tin sai sự thật.",
+                ("fine", 5_000_000, "16", D(2026, 5, 14)),
+            ),
+        ],
+    ),
+    (
+        "PH-03/2026",
+        InspectionKind.SPECIALISED,
+        InspectionMode.JOINT,
+        RADIO_CENTRE,
+        InspectionField.RADIO_FREQUENCIES,
+        "Phối hợp kiểm tra việc chấp hành quy định về sử dụng tần số và thiết bị vô tuyến điện",
+        D(2026, 9, 21),
+        D(2026, 9, 25),
+        [
+            ("Đài Truyền thanh xã Càng Long", SubjectType.ORGANISATION, "", None),
+            ("Công ty TNHH Vận tải thủy Mekong", SubjectType.ORGANISATION, "", None),
+            ("Đài Truyền thanh xã Trà Ôn", SubjectType.ORGANISATION, "", None),
+        ],
+    ),
+]
+
+VL_PARTY_2026 = [
+    (
+        PartyOversightKind.INSPECTION,
+        PartyBody.INSPECTION_COMMITTEE,
+        "Kiểm tra việc thu, nộp, quản lý, sử dụng đảng phí năm 2025",
+        D(2026, 3, 17),
+    ),
+    (
+        PartyOversightKind.INSPECTION,
+        PartyBody.COMMITTEE,
+        "Kiểm tra việc thực hiện nguyên tắc tập trung dân chủ và quy chế làm việc của Đảng ủy sau hợp nhất",
+        D(2026, 6, 16),
+    ),
+    (
+        PartyOversightKind.INSPECTION,
+        PartyBody.INSPECTION_COMMITTEE,
+        "Kiểm tra đảng viên trong việc thực hiện nhiệm vụ được giao và kê khai tài sản, thu nhập",
+        D(2026, 9, 15),
+    ),
+    (
+        PartyOversightKind.THEMATIC_SUPERVISION,
+        PartyBody.COMMITTEE,
+        "Giám sát chuyên đề việc thực hiện dân chủ ở cơ sở trong cơ quan theo Luật số 10/2022/QH15",
+        D(2026, 7, 14),
+    ),
+    (
+        PartyOversightKind.THEMATIC_SUPERVISION,
+        PartyBody.INSPECTION_COMMITTEE,
+        "Giám sát chuyên đề việc thực hiện Nghị quyết số 57-NQ/TW tại các phòng chuyên môn",
+        D(2026, 10, 20),
+    ),
+]
+
+
 def _decision(org, number, day, subject_name, actor):
     doc, _created = Document.objects.get_or_create(
         organization=org,
@@ -354,7 +549,9 @@ def _decision(org, number, day, subject_name, actor):
     return doc
 
 
-def _inspection(org, actor, ref, kind, mode, partner, field, line, start, end, subjects):
+def _inspection(
+    org, actor, ref, kind, mode, partner, field, line, start, end, subjects, referred_to=MINISTRY, decide=None
+):
     if Inspection.objects.filter(organization=org, ref=ref).exists():
         return
     inspection = actions.save_inspection(
@@ -386,7 +583,7 @@ def _inspection(org, actor, ref, kind, mode, partner, field, line, start, end, s
             continue
         if outcome[0] == "referral":
             actions.save_outcome(
-                Outcome(subject=subject, kind=OutcomeKind.REFERRAL, referred_to=MINISTRY, date=end),
+                Outcome(subject=subject, kind=OutcomeKind.REFERRAL, referred_to=referred_to, date=end),
                 actor=actor,
             )
         else:
@@ -395,7 +592,7 @@ def _inspection(org, actor, ref, kind, mode, partner, field, line, start, end, s
                 Outcome(
                     subject=subject,
                     kind=OutcomeKind.SANCTION_DECISION,
-                    decision=_decision(org, number, day, name, actor),
+                    decision=(decide or _decision)(org, number, day, name, actor),
                     fine_vnd=amount,
                     date=day,
                 ),
@@ -484,3 +681,82 @@ def load(ctx):
                 start + datetime.timedelta(days=10),
                 subjects,
             )
+
+    load_2026(orgs["VL.SKHCN"], orgs["VL.SKHCN.DU"], users["stttt.vanthu"])
+
+
+def _sanction_decision(org, number, day, subject_name):
+    """A 2026 sanction decision, entered in the agency's register of outgoing documents."""
+    from danchu.documents.actions import create_document
+
+    existing = Document.objects.alive().filter(organization=org, ref=f"{number}/QĐ-XPHC").first()
+    if existing is not None:
+        return existing
+    return create_document(
+        actor=None,
+        organization=org,
+        direction=Direction.ISSUED,
+        kind=DocumentKind.QD,
+        number=number,
+        symbol="QĐ-XPHC",
+        issued_on=day,
+        issuer_org=org,
+        issuer_name=org.name,
+        subject=f"Xử phạt vi phạm hành chính đối với {subject_name}",
+    )
+
+
+def load_2026(org, committee, actor):
+    """Sở KH-CN Vĩnh Long's 2026 inspections and its Party committee's oversight."""
+    today = timezone.localdate()
+    for ref, kind, mode, partner, field, line, start, end, subjects in VL_SKHCN_2026:
+        last = max([end] + [o[3] for *_s, o in subjects if o and o[0] == "fine"])
+        if last > today or Inspection.objects.filter(organization=org, ref=ref).exists():
+            continue
+        inspection = _inspection(
+            org,
+            actor,
+            ref,
+            kind,
+            mode,
+            partner,
+            field,
+            line,
+            start,
+            end,
+            subjects,
+            referred_to=MOST_INSPECTORATE,
+            decide=lambda org, number, day, name, _actor: _sanction_decision(org, number, day, name),
+        )
+        if kind == InspectionKind.ADMINISTRATIVE:
+            actions.save_recommendation(
+                Recommendation(
+                    inspection=inspection,
+                    text="Hoàn thiện hồ sơ thanh quyết toán kinh phí nhiệm vụ khoa học, công nghệ; cập nhật sổ "
+                    "theo dõi tài sản hình thành từ nhiệm vụ.",
+                    due=D(2026, 7, 31),
+                    done_on=D(2026, 7, 15) if D(2026, 7, 15) <= today else None,
+                    follow_up="Trung tâm đã báo cáo kết quả khắc phục." if D(2026, 7, 15) <= today else "",
+                ),
+                actor=actor,
+            )
+    done = set(
+        PartyOversight.objects.filter(organization=committee, date__year=2026).values_list(
+            "subject", flat=True
+        )
+    )
+    for kind, body, subject, day in VL_PARTY_2026:
+        if subject in done or day > today:
+            continue
+        actions.save_party_oversight(
+            PartyOversight(
+                organization=committee,
+                kind=kind,
+                body=body,
+                subject=subject,
+                date=day,
+                violations_found=False,
+                conclusion="Không phát hiện vi phạm; tổ chức đảng và đảng viên chấp hành tốt.",
+            ),
+            actor=actor,
+        )

@@ -289,29 +289,357 @@ def _conference(org, actor, year, held_on, present_ratio, chair, resolutions, bo
     return conference
 
 
+# Staff of the successor body since 01/07/2025: (username or source organisation, how many, position).
+# The demo users who moved there, staff of the former Sở KH-CN Trà Vinh, and staff of the former
+# Sở TT-TT Trà Vinh (merged into it on 01/03/2025). Each keeps the staff category they had.
+VL_SKHCN_STAFF_FROM = (("TV.SKHCN", 20), ("TV.STTTT.BCVT", 3), ("TV.STTTT.CNTT", 3), ("TV.STTTT.TTBCXB", 2))
+
+
 def _vl_skhcn_staff(ctx):
-    """The successor body has staff since 01/07/2025: the demo users who moved there and others."""
+    """The successor body has staff since 01/07/2025: the demo users who moved there and others.
+
+    Idempotent per person, so that memberships created elsewhere (its head and deputies, set up
+    by the orgs demo) are kept and not duplicated."""
     org = ctx.orgs["VL.SKHCN"]
-    if Membership.objects.filter(organization=org).exists():
-        return
-    people = [
-        p
-        for p in Person.objects.filter(
+    people = list(
+        Person.objects.filter(
             user__username__in=["stttt.giamdoc", "stttt.vanthu", "stttt.xuly", "stttt.nhanvien"]
+        ).select_related("user")
+    )
+    for code, count in VL_SKHCN_STAFF_FROM:
+        people += list(
+            Person.objects.filter(memberships__organization=ctx.orgs[code], user__isnull=True)
+            .exclude(memberships__position__startswith="Trưởng")
+            .order_by("pk")
+            .distinct()[:count]
         )
-    ]
-    people += list(
-        Person.objects.filter(memberships__organization=ctx.orgs["TV.SKHCN"]).order_by("pk").distinct()[:16]
+    category_of = dict(
+        Membership.objects.filter(person__in=people)
+        .exclude(organization=org)
+        .order_by("-pk")
+        .values_list("person_id", "staff_category")
     )
     for person in people:
+        if Membership.objects.filter(person=person, organization=org).exists():
+            continue
         head = person.user_id and person.user.username == "stttt.giamdoc"
         Membership.objects.create(
             person=person,
             organization=org,
             position="Giám đốc" if head else "Chuyên viên",
             is_head=bool(head),
-            staff_category=StaffCategory.CIVIL_SERVANT,
+            staff_category=category_of.get(person.pk) or StaffCategory.CIVIL_SERVANT,
+            is_party_member=person.pk % 3 != 2,
             start=D(2025, 7, 1),
+        )
+
+
+# --- The 2026 year of Sở KH-CN Vĩnh Long (Luật 10/2022/QH15, Nghị định 59/2023/NĐ-CP) -----------
+# title, kind, Law 2022 Art. 46 item (the catalog's code), decided, published, channels, items, content
+VL_SKHCN_2026 = [
+    (
+        "Kế hoạch công tác năm 2026 của Sở Khoa học và Công nghệ",
+        DisclosureKind.DISCLOSURE,
+        "2",
+        D(2026, 1, 8),
+        D(2026, 1, 9),
+        [C.INTRANET, C.CONFERENCE],
+        None,
+        "Kế hoạch công tác năm, chỉ tiêu và phân công nhiệm vụ cho các phòng, đơn vị sau khi hợp nhất.",
+    ),
+    (
+        "Dự toán ngân sách nhà nước năm 2026 được giao",
+        DisclosureKind.DISCLOSURE,
+        "3",
+        D(2026, 1, 12),
+        D(2026, 1, 14),
+        [C.INTRANET, C.NOTICE_BOARD],
+        None,
+        "Dự toán chi thường xuyên, chi sự nghiệp khoa học và công nghệ năm 2026 được Ủy ban nhân dân tỉnh giao.",
+    ),
+    (
+        "Kết quả đánh giá, xếp loại chất lượng công chức, viên chức năm 2025",
+        DisclosureKind.DISCLOSURE,
+        "6",
+        D(2026, 1, 15),
+        D(2026, 1, 19),
+        [C.INTRANET, C.CONFERENCE],
+        None,
+        "Kết quả đánh giá, xếp loại chất lượng công chức, viên chức và người lao động năm 2025.",
+    ),
+    (
+        "Quy chế thực hiện dân chủ ở cơ sở của Sở Khoa học và Công nghệ",
+        DisclosureKind.DISCLOSURE,
+        "9",
+        D(2026, 2, 2),
+        D(2026, 2, 4),
+        [C.INTRANET, C.WEBSITE, C.NOTICE_BOARD],
+        None,
+        "Quy chế ban hành theo Luật Thực hiện dân chủ ở cơ sở năm 2022 và Nghị định số 59/2023/NĐ-CP, "
+        "thay thế quy chế của các cơ quan trước hợp nhất.",
+    ),
+    (
+        "Kế hoạch mua sắm, sửa chữa tài sản công năm 2026",
+        DisclosureKind.DISCLOSURE,
+        "4",
+        D(2026, 3, 2),
+        D(2026, 3, 4),
+        [C.INTRANET, C.NOTICE_BOARD],
+        None,
+        "Danh mục tài sản mua sắm, sửa chữa và định mức sử dụng trang thiết bị làm việc năm 2026.",
+    ),
+    (
+        "Bản kê khai tài sản, thu nhập năm 2025 của người có nghĩa vụ kê khai",
+        DisclosureKind.DISCLOSURE,
+        "7",
+        D(2026, 3, 16),
+        D(2026, 3, 18),
+        [C.NOTICE_BOARD, C.CONFERENCE],
+        None,
+        "Niêm yết bản kê khai tài sản, thu nhập tại trụ sở cơ quan theo Luật Phòng, chống tham nhũng.",
+    ),
+    (
+        "Quyết định điều động, bổ nhiệm lại công chức lãnh đạo cấp phòng",
+        DisclosureKind.DISCLOSURE,
+        "6",
+        D(2026, 4, 6),
+        D(2026, 4, 8),
+        [C.INTRANET, C.WRITTEN],
+        None,
+        "Các quyết định điều động, bổ nhiệm lại sau khi sắp xếp các phòng chuyên môn của Sở.",
+    ),
+    (
+        "Văn bản của Ủy ban nhân dân tỉnh về sắp xếp đơn vị sự nghiệp công lập thuộc Sở",
+        DisclosureKind.DISCLOSURE,
+        "11",
+        D(2026, 5, 11),
+        D(2026, 5, 13),
+        [C.INTRANET, C.SUB_UNIT_HEADS],
+        None,
+        "Văn bản chỉ đạo của cấp trên về phương án sắp xếp các trung tâm trực thuộc Sở.",
+    ),
+    (
+        "Quyết toán ngân sách năm 2025",
+        DisclosureKind.DISCLOSURE,
+        "3",
+        D(2026, 7, 20),
+        D(2026, 7, 22),
+        [C.INTRANET, C.NOTICE_BOARD],
+        None,
+        "Quyết toán thu, chi ngân sách năm 2025 đã được cơ quan tài chính thẩm định.",
+    ),
+    (
+        "Kết quả giải quyết khiếu nại, tố cáo và kết luận thanh tra 6 tháng đầu năm 2026",
+        DisclosureKind.DISCLOSURE,
+        "8",
+        D(2026, 7, 6),
+        D(2026, 7, 8),
+        [C.INTRANET],
+        None,
+        "Tổng hợp kết quả giải quyết đơn thư và kết luận các cuộc thanh tra, kiểm tra trong cơ quan.",
+    ),
+    (
+        "Quán triệt Luật Thực hiện dân chủ ở cơ sở và Nghị định số 59/2023/NĐ-CP",
+        DisclosureKind.DISSEMINATION,
+        "1",
+        D(2026, 1, 20),
+        D(2026, 1, 22),
+        [C.INTRANET, C.PARTY_UNION, C.SUB_UNIT_HEADS],
+        None,
+        "Phổ biến đến toàn thể công chức, viên chức, người lao động những nội dung phải công khai, tham gia "
+        "ý kiến, quyết định và kiểm tra, giám sát theo Luật số 10/2022/QH15 và Nghị định số 59/2023/NĐ-CP.",
+    ),
+    (
+        "Quán triệt Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo "
+        "và chuyển đổi số quốc gia",
+        DisclosureKind.DISSEMINATION,
+        "1",
+        D(2026, 3, 9),
+        D(2026, 3, 11),
+        [C.INTRANET, C.PARTY_UNION],
+        None,
+        "Triển khai Nghị quyết và kế hoạch thực hiện của tỉnh đến toàn thể công chức, viên chức.",
+    ),
+    (
+        "Niêm yết 19 điều đảng viên không được làm",
+        DisclosureKind.POSTING,
+        "1",
+        D(2026, 1, 5),
+        D(2026, 1, 6),
+        [C.NOTICE_BOARD, C.INTRANET],
+        19,
+        "Niêm yết tại trụ sở và trên hệ thống thông tin nội bộ cùng các quy định về trách nhiệm nêu gương.",
+    ),
+    (
+        "Niêm yết quy tắc ứng xử của công chức, viên chức, người lao động",
+        DisclosureKind.POSTING,
+        "9",
+        D(2026, 2, 2),
+        D(2026, 2, 4),
+        [C.NOTICE_BOARD, C.INTRANET],
+        12,
+        "Quy tắc ứng xử trong thi hành công vụ và trong giao tiếp với tổ chức, cá nhân.",
+    ),
+]
+
+VL_CONFERENCE_RESOLUTIONS = [
+    "Thông qua báo cáo kết quả thực hiện nhiệm vụ năm 2025 và phương hướng, nhiệm vụ năm 2026.",
+    "Thông qua Quy chế chi tiêu nội bộ năm 2026.",
+    "Thông qua Quy chế thực hiện dân chủ ở cơ sở của Sở.",
+    "Thông qua mức đóng góp quỹ tương trợ của công chức, viên chức, người lao động năm 2026.",
+]
+
+
+def _vl_skhcn_2026(ctx):
+    """The year of the successor body: what it disclosed, consulted, decided and supervised in 2026.
+
+    Records are at fixed 2026 dates; one is only created once its date has come (the demo runs on
+    the day it is run), and each is looked up by its title first, so loading twice changes nothing."""
+    org, users = ctx.orgs["VL.SKHCN"], ctx.users
+    clerk, head = users["stttt.vanthu"], users["stttt.giamdoc"]
+    today = timezone.localdate()
+
+    for title, kind, code, decided, published, channels, items, content in VL_SKHCN_2026:
+        if published > today:
+            continue
+        # Everyone confirmed the Law's dissemination; nine in ten read the rest.
+        ack = 1.0 if title.startswith("Quán triệt Luật") else 0.9
+        _disclose(org, clerk, title, kind, code, decided, published, channels, items, content, ack=ack)
+
+    # The internal spending regulation, consulted before the conference (Law 2022 Art. 53).
+    title = "Dự thảo Quy chế chi tiêu nội bộ năm 2026"
+    if D(2026, 1, 16) <= today and not Consultation.objects.filter(organization=org, title=title).exists():
+        spending = actions.create_consultation(
+            organization=org,
+            actor=clerk,
+            title=title,
+            topic=Requirement.objects.get(
+                framework=framework_for(D(2026, 1, 5)), area="consultation", code="9"
+            ),
+            description="Lấy ý kiến công chức, viên chức, người lao động trước khi trình hội nghị cán bộ, "
+            "công chức, viên chức, người lao động năm 2026.",
+            opens_on=D(2026, 1, 5),
+            closes_on=D(2026, 1, 12),
+            sections=[
+                ("Chương I. Quy định chung", "Phạm vi, đối tượng, nguyên tắc chi tiêu."),
+                ("Chương II. Định mức chi", "Công tác phí, hội nghị, thuê khoán chuyên môn, văn phòng phẩm."),
+                ("Chương III. Sử dụng kinh phí tiết kiệm", "Thu nhập tăng thêm, khen thưởng, phúc lợi."),
+            ],
+        )
+        sections = list(spending.sections.all())
+        staff = list(Person.objects.filter(memberships__organization=org).order_by("pk").distinct()[:14])
+        remarks = [
+            "Đề nghị thống nhất mức khoán công tác phí giữa công chức hai cơ quan trước hợp nhất.",
+            "Nên bổ sung định mức chi cho hoạt động thẩm định, nghiệm thu nhiệm vụ khoa học.",
+            "Đề nghị quy định rõ chi hỗ trợ công chức đi công tác các xã xa trung tâm tỉnh.",
+            "Thống nhất với dự thảo.",
+            "Đề nghị tăng tỷ lệ chi thu nhập tăng thêm từ kinh phí tiết kiệm được.",
+        ]
+        for i, person in enumerate(staff):
+            day = D(2026, 1, 5 + i % 7)
+            actions.add_comment(
+                spending,
+                actor=None,
+                person=person,
+                body=remarks[i % len(remarks)],
+                section=sections[i % 3] if i % 5 != 3 else None,
+                today=day,
+                at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, i))),
+            )
+        result = actions.publish_consultation_summary(
+            spending,
+            actor=clerk,
+            summary=f"{len(staff)} ý kiến; đa số thống nhất với dự thảo, một số đề nghị về công tác phí "
+            "và định mức chi thẩm định, nghiệm thu nhiệm vụ khoa học.",
+            uptake="Tiếp thu thống nhất mức khoán công tác phí và bổ sung định mức chi thẩm định; "
+            "tỷ lệ chi thu nhập tăng thêm giữ như dự thảo để bảo đảm nguồn.",
+            channels=[Channel.INTRANET, Channel.CONFERENCE],
+            published_on=D(2026, 1, 15),
+            today=D(2026, 1, 15),
+        )
+        read_at = timezone.make_aware(datetime.datetime(2026, 1, 15, 14, 0))
+        for i, r in enumerate(result.recipients.select_related("person").order_by("person_id")):
+            if i % 10 != 9:  # nine in ten read the result
+                actions.acknowledge(
+                    result, actor=None, person=r.person, at=read_at + datetime.timedelta(hours=i)
+                )
+
+    # The annual staff conference, in the first quarter (Nghị định 59/2023/NĐ-CP), the first of the
+    # merged department: it elects the people's inspection board.
+    held_on = D(2026, 1, 23)
+    conference = StaffConference.objects.filter(organization=org, year=2025).first()
+    if conference is None and held_on <= today:
+        conference = _conference(
+            org,
+            clerk,
+            2025,
+            held_on,
+            0.88,
+            "Giám đốc Sở; Chủ tịch Công đoàn cơ sở",
+            VL_CONFERENCE_RESOLUTIONS,
+            board=True,
+        )
+    # The six-monthly review of the resolution (Nghị định 59/2023/NĐ-CP), by the head and the union.
+    if conference is not None and D(2026, 7, 21) <= today:
+        review = conference.follow_ups.order_by("due_on").first()
+        if review is not None and review.done_on is None:
+            actions.record_follow_up(
+                review,
+                actor=clerk,
+                done_on=D(2026, 7, 21),
+                result="Sơ kết 6 tháng: 4/4 nội dung nghị quyết đang được thực hiện; quy chế chi tiêu nội bộ "
+                "và quy chế dân chủ đã ban hành, áp dụng từ tháng 02/2026; quỹ tương trợ đã thu đủ 6 tháng.",
+            )
+
+    # The board's recommendation to the head, answered within its 15 days, and staff feedback.
+    board = actions.current_board(org, D(2026, 5, 12)).order_by("role", "pk").first()
+    if (
+        board
+        and D(2026, 5, 20) <= today
+        and not Recommendation.objects.filter(
+            organization=org, from_board=True, received_on__year=2026
+        ).exists()
+    ):
+        rec = actions.send_recommendation(
+            organization=org,
+            actor=clerk,
+            person=board.person,
+            addressee="head",
+            from_board=True,
+            subject="Kiến nghị công khai tiến độ giải ngân kinh phí nhiệm vụ khoa học và công nghệ",
+            body="Ban Thanh tra nhân dân đề nghị công khai trên hệ thống thông tin nội bộ tiến độ giải ngân "
+            "kinh phí các nhiệm vụ khoa học và công nghệ cấp tỉnh 5 tháng đầu năm.",
+            received_on=D(2026, 5, 12),
+        )
+        actions.answer_recommendation(
+            rec,
+            actor=head,
+            answer="Văn phòng Sở đã công khai tiến độ giải ngân trên hệ thống thông tin nội bộ ngày 19/5/2026 "
+            "và sẽ cập nhật hằng quý.",
+            answered_on=D(2026, 5, 20),
+        )
+    staff_person = Person.objects.filter(user=users["stttt.nhanvien"]).first()
+    if (
+        staff_person
+        and D(2026, 9, 18) <= today
+        and not Recommendation.objects.filter(
+            organization=org, from_board=False, received_on__year=2026
+        ).exists()
+    ):
+        rec = actions.send_recommendation(
+            organization=org,
+            actor=users["stttt.nhanvien"],
+            person=staff_person,
+            addressee="head",
+            subject="Đề nghị bố trí lại phòng làm việc sau hợp nhất",
+            body="Đề nghị bố trí lại phòng làm việc của các phòng chuyên môn để thuận tiện phối hợp công việc.",
+            received_on=D(2026, 9, 8),
+        )
+        actions.answer_recommendation(
+            rec,
+            actor=head,
+            answer="Văn phòng Sở đã bố trí lại phòng làm việc tại tầng 2 và tầng 3 từ ngày 15/9/2026.",
+            answered_on=D(2026, 9, 18),
         )
 
 
@@ -436,8 +764,9 @@ def load(ctx):
             ["Thông qua phương hướng, nhiệm vụ năm 2020."],
         )
 
-    # Live: a consultation and a vote at the successor body, for the demo staff user.
+    # The successor body's staff and its 2026 year; then, live, a consultation and a vote.
     _vl_skhcn_staff(ctx)
+    _vl_skhcn_2026(ctx)
     vl = orgs["VL.SKHCN"]
     today = timezone.localdate()
     vl_clerk = users["stttt.vanthu"]

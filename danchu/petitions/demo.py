@@ -7,8 +7,13 @@ not eligible) — plus one duplicate letter that is linked and not counted, and 
 citizen reception sessions. The two cases still open at the end of 2020 are resolved in January
 2021, within their deadlines, so the 2020 resolution rate is 100% by the definition in stats.py.
 
-2026, Sở KH-CN Vĩnh Long (VL.SKHCN, the successor body): live cases for the demo handler
-stttt.xuly, some due soon and one overdue (today is taken from the clock).
+2026, Sở KH-CN Vĩnh Long (VL.SKHCN, the successor body): the year's letters at fixed dates from
+January to early November 2026 — 4 complaints (3 answered, 1 not eligible), 3 denunciations (2
+with a conclusion, 1 anonymous and not eligible), 9 feedback letters (6 answered, 3 not eligible),
+all resolved within their deadlines — and the monthly citizen reception sessions; plus live cases
+for the demo handler stttt.xuly, some due soon and one overdue (placed relative to today, so the
+deadlines are live whenever the demo is loaded). A fixed-date record is only created once its
+last date has come.
 
 Names, addresses and texts are invented.
 """
@@ -68,6 +73,7 @@ def _identity(i):
 def load(ctx):
     orgs, users = ctx["orgs"], ctx["users"]
     load_2020(orgs["TV.STTTT"], users)
+    load_2026_year(orgs["VL.SKHCN"], users)
     load_2026(orgs["VL.SKHCN"], users)
 
 
@@ -278,8 +284,319 @@ def load_2020(org, users):
     )
 
 
+VL_SENDERS = [
+    (
+        "Nguyễn Thị Hồng Nhung",
+        "Số 12 đường Phạm Thái Bường, phường Phước Hậu, tỉnh Vĩnh Long",
+        "0913 402 118",
+    ),
+    ("Trương Văn Lộc", "Ấp Hòa Thuận, xã Cái Nhum, tỉnh Vĩnh Long", "0908 771 245"),
+    ("Công ty TNHH Xăng dầu Phú Thịnh", "Quốc lộ 53, phường Trà Vinh, tỉnh Vĩnh Long", "0294 3855 201"),
+    ("Lê Hoàng Phúc", "Khóm 4, phường Long Châu, tỉnh Vĩnh Long", "0939 602 557"),
+    ("Huỳnh Thị Mỹ Duyên", "Ấp Phú Long, xã Châu Thành, tỉnh Vĩnh Long", "0976 338 410"),
+    ("Đoàn Minh Trí", "Số 45 đường Đồng Khởi, phường An Hội, tỉnh Vĩnh Long", "0918 520 634"),
+]
+
+
+def _vl_identity(i):
+    name, address, phone = VL_SENDERS[i % len(VL_SENDERS)]
+    return {"full_name": name, "address": address, "phone": phone}
+
+
+def _answer_letter(org, number, issued_on, subject):
+    """The agency's written answer, entered in its register of outgoing documents."""
+    from danchu.documents.actions import create_document
+
+    symbol = f"{org.short_name}-TTra"
+    existing = Document.objects.alive().filter(organization=org, ref=f"{number}/{symbol}").first()
+    if existing is not None:
+        return existing
+    return create_document(
+        actor=None,
+        organization=org,
+        direction=Direction.ISSUED,
+        kind=DocumentKind.CV,
+        number=str(number),
+        symbol=symbol,
+        issued_on=issued_on,
+        issuer_org=org,
+        issuer_name=org.name,
+        subject=subject,
+    )
+
+
+# The year's letters: kind, received, channel, subject, content, sender (index or None: anonymous),
+# then what happened: ("answer", classified, accepted, answered, doc no, answer text[, feedback due])
+# or ("file", classified, reason).
+VL_LETTERS_2026 = [
+    (
+        Kind.COMPLAINT,
+        D(2026, 2, 9),
+        Channel.PAPER,
+        "Khiếu nại quyết định xử phạt vi phạm hành chính về nhãn hàng hóa",
+        "Cơ sở kinh doanh cho rằng nhãn phụ của hàng nhập khẩu đã đủ nội dung bắt buộc.",
+        2,
+        (
+            "answer",
+            D(2026, 2, 11),
+            D(2026, 2, 16),
+            D(2026, 3, 13),
+            214,
+            "Sở đã xem xét và có văn bản trả lời: giữ nguyên quyết định xử phạt, hướng dẫn cơ sở bổ sung nhãn phụ.",
+        ),
+    ),
+    (
+        Kind.COMPLAINT,
+        D(2026, 5, 15),
+        Channel.RECEPTION,
+        "Khiếu nại kết quả thẩm định hồ sơ cấp giấy phép tiến hành công việc bức xạ",
+        "Phòng khám tư nhân khiếu nại việc yêu cầu bổ sung hồ sơ lần thứ hai đối với thiết bị X-quang.",
+        0,
+        (
+            "answer",
+            D(2026, 5, 18),
+            D(2026, 5, 21),
+            D(2026, 6, 18),
+            702,
+            "Sở đã có văn bản trả lời, chấp nhận một phần khiếu nại và cấp giấy phép sau khi hồ sơ được bổ sung.",
+        ),
+    ),
+    (
+        Kind.COMPLAINT,
+        D(2026, 8, 3),
+        Channel.WEB,
+        "Khiếu nại việc từ chối cấp giấy phép bưu chính",
+        "Doanh nghiệp chuyển phát khiếu nại văn bản từ chối vì cho rằng phương án kinh doanh đã đầy đủ.",
+        5,
+        (
+            "answer",
+            D(2026, 8, 5),
+            D(2026, 8, 10),
+            D(2026, 9, 4),
+            1048,
+            "Sở đã có văn bản trả lời, hướng dẫn doanh nghiệp hoàn thiện phương án và nộp lại hồ sơ.",
+        ),
+    ),
+    (
+        Kind.COMPLAINT,
+        D(2026, 6, 15),
+        Channel.PAPER,
+        "Khiếu nại quyết định thu hồi kinh phí đề tài khoa học cấp tỉnh năm 2022",
+        "Chủ nhiệm đề tài khiếu nại quyết định thu hồi kinh phí ban hành từ năm 2023.",
+        3,
+        (
+            "file",
+            D(2026, 6, 18),
+            "Đã hết thời hiệu khiếu nại 90 ngày kể từ ngày nhận quyết định (Luật Khiếu nại 2011, Điều 9); lưu đơn.",
+        ),
+    ),
+    (
+        Kind.DENUNCIATION,
+        D(2026, 3, 16),
+        Channel.PAPER,
+        "Tố cáo cửa hàng xăng dầu gian lận đo lường",
+        "Người tố cáo nêu cụ thể cột bơm, thời gian và lượng xăng thiếu sau nhiều lần mua.",
+        1,
+        (
+            "answer",
+            D(2026, 3, 19),
+            D(2026, 3, 24),
+            D(2026, 4, 21),
+            498,
+            "Đã có kết luận nội dung tố cáo: tố cáo đúng; cửa hàng đã bị xử phạt và kiểm định lại cột đo.",
+        ),
+    ),
+    (
+        Kind.DENUNCIATION,
+        D(2026, 7, 7),
+        Channel.WEB,
+        "Tố cáo không rõ nội dung về việc chấm hồ sơ tuyển chọn nhiệm vụ khoa học",
+        "Thư không ký tên, không nêu được hành vi vi phạm hay người vi phạm cụ thể.",
+        None,
+        (
+            "file",
+            D(2026, 7, 9),
+            "Đơn không rõ họ tên, địa chỉ người tố cáo, không có thông tin về người có hành vi vi phạm "
+            "(Luật Tố cáo 2018, Điều 23); lưu đơn.",
+        ),
+    ),
+    (
+        Kind.DENUNCIATION,
+        D(2026, 9, 14),
+        Channel.RECEPTION,
+        "Tố cáo đại lý viễn thông bán SIM đã kích hoạt sẵn",
+        "Người tố cáo cung cấp hóa đơn và số thuê bao mua tại đại lý.",
+        4,
+        (
+            "answer",
+            D(2026, 9, 16),
+            D(2026, 9, 21),
+            D(2026, 10, 16),
+            1236,
+            "Đã có kết luận nội dung tố cáo và chuyển Thanh tra Bộ Khoa học và Công nghệ xử lý doanh nghiệp chủ quản.",
+        ),
+    ),
+]
+VL_FEEDBACK_2026 = [
+    # subject, received, channel, answered (None: not eligible), doc no
+    ("Phản ánh tin nhắn rác quảng cáo bất động sản", D(2026, 1, 19), Channel.EMAIL, True, 88),
+    ("Phản ánh sóng di động yếu tại xã Hòa Minh", D(2026, 2, 23), Channel.WEB, True, 262),
+    ("Kiến nghị hỗ trợ doanh nghiệp đăng ký sáng chế", D(2026, 3, 30), Channel.PAPER, True, 431),
+    ("Phản ánh cuộc gọi mạo danh cơ quan nhà nước", D(2026, 4, 20), Channel.PHONE, False, None),
+    ("Phản ánh trang thông tin điện tử giả mạo Sở", D(2026, 6, 1), Channel.WEB, True, 655),
+    (
+        "Kiến nghị công bố tiến độ tuyển chọn nhiệm vụ khoa học năm 2026",
+        D(2026, 7, 13),
+        Channel.EMAIL,
+        True,
+        902,
+    ),
+    (
+        "Phản ánh dịch vụ chuyển phát chậm tại bưu cục phường Long Châu",
+        D(2026, 8, 17),
+        Channel.WEB,
+        False,
+        None,
+    ),
+    ("Phản ánh cân không đạt chuẩn tại chợ Vĩnh Long", D(2026, 9, 28), Channel.PAPER, True, 1321),
+    (
+        "Phản ánh bài đăng sai sự thật trên mạng xã hội về sáp nhập xã",
+        D(2026, 10, 26),
+        Channel.WEB,
+        False,
+        None,
+    ),
+]
+# Monthly reception by the head (15th of the month, or the next working day): visits, people,
+# matters, answered on the spot, and the letter the session gave rise to (index in VL_LETTERS_2026).
+VL_RECEPTION_2026 = [
+    (D(2026, 1, 15), 1, 1, 1, 1, None),
+    (D(2026, 3, 16), 2, 2, 2, 1, None),
+    (D(2026, 4, 15), 1, 1, 1, 1, None),
+    (D(2026, 5, 15), 2, 3, 1, 0, 1),
+    (D(2026, 6, 15), 1, 1, 1, 1, None),
+    (D(2026, 7, 15), 1, 2, 1, 1, None),
+    (D(2026, 9, 14), 2, 2, 2, 1, 6),
+    (D(2026, 10, 15), 1, 1, 1, 1, None),
+    (D(2026, 11, 16), 1, 1, 1, 1, None),
+]
+
+
+def load_2026_year(org, users):
+    """The year's letters of Sở KH-CN Vĩnh Long at fixed dates; each only once its last date has come."""
+    today = timezone.localdate()
+    clerk, handler, head = users["stttt.vanthu"], users["stttt.xuly"], users["stttt.giamdoc"]
+    done = set(
+        Petition.objects.filter(organization=org, received_on__year=2026).values_list("subject", flat=True)
+    )
+    letters = {}
+
+    def register(kind, received, channel, subject, content, sender):
+        return actions.register(
+            org,
+            actor=clerk,
+            kind=kind,
+            channel=channel,
+            received_on=received,
+            subject=subject,
+            content=content,
+            is_anonymous=sender is None,
+            identity=None if sender is None else _vl_identity(sender),
+        )
+
+    def accept_and_answer(p, classified, accepted, answered, number, text, answer_due=None):
+        actions.classify(p, actor=clerk, outcome=Outcome.ACCEPT, on=classified)
+        actions.assign(p, actor=clerk, handler=handler, on=classified)
+        actions.accept(p, actor=handler, on=accepted, answer_due=answer_due)
+        if p.kind != Kind.FEEDBACK:
+            actions.record_verification(
+                p,
+                actor=handler,
+                on=accepted + datetime.timedelta(days=7),
+                note="Làm việc với các bên liên quan.",
+            )
+        actions.answer(
+            p,
+            actor=handler,
+            on=answered,
+            document=_answer_letter(org, number, answered, f"V/v trả lời đơn: {p.subject}"),
+            public_answer=text,
+        )
+        return actions.close(p, actor=handler, on=answered + datetime.timedelta(days=3))
+
+    for index, (kind, received, channel, subject, content, sender, outcome) in enumerate(VL_LETTERS_2026):
+        last = outcome[3] + datetime.timedelta(days=3) if outcome[0] == "answer" else outcome[1]
+        if subject in done or last > today:
+            continue
+        p = register(kind, received, channel, subject, content, sender)
+        if outcome[0] == "answer":
+            _kind, classified, accepted, answered, number, text = outcome
+            accept_and_answer(p, classified, accepted, answered, number, text)
+        else:
+            actions.classify(p, actor=clerk, outcome=Outcome.FILE, on=outcome[1], reason=outcome[2])
+        letters[index] = p
+
+    for n, (subject, received, channel, answered, number) in enumerate(VL_FEEDBACK_2026):
+        classified, accepted = received + datetime.timedelta(days=2), received + datetime.timedelta(days=4)
+        answered_on = accepted + datetime.timedelta(days=10 + n % 5)
+        last = answered_on + datetime.timedelta(days=3) if answered else classified
+        if subject in done or last > today:
+            continue
+        p = register(
+            Kind.FEEDBACK,
+            received,
+            channel,
+            subject,
+            "Người dân phản ánh, kiến nghị và đề nghị Sở xem xét, xử lý theo thẩm quyền.",
+            n,
+        )
+        if answered:
+            accept_and_answer(
+                p,
+                classified,
+                accepted,
+                answered_on,
+                number,
+                "Sở đã xác minh, xử lý theo thẩm quyền và thông tin kết quả đến người phản ánh.",
+                answer_due=accepted + datetime.timedelta(days=20),
+            )
+        else:
+            actions.classify(
+                p,
+                actor=clerk,
+                outcome=Outcome.FILE,
+                on=classified,
+                reason="Không đủ thông tin để xác minh (không có số điện thoại, đường dẫn hoặc địa điểm cụ thể); lưu đơn.",
+            )
+
+    by_subject = {p.subject: p for p in Petition.objects.filter(organization=org, received_on__year=2026)}
+    held = set(
+        ReceptionSession.objects.filter(organization=org, held_on__year=2026).values_list(
+            "held_on", flat=True
+        )
+    )
+    for held_on, visits, people, matters, spot, letter in VL_RECEPTION_2026:
+        if held_on > today or held_on in held:
+            continue
+        linked = by_subject.get(VL_LETTERS_2026[letter][3]) if letter is not None else None
+        actions.record_reception(
+            org,
+            actor=head,
+            held_on=held_on,
+            official_name=f"{head.get_full_name()}, Lãnh đạo Sở",
+            official=head,
+            visits=visits,
+            people=people,
+            matters=matters,
+            answered_on_the_spot=spot,
+            letters=[linked] if linked else [],
+        )
+
+
 def load_2026(org, users):
-    if Petition.objects.filter(organization=org, received_on__year__gte=2026).exists():
+    if Petition.objects.filter(
+        organization=org, subject="Tố cáo việc sử dụng xe công vào việc riêng"
+    ).exists():
         return
     clerk, handler = users["stttt.vanthu"], users["stttt.xuly"]
     today = timezone.localdate()

@@ -113,3 +113,23 @@ def test_demo_is_idempotent(demo):
         AdministrativeProcedure.objects.count(),
         AuditEvent.objects.count(),
     ) == before
+
+
+def test_the_successor_body_has_its_2026_activities(db):
+    import time_machine
+
+    from danchu.core.management.commands.demo import DemoContext
+    from danchu.orgs import demo as orgs_demo
+
+    with time_machine.travel("2026-11-27 09:00 +0700"):
+        ctx = DemoContext()
+        orgs_demo.load(ctx)
+        activities_demo.load(ctx)
+        activities_demo.load(ctx)
+    s = stats.stats_for(ctx.orgs["VL.SKHCN"], datetime.date(2025, 12, 15), datetime.date(2026, 12, 14))
+    assert (s["procedures_posted"], s["online_services_l34"], s["online_services_l4"]) == (26, 24, 12)
+    assert (s["staff_quota_civil_servants"], s["staff_quota_public_employees"]) == (23, 12)
+    assert s["staff_reduction_count"] == 3
+    assert (s["campaign_articles"], s["campaign_documents"]) == (147, 27)
+    assert s["fund_contributions_vnd"] == 16_350_000
+    assert s["service_centre_officials"] == 2

@@ -118,3 +118,21 @@ def test_demo_is_idempotent_and_uses_the_actions(demo):
     oversight_demo.load(demo)
     assert (Inspection.objects.count(), Outcome.objects.count(), AuditEvent.objects.count()) == counts
     assert AuditEvent.objects.filter(object_repr__startswith="KT-04/2020").exists()
+
+
+def test_the_successor_body_has_its_2026_inspections_and_party_oversight(db):
+    import time_machine
+
+    from danchu.core.management.commands.demo import DemoContext
+    from danchu.orgs import demo as orgs_demo
+
+    with time_machine.travel("2026-11-27 09:00 +0700"):
+        ctx = DemoContext()
+        orgs_demo.load(ctx)
+        oversight_demo.load(ctx)
+        oversight_demo.load(ctx)
+    f = stats.stats_for(ctx.orgs["VL.SKHCN"], datetime.date(2025, 12, 15), datetime.date(2026, 12, 14))
+    assert (f["administrative_inspections"], f["inspections_led"], f["inspections_joint"]) == (1, 3, 3)
+    assert (f["inspection_subjects"], f["subjects_in_violation"], f["referrals"]) == (28, 8, 2)
+    assert (f["sanction_decisions"], f["fines_vnd"]) == (6, 57_500_000)
+    assert (f["party_inspections"], f["party_supervisions"]) == (3, 2)

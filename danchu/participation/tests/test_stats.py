@@ -8,7 +8,7 @@ import time_machine
 from danchu.core.management.commands.demo import DemoContext
 from danchu.orgs import demo as orgs_demo
 from danchu.participation import demo
-from danchu.participation.models import Consultation, Disclosure, Vote
+from danchu.participation.models import Consultation, Disclosure, StaffConference, Vote
 from danchu.participation.stats import records_for, stats_for
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,29 @@ def test_demo_is_idempotent_and_has_a_live_consultation_and_vote(ctx):
         assert (Disclosure.objects.count(), Consultation.objects.count(), Vote.objects.count()) == counts
         vl = ctx.orgs["VL.SKHCN"]
         assert Vote.objects.get(organization=vl).phase() == "open"
-        assert Consultation.objects.get(organization=vl).phase() == "open"
+        live = Consultation.objects.get(
+            organization=vl, title__startswith="Dự thảo Quy chế thực hiện dân chủ"
+        )
+        assert live.phase() == "open"
+
+
+def test_demo_gives_the_successor_body_a_2026_year_under_the_current_law(ctx):
+    vl = ctx.orgs["VL.SKHCN"]
+    s = stats_for(vl, datetime.date(2025, 12, 15), datetime.date(2026, 12, 14))
+    assert s["disclosures_total"] >= 15
+    assert {c["framework"] for c in s["disclosures_by_category"]} == {"law_2022"}
+    assert "intranet" in s["disclosures_by_channel"]
+    assert 0 < s["disseminated_to"] < s["dissemination_audience"]
+    assert s["consultations_held"] == 2 and s["comments_received"] >= 14
+    assert s["conferences_held_by_required"] == s["conferences_required"] == 1
+    assert s["resolutions_passed"] == 4
+    assert s["board_recommendations_answered_on_time"] == 1
+    conference = StaffConference.objects.get(organization=vl, year=2025)
+    assert conference.held_on.month <= 3
+    assert 3 * conference.present_at_close >= 2 * conference.summoned_count
+    assert conference.board.count() == 3
+    review = conference.follow_ups.order_by("due_on").first()
+    assert review.done_on is not None and review.result
 
 
 def test_stats_and_compliance_pages_run_fixed_queries(ctx, client_for, django_assert_max_num_queries):

@@ -126,3 +126,27 @@ def test_a_new_letter_moves_the_figures(demo):
     )
     s = petition_stats(org, *Y2020)
     assert s["letters_received"] == 16 and s["feedback_in_progress"] == 1
+
+
+Y2026 = (D(2025, 12, 15), D(2026, 12, 14))
+
+
+def test_demo_gives_the_successor_body_a_2026_year_beside_its_live_cases(db):
+    import time_machine
+
+    with time_machine.travel("2026-11-27 09:00 +0700"):
+        ctx = DemoContext()
+        orgs_demo.load(ctx)
+        petitions_demo.load(ctx)
+        count = Petition.objects.count()
+        petitions_demo.load(ctx)
+        assert Petition.objects.count() == count
+        s = petition_stats(ctx.orgs["VL.SKHCN"], *Y2026)
+    # The year's letters (fixed dates) with their outcomes; the six live cases are still open.
+    assert (s["complaints_answered"], s["complaints_not_eligible"]) == (3, 1)
+    assert (s["denunciations_answered"], s["denunciations_not_eligible"]) == (2, 1)
+    assert (s["feedback_answered"], s["feedback_not_eligible"]) == (6, 3)
+    assert s["letters_received"] == 16 + 6 and s["in_progress"] == 6
+    assert s["resolved_on_time"] == s["answered"] == 11
+    assert s["overdue"] >= 1
+    assert s["reception_sessions"] == 9 and s["reception_answered_on_the_spot"] > 0
