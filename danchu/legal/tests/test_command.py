@@ -21,7 +21,8 @@ def test_json_contract_complaint_received_6_july_2026():
     (accept,) = [s for s in data["steps"] if s["step"] == "accept"]
     assert accept["due"] == "2026-07-15"
     assert accept["days"] == 7 and accept["day_kind"] == "working"
-    assert accept["counted_from"] == "2026-07-06" and "155/2026" in accept["basis"]
+    assert accept["counted_from"] == "2026-07-06" and "136/2025" in accept["basis"]
+    assert accept["needs_check"] and "ngắn hơn" in accept["note"]
 
 
 def test_json_with_acceptance_and_flags():

@@ -7,6 +7,7 @@ from danchu.audit.models import AuditAction, AuditEvent
 from danchu.audit.trail import history_for
 from danchu.legal import calendar
 from danchu.legal.models import CalendarOverride, OverrideKind
+from danchu.legal.tests.conftest import SHIPPED_OVERRIDE_DATES as SHIPPED_OVERRIDES
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,10 @@ def test_calculator_shows_each_step_with_due_date_and_basis(world, client_for):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'data-step="accept"' in html and "15/07/2026" in html
-    assert "07 ngày làm việc" in html and "Nghị định 155/2026/NĐ-CP" in html
+    assert "07 ngày làm việc" in html and "Luật 136/2025/QH15" in html
+    # The 07 days are not confirmed from an official decree: the page says so plainly, with no
+    # internal marker.
+    assert "chưa đối chiếu được văn bản chính thức" in html and "cần kiểm tra" not in html
     assert 'data-step="resolve"' in html and "45 ngày" in html and "Điều 28" in html
 
 
@@ -102,7 +106,7 @@ def test_admin_form_errors_are_vietnamese_and_store_nothing(world, client_for):
         {"date": "2026-07-08", "kind": "working_day", "name": "Bù"},
     )
     assert "vốn đã là ngày làm việc" in response.content.decode()
-    assert not CalendarOverride.objects.exists()
+    assert not CalendarOverride.objects.exclude(date__in=SHIPPED_OVERRIDES).exists()
 
 
 @pytest.mark.parametrize("persona", ["clerk_a", "head_a", "officer", "handler_a"])
@@ -117,7 +121,7 @@ def test_only_system_admins_change_overrides(world, client_for, persona):
     assert response.status_code == 403
     assert c.get(reverse("legal:override_delete", args=[override.pk])).status_code == 403
     assert c.post(reverse("legal:override_delete", args=[override.pk])).status_code == 403
-    assert CalendarOverride.objects.count() == 1
+    assert CalendarOverride.objects.exclude(date__in=SHIPPED_OVERRIDES).count() == 1
 
 
 def test_removal_asks_for_confirmation_then_audits(world, client_for):
@@ -128,10 +132,10 @@ def test_removal_asks_for_confirmation_then_audits(world, client_for):
     c = client_for(world.admin)
     confirm = c.get(reverse("legal:override_delete", args=[override.pk]))
     assert confirm.status_code == 200 and "Xóa điều chỉnh ngày 11/07/2026" in confirm.content.decode()
-    assert CalendarOverride.objects.exists()
+    assert CalendarOverride.objects.exclude(date__in=SHIPPED_OVERRIDES).exists()
     response = c.post(reverse("legal:override_delete", args=[override.pk]), {"reason": "Nhập nhầm"})
     assert response.status_code == 302
-    assert not CalendarOverride.objects.exists()
+    assert not CalendarOverride.objects.exclude(date__in=SHIPPED_OVERRIDES).exists()
     assert AuditEvent.objects.filter(action=AuditAction.DELETE, reason="Nhập nhầm").count() == 1
     assert not calendar.is_working_day(D(2026, 7, 11))
 
