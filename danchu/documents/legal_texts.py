@@ -106,3 +106,8 @@ CANONICAL_TEXTS = [
         "Quy định quy trình xử lý đơn khiếu nại, đơn tố cáo, đơn kiến nghị, phản ánh",
     ),
 ]
+
+# Texts that are cited but whose existence or details could not be confirmed from an official
+# source: (reference, what is unconfirmed and the sources tried). Listed on the page Rà soát căn
+# cứ pháp lý; never registered with an invented date.
+UNCONFIRMED_TEXTS = []
