@@ -57,7 +57,9 @@ def calendar_year(request, year=None):
         confirm_form = ConfirmYearForm(request.POST)
         if confirm_form.is_valid():
             try:
-                actions.confirm_calendar_year(year=year, basis=confirm_form.cleaned_data["basis"], actor=request.user)
+                actions.confirm_calendar_year(
+                    year=year, basis=confirm_form.cleaned_data["basis"], actor=request.user
+                )
             except ValidationError as exc:
                 for errors in exc.message_dict.values():
                     for error in errors:
@@ -104,7 +106,9 @@ def calendar_year(request, year=None):
             "previous_year": year - 1 if year > MIN_YEAR else None,
             "next_year": year + 1 if year < MAX_YEAR else None,
         },
-        status=400 if (form is not None and form.errors) or (confirm_form is not None and confirm_form.errors) else 200,
+        status=400
+        if (form is not None and form.errors) or (confirm_form is not None and confirm_form.errors)
+        else 200,
     )
 
 

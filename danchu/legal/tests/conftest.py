@@ -13,7 +13,6 @@ def _fresh_legal_caches():
     deadlines.clear_cache()
 
 
-
 def shipped_override_dates():
     """The days the data migration 0004 ships as overrides (the 2026 New Year swap, 24/11 kept a
     working day), which tests that count the administrator's overrides leave out."""

@@ -84,8 +84,17 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback(args, message, capsys
 def test_decided_gives_the_send_decision_step_counted_from_the_decision():
     """Luật Khiếu nại Art. 32: 03 working days from the decision of Wednesday 05/08/2026."""
     data = json.loads(
-        run("--kind", "complaint", "--received", "2026-07-06", "--accepted", "2026-07-10",
-            "--decided", "2026-08-05", "--json")
+        run(
+            "--kind",
+            "complaint",
+            "--received",
+            "2026-07-06",
+            "--accepted",
+            "2026-07-10",
+            "--decided",
+            "2026-08-05",
+            "--json",
+        )
     )
     assert data["decided"] == "2026-08-05"
     (send,) = [s for s in data["steps"] if s["step"] == "send_decision"]
@@ -94,5 +103,7 @@ def test_decided_gives_the_send_decision_step_counted_from_the_decision():
 
 
 def test_without_decided_there_is_no_send_decision_step():
-    data = json.loads(run("--kind", "complaint", "--received", "2026-07-06", "--accepted", "2026-07-10", "--json"))
+    data = json.loads(
+        run("--kind", "complaint", "--received", "2026-07-06", "--accepted", "2026-07-10", "--json")
+    )
     assert "send_decision" not in [s["step"] for s in data["steps"]]

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from danchu.legal import deadlines
-from danchu.legal.calendar import add_calendar_days, add_working_days
+from danchu.legal.calendar import add_calendar_days
 from danchu.legal.deadlines import compute
 from danchu.legal.models import CalendarOverride, DeadlineRule, OverrideKind
 

@@ -180,18 +180,36 @@ def test_review_page_lists_unconfirmed_rules_with_sources_tried_for_admins_only(
 
 
 def test_calculator_send_decision_from_the_decision_date(world, client_for):
-    html = client_for(world.clerk_a).get(
-        reverse("legal:deadlines"),
-        {"kind": "complaint", "received": "2026-07-06", "accepted": "2026-07-10", "decided": "2026-08-05"},
-    ).content.decode()
+    html = (
+        client_for(world.clerk_a)
+        .get(
+            reverse("legal:deadlines"),
+            {
+                "kind": "complaint",
+                "received": "2026-07-06",
+                "accepted": "2026-07-10",
+                "decided": "2026-08-05",
+            },
+        )
+        .content.decode()
+    )
     assert 'data-step="send_decision"' in html and "10/08/2026" in html and "Điều 32" in html
 
 
 def test_calculator_refuses_a_decision_before_acceptance(world, client_for):
-    html = client_for(world.clerk_a).get(
-        reverse("legal:deadlines"),
-        {"kind": "complaint", "received": "2026-07-06", "accepted": "2026-07-10", "decided": "2026-07-08"},
-    ).content.decode()
+    html = (
+        client_for(world.clerk_a)
+        .get(
+            reverse("legal:deadlines"),
+            {
+                "kind": "complaint",
+                "received": "2026-07-06",
+                "accepted": "2026-07-10",
+                "decided": "2026-07-08",
+            },
+        )
+        .content.decode()
+    )
     assert "Ngày ban hành quyết định không được trước ngày thụ lý" in html
     assert 'data-step="send_decision"' not in html
 

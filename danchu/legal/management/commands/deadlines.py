@@ -39,6 +39,9 @@ def petition_kind(value):
 
 
 class Command(BaseCommand):
+    # Its output is parsed as JSON (2>&1 in scripts): system-check warnings such as a provisional
+    # calendar year must not be mixed into it. The steps themselves say when a year is provisional.
+    requires_system_checks = []
     help = "Tính thời hạn xử lý, giải quyết đơn (khiếu nại, tố cáo, đơn thư, phản ánh, kiến nghị)."
 
     def add_arguments(self, parser):
@@ -110,7 +113,9 @@ class Command(BaseCommand):
             basis = s.basis + (f" — {s.note}" if s.note else "")
             if s.provisional:
                 basis += f" — lịch nghỉ năm {s.due.year} chưa công bố, hạn có thể thay đổi"
-            rows.append((s.label, f"{s.due:%d/%m/%Y}", f"{s.days:02d} {kind}", f"{s.counted_from:%d/%m/%Y}", basis))
+            rows.append(
+                (s.label, f"{s.due:%d/%m/%Y}", f"{s.days:02d} {kind}", f"{s.counted_from:%d/%m/%Y}", basis)
+            )
         widths = [max(len(r[i]) for r in rows) for i in range(4)]
         for n, row in enumerate(rows):
             line = "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4]
