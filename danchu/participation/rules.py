@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from danchu.legal.frameworks import Framework
 
-from .models import POSTING_CHANNELS, Channel
+from .models import POSTING_CHANNELS
 
 # Working days to disclose after the decision: (normal, special case).
 DISCLOSE_WITHIN = {Framework.ND04_2015: (3, 5), Framework.LAW_2022: (5, 5)}
