@@ -29,7 +29,8 @@ def check_refs(refs, queryset=None):
 
     - `status`: "ok" (the registry holds it, with the same date when the citation gives one),
       "date_mismatch" (held, but the registry's date differs; `expected_date` says which) or
-      "unknown" (not held, or its number is blank);
+      "unknown" (not held, or its number is blank). A registry entry without a date never makes
+      a citation "date_mismatch": it has no date to contradict the citation with;
     - `expected_date`: the registry's date (datetime.date or None);
     - `document`: the matching Document or None.
 
@@ -56,11 +57,14 @@ def check_refs(refs, queryset=None):
             else:
                 same_day = [d for d in candidates if d.issued_on == ref.date]
                 years = {ref.date.year, _symbol_year(ref.symbol)}
-                same_year = [d for d in candidates if d.year in years]
+                same_year = [d for d in candidates if d.issued_on is not None and d.year in years]
+                undated = [d for d in candidates if d.issued_on is None]
                 if same_day:
                     status, match = OK, same_day[0]
                 elif same_year:
                     status, match = DATE_MISMATCH, same_year[0]
+                elif undated:
+                    status, match = OK, undated[0]
         row["status"] = status
         row["expected_date"] = match.issued_on if match else None
         row["document"] = match

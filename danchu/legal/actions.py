@@ -9,7 +9,7 @@ from danchu.audit.trail import diff, record, record_create, snapshot
 from danchu.orgs import access
 
 from . import calendar, deadlines
-from .models import CalendarOverride, OverrideKind
+from .models import CalendarOverride, CalendarYear, OverrideKind
 
 
 def _require_admin(actor):
@@ -38,7 +38,35 @@ def check_override_day(date, kind):
 
 
 @transaction.atomic
-def add_calendar_override(*, date, kind, name, actor, basis=""):
+def confirm_calendar_year(*, year, basis, actor):
+    """Record that the days off of `year` were announced (after checking the calendar page and
+    adding the announced swaps as overrides): its deadlines stop being provisional."""
+    _require_admin(actor)
+    basis = (basis or "").strip()
+    errors = {}
+    try:
+        year = int(year)
+    except (TypeError, ValueError):
+        year = None
+    if year is None or not 1990 <= year <= 2100:
+        errors["year"] = _("Năm không hợp lệ.")
+    if not basis:
+        errors["basis"] = _(
+            "Hãy nhập văn bản công bố lịch nghỉ lễ, Tết của năm (số, ký hiệu, ngày), ví dụ: Thông báo số …/TB-BNV."
+        )
+    if errors:
+        raise ValidationError(errors)
+    if CalendarYear.objects.filter(year=year, confirmed=True).exists():
+        raise ValidationError({"year": _("Lịch nghỉ năm %(year)s đã được xác nhận.") % {"year": year}})
+    CalendarYear.objects.filter(year=year).delete()
+    confirmed = CalendarYear.objects.create(year=year, confirmed=True, basis=basis[:300], confirmed_by=actor)
+    record_create(confirmed, actor, verb="Xác nhận lịch nghỉ lễ, Tết của năm")
+    transaction.on_commit(calendar.clear_cache)
+    return confirmed
+
+
+@transaction.atomic
+def add_calendar_override(*, date, kind, name, actor, basis="", basis_date=None):
     """Register a day off or a make-up working day announced after the release."""
     _require_admin(actor)
     name = (name or "").strip()
@@ -53,7 +81,9 @@ def add_calendar_override(*, date, kind, name, actor, basis=""):
     if errors:
         raise ValidationError(errors)
     check_override_day(date, kind)
-    override = CalendarOverride.objects.create(date=date, kind=kind, name=name, basis=basis, created_by=actor)
+    override = CalendarOverride.objects.create(
+        date=date, kind=kind, name=name, basis=basis, basis_date=basis_date, created_by=actor
+    )
     record_create(override, actor, verb="Điều chỉnh lịch làm việc")
     transaction.on_commit(calendar.clear_cache)
     return override

@@ -4,16 +4,16 @@ from danchu.audit.trail import snapshot
 
 from . import actions
 from .forms import CalendarOverrideForm
-from .models import CalendarOverride, DeadlineRule, Requirement
+from .models import CalendarOverride, CalendarYear, DeadlineRule, Requirement
 
 
 @admin.register(CalendarOverride)
 class CalendarOverrideAdmin(admin.ModelAdmin):
-    list_display = ("date", "kind", "name", "basis", "created_by", "created_at")
+    list_display = ("date", "kind", "name", "basis", "basis_date", "created_by", "created_at")
     list_filter = ("kind",)
     search_fields = ("name", "basis")
     date_hierarchy = "date"
-    fields = ("date", "kind", "name", "basis")
+    fields = ("date", "kind", "name", "basis", "basis_date")
 
     def has_change_permission(self, request, obj=None):
         return False  # remove and add again: every change is one audited action
@@ -22,7 +22,12 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         saved = actions.add_calendar_override(
-            date=obj.date, kind=obj.kind, name=obj.name, basis=obj.basis, actor=request.user
+            date=obj.date,
+            kind=obj.kind,
+            name=obj.name,
+            basis=obj.basis,
+            basis_date=obj.basis_date,
+            actor=request.user,
         )
         obj.pk = saved.pk
 
@@ -32,6 +37,19 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for obj in queryset:
             actions.remove_calendar_override(obj, actor=request.user)
+
+
+@admin.register(CalendarYear)
+class CalendarYearAdmin(admin.ModelAdmin):
+    """Read-only here: a year is confirmed on the page Lịch làm việc (one audited action)."""
+
+    list_display = ("year", "confirmed", "basis", "confirmed_by", "confirmed_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(DeadlineRule)
@@ -47,6 +65,7 @@ class DeadlineRuleAdmin(admin.ModelAdmin):
         "applies_to",
         "needs_check",
         "basis",
+        "source",
     )
     list_filter = ("kind", "step", "day_kind", "needs_check")
     search_fields = ("basis",)

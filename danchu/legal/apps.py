@@ -11,4 +11,8 @@ class LegalConfig(AppConfig):
     nav = [
         (_("Tính thời hạn"), "legal:deadlines", None),
         (_("Lịch làm việc"), "legal:calendar", None),
+        (_("Rà soát căn cứ pháp lý"), "legal:review", "legal.manage_calendar"),
     ]
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the provisional-calendar system check)

@@ -35,6 +35,7 @@ class CalendarDay:
     name: str
     source: str  # "package" or "override"
     override_id: int | None = None
+    basis: str = ""  # the announcing document (number, date) of an override
 
 
 @dataclasses.dataclass
@@ -46,13 +47,15 @@ class _Year:
 
 
 _cache: dict[int, _Year] = {}
+_confirmed = {"years": None, "loaded_at": 0.0}
 _lock = threading.Lock()
 
 
 def clear_cache():
-    """Forget every built year (called when an override is saved or deleted)."""
+    """Forget every built year (called when an override or a confirmed year is saved or deleted)."""
     with _lock:
         _cache.clear()
+        _confirmed["years"] = None
 
 
 def _package_year(year):
@@ -85,18 +88,32 @@ def _build(year):
     try:
         overrides = list(CalendarOverride.objects.filter(date__range=(start, end)).order_by("date"))
     except DatabaseError:  # not migrated yet (e.g. `danchu deadlines` before `danchu migrate`)
-        overrides = []
+        overrides = [
+            CalendarOverride(date=day, kind=kind, name=name, basis=basis, basis_date=basis_date)
+            for day, kind, name, basis, basis_date in _shipped().OVERRIDES
+            if start <= day <= end
+        ]
     for override in overrides:
         day = override.date
+        basis = override.basis
+        if override.basis_date:
+            basis = f"{basis} ngày {override.basis_date:%d/%m/%Y}".strip()
         if override.kind == OverrideKind.DAY_OFF:
             working.pop(day, None)
             days_off[day] = override.name
-            entries[day] = CalendarDay(day, "holiday", override.name, "override", override.pk)
+            entries[day] = CalendarDay(day, "holiday", override.name, "override", override.pk, basis)
         else:
             days_off.pop(day, None)
             working[day] = override.name
-            entries[day] = CalendarDay(day, "working_day", override.name, "override", override.pk)
+            entries[day] = CalendarDay(day, "working_day", override.name, "override", override.pk, basis)
     return _Year(days_off, working, [entries[d] for d in sorted(entries)], time.monotonic())
+
+
+def _shipped():
+    """The data migration that ships the announced days (for a database not migrated yet)."""
+    import importlib
+
+    return importlib.import_module("danchu.legal.migrations.0004_law_2026_rules_and_calendar")
 
 
 def _year(year):
@@ -196,3 +213,31 @@ def working_weekend_days_in(year):
 def year_entries(year):
     """Every day of `year` that differs from the ordinary week, sorted: [CalendarDay]."""
     return list(_year(int(year)).entries)
+
+
+def _confirmed_years():
+    years = _confirmed["years"]
+    if years is None or time.monotonic() - _confirmed["loaded_at"] > CACHE_SECONDS:
+        from django.db import DatabaseError
+
+        from .models import CalendarYear
+
+        try:
+            years = frozenset(CalendarYear.objects.filter(confirmed=True).values_list("year", flat=True))
+        except DatabaseError:  # not migrated yet: the years shipped as confirmed
+            return frozenset(_shipped().CONFIRMED_YEARS)
+        with _lock:
+            _confirmed["years"], _confirmed["loaded_at"] = years, time.monotonic()
+    return years
+
+
+def is_provisional(year):
+    """True when the days off of `year` have not been confirmed from the government's
+    announcement (no confirmed `CalendarYear`): its holidays come from the package's rules only
+    (e.g. Tết 2027), so a deadline in that year may still move."""
+    return int(year) not in _confirmed_years()
+
+
+def provisional_years(years):
+    """The years among `years` whose calendar is provisional, sorted."""
+    return sorted({int(y) for y in years if is_provisional(y)})

@@ -18,6 +18,8 @@ from .models import CountedFrom, DayKind, DeadlineVariant, PetitionKind
 from .models import DeadlineStep as Step
 
 CACHE_SECONDS = 300
+# The data migration that holds the rules as shipped (the newest one that changes them).
+SHIPPED_RULES_MIGRATION = "0004_law_2026_rules_and_calendar"
 
 _cache = {"rules": None, "loaded_at": 0.0}
 _lock = threading.Lock()
@@ -34,7 +36,9 @@ class DeadlineStep:
     label: str
     counted_from_kind: str = CountedFrom.RECEIVED  # received | accepted | decision
     variant: str = DeadlineVariant.NORMAL
-    needs_check: bool = False
+    needs_check: bool = False  # the basis is not confirmed word for word (see the review page)
+    note: str = ""  # shown beside the basis when it is not confirmed (why this figure is used)
+    provisional: bool = False  # the due date falls in a year whose days off are not announced yet
 
     def as_dict(self):
         return {
@@ -48,6 +52,8 @@ class DeadlineStep:
             "counted_from_kind": str(self.counted_from_kind),
             "variant": str(self.variant),
             "needs_check": self.needs_check,
+            "note": self.note,
+            "provisional": self.provisional,
         }
 
 
@@ -63,12 +69,8 @@ def _shipped_rules():
 
     from .models import DeadlineRule
 
-    data = importlib.import_module("danchu.legal.migrations.0002_load_rules_and_catalogs").RULES
-    fields = ("kind", "step", "variant", "days", "day_kind", "counted_from", "basis")
-    rules = []
-    for row in data:
-        values = dict(zip(fields, row[:7], strict=True))
-        rules.append(DeadlineRule(**values, applies_from=row[7], applies_to=row[8], needs_check=row[9]))
+    data = importlib.import_module(f"danchu.legal.migrations.{SHIPPED_RULES_MIGRATION}").RULES
+    rules = [DeadlineRule(**row) for row in data]
     return sorted(rules, key=lambda r: r.applies_from)
 
 
@@ -111,10 +113,11 @@ def _due(rule, start):
     return calendar.add_calendar_days(start, rule.days)
 
 
-def _step(rule, start, label=None):
+def _step(rule, start, label=None, due=None):
+    due = due or _due(rule, start)
     return DeadlineStep(
         step=rule.step,
-        due=_due(rule, start),
+        due=due,
         days=rule.days,
         day_kind=rule.day_kind,
         basis=rule.basis,
@@ -123,6 +126,8 @@ def _step(rule, start, label=None):
         counted_from_kind=rule.counted_from,
         variant=rule.variant,
         needs_check=rule.needs_check,
+        note=rule.public_note if rule.needs_check else "",
+        provisional=calendar.is_provisional(due.year),
     )
 
 
@@ -142,12 +147,19 @@ def compute(
     remote=False,
     second=False,
     several_places=False,
+    decided=None,
 ):
     """The deadlines of a petition of `kind` received on `received` (see the module doc).
 
-    The resolve step (and extensions, and sending the decision) needs `accepted`; without it
-    they are omitted. `remote` and `second` concern complaints only, `several_places` and
-    `especially_complex` denunciations (an especially complex complaint counts as complex).
+    The resolve step (and extensions) needs `accepted`; without it they are omitted. Sending a
+    complaint's decision is counted from the date of the decision (`decided`, Luật Khiếu nại
+    Art. 32 and 41) and appears only once it is known. `remote` and `second` concern complaints
+    only, `several_places` and `especially_complex` denunciations (an especially complex
+    complaint counts as complex).
+
+    A denunciation's extensions never exceed 30 / 60 / 90 days from acceptance in all (Luật Tố
+    cáo 2018 Art. 30): each period is counted from acceptance, and only its last day moves to
+    the next working day (Bộ luật Dân sự Art. 148), never the start of the next extension.
     """
     if kind not in PetitionKind.values:
         raise ValueError(
@@ -161,28 +173,42 @@ def compute(
             raise ValueError("Ngày thụ lý phải là một ngày (date).")
         if accepted < received:
             raise ValueError("Ngày thụ lý không được trước ngày nhận đơn.")
+    if decided is not None:
+        if not isinstance(decided, datetime.date) or isinstance(decided, datetime.datetime):
+            raise ValueError("Ngày ban hành quyết định phải là một ngày (date).")
+        if decided < (accepted or received):
+            raise ValueError(
+                "Ngày ban hành quyết định không được trước ngày thụ lý."
+                if accepted
+                else "Ngày ban hành quyết định không được trước ngày nhận đơn."
+            )
 
     steps = []
 
-    def add(step, variants, start, label=None):
+    def add(step, variants, start, label=None, due=None, days_from=None):
         rule = _rule(kind, step, variants, received)
-        if rule is not None:
-            steps.append(_step(rule, start, label))
-        return steps[-1] if rule is not None else None
+        if rule is None:
+            return None
+        if days_from is not None:  # a cumulative period: days_from + total days, last day rolled
+            due = calendar.add_calendar_days(days_from[0], days_from[1] + rule.days)
+        steps.append(_step(rule, start, label, due))
+        return steps[-1]
 
     if kind == PetitionKind.COMPLAINT:
         add(Step.ACCEPT, [DeadlineVariant.NORMAL], received)
         if accepted is not None:
             variant = complaint_variant(complex=complex or especially_complex, remote=remote, second=second)
             label = "Giải quyết khiếu nại lần hai" if second else "Giải quyết khiếu nại lần đầu"
-            resolve = add(Step.RESOLVE, [variant], accepted, label)
-            if resolve is not None:
-                add(
-                    Step.SEND_DECISION,
-                    [DeadlineVariant.NORMAL],
-                    resolve.due,
-                    "Gửi quyết định giải quyết (tính từ hạn giải quyết)",
-                )
+            add(Step.RESOLVE, [variant], accepted, label)
+        if decided is not None:
+            add(
+                Step.SEND_DECISION,
+                [DeadlineVariant.SECOND] if second else [DeadlineVariant.NORMAL],
+                decided,
+                "Gửi quyết định giải quyết khiếu nại lần hai"
+                if second
+                else "Gửi quyết định giải quyết khiếu nại lần đầu",
+            )
     elif kind == PetitionKind.DENUNCIATION:
         variants = [DeadlineVariant.SEVERAL_PLACES, DeadlineVariant.NORMAL] if several_places else ["normal"]
         add(Step.PROCESS, variants, received, "Thụ lý, phân loại, kiểm tra điều kiện tố cáo")
@@ -195,18 +221,24 @@ def compute(
         if accepted is not None:
             resolve = add(Step.RESOLVE, [DeadlineVariant.NORMAL], accepted, "Giải quyết tố cáo")
             if resolve is not None and (complex or especially_complex):
+                # Each extension starts where the previous period ends before any roll-forward
+                # (accepted + 30, + 60): the total never exceeds 60 / 90 days from acceptance.
+                total = resolve.days
                 ext1 = add(
                     Step.EXTENSION_1,
                     [DeadlineVariant.COMPLEX, DeadlineVariant.NORMAL],
-                    resolve.due,
+                    accepted + datetime.timedelta(days=total),
                     "Gia hạn lần 1 (vụ việc phức tạp)",
+                    days_from=(accepted, total),
                 )
                 if ext1 is not None and especially_complex:
+                    total += ext1.days
                     add(
                         Step.EXTENSION_2,
                         [DeadlineVariant.ESPECIALLY_COMPLEX, DeadlineVariant.NORMAL],
-                        ext1.due,
+                        accepted + datetime.timedelta(days=total),
                         "Gia hạn lần 2 (vụ việc đặc biệt phức tạp)",
+                        days_from=(accepted, total),
                     )
     else:  # letter, feedback: classify and process; feedback's answer date is set by the handler.
         add(Step.PROCESS, [DeadlineVariant.NORMAL], received, "Phân loại, xử lý đơn")

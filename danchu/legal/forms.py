@@ -50,6 +50,11 @@ class DeadlineForm(forms.Form):
     accepted = date_field(
         _("Ngày thụ lý"), required=False, help_text=_("Để trống nếu chưa thụ lý: chưa tính hạn giải quyết.")
     )
+    decided = date_field(
+        _("Ngày ban hành quyết định giải quyết (khiếu nại)"),
+        required=False,
+        help_text=_("Hạn gửi quyết định tính từ ngày ban hành quyết định."),
+    )
     complexity = forms.ChoiceField(
         label=_("Tính chất vụ việc"),
         choices=COMPLEXITY,
@@ -67,6 +72,14 @@ class DeadlineForm(forms.Form):
         received, accepted = data.get("received"), data.get("accepted")
         if received and accepted and accepted < received:
             self.add_error("accepted", _("Ngày thụ lý không được trước ngày nhận đơn."))
+        decided = data.get("decided")
+        if decided and (accepted or received) and decided < (accepted or received):
+            self.add_error(
+                "decided",
+                _("Ngày ban hành quyết định không được trước ngày thụ lý.")
+                if accepted
+                else _("Ngày ban hành quyết định không được trước ngày nhận đơn."),
+            )
         if received and not (datetime.date(1990, 1, 1) <= received <= datetime.date(2100, 12, 31)):
             self.add_error("received", _("Ngày nhận đơn phải trong khoảng năm 1990–2100."))
         return data
@@ -76,6 +89,7 @@ class DeadlineForm(forms.Form):
         complexity = data.get("complexity") or "normal"
         return {
             "accepted": data.get("accepted"),
+            "decided": data.get("decided"),
             "complex": complexity == "complex",
             "especially_complex": complexity == "especially_complex",
             "remote": data["remote"],
@@ -86,6 +100,7 @@ class DeadlineForm(forms.Form):
 
 class CalendarOverrideForm(forms.ModelForm):
     date = date_field(_("Ngày"))
+    basis_date = date_field(_("Ngày của văn bản căn cứ"), required=False)
     kind = forms.ChoiceField(
         label=_("Loại"),
         choices=[("", _("— Chọn loại —")), *OverrideKind.choices],
@@ -97,7 +112,7 @@ class CalendarOverrideForm(forms.ModelForm):
 
     class Meta:
         model = CalendarOverride
-        fields = ["date", "kind", "name", "basis"]
+        fields = ["date", "kind", "name", "basis", "basis_date"]
         error_messages = {
             "kind": {"required": _("Hãy chọn loại: ngày nghỉ hoặc ngày làm việc bù.")},
             "name": {"required": _("Hãy nhập tên gọi của ngày (ví dụ: Nghỉ bù Quốc khánh).")},
@@ -118,3 +133,16 @@ class CalendarOverrideForm(forms.ModelForm):
                     for error in errors:
                         self.add_error(field if field in self.fields else None, error)
         return data
+
+
+class ConfirmYearForm(forms.Form):
+    basis = forms.CharField(
+        label=_("Văn bản công bố lịch nghỉ lễ, Tết của năm"),
+        max_length=300,
+        help_text=_("Số, ký hiệu và ngày, ví dụ: Thông báo số …/TB-BNV ngày …"),
+        error_messages={
+            "required": _(
+                "Hãy nhập văn bản công bố lịch nghỉ lễ, Tết của năm (số, ký hiệu, ngày), ví dụ: Thông báo số …/TB-BNV."
+            )
+        },
+    )

@@ -20,7 +20,13 @@ class CalendarOverride(models.Model):
     date = models.DateField(_("ngày"), unique=True)
     kind = models.CharField(_("loại"), max_length=16, choices=OverrideKind.choices)
     name = models.CharField(_("tên gọi"), max_length=200)
-    basis = models.CharField(_("căn cứ"), max_length=300, blank=True)
+    basis = models.CharField(
+        _("căn cứ"),
+        max_length=300,
+        blank=True,
+        help_text=_("Số, ký hiệu văn bản công bố, ví dụ: Công văn số 12729/VPCP-KGVX."),
+    )
+    basis_date = models.DateField(_("ngày của văn bản căn cứ"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người nhập"),
@@ -38,6 +44,53 @@ class CalendarOverride(models.Model):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y} — {self.get_kind_display()}: {self.name}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        from . import calendar
+
+        calendar.clear_cache()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        from . import calendar
+
+        calendar.clear_cache()
+        return result
+
+
+class CalendarYear(models.Model):
+    """A year whose days off and swaps the government has announced (confirmed by an admin).
+
+    A year without a confirmed record is provisional: the `holidays` package computes Tết and
+    bridge days by rule, but the government announces each year's days off separately, so a
+    deadline falling in that year may still move.
+    """
+
+    year = models.PositiveSmallIntegerField(_("năm"), unique=True)
+    confirmed = models.BooleanField(_("đã xác nhận"), default=True)
+    basis = models.CharField(
+        _("căn cứ"),
+        max_length=300,
+        help_text=_("Văn bản công bố lịch nghỉ lễ, Tết của năm, ví dụ: Thông báo số …/TB-BNV."),
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xác nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("thời điểm xác nhận"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("năm đã xác nhận lịch nghỉ")
+        verbose_name_plural = _("năm đã xác nhận lịch nghỉ")
+        ordering = ["year"]
+
+    def __str__(self):
+        return f"{self.year}: {self.basis}"
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
@@ -109,9 +162,26 @@ class DeadlineRule(models.Model):
     applies_from = models.DateField(_("áp dụng cho đơn nhận từ ngày"))
     applies_to = models.DateField(_("đến ngày"), null=True, blank=True)
     needs_check = models.BooleanField(
-        _("cần kiểm tra"),
+        _("chưa xác nhận căn cứ"),
         default=False,
-        help_text=_("Chưa đối chiếu được nguyên văn; quản trị cần xác nhận."),
+        help_text=_("Chưa đối chiếu được nguyên văn; quản trị cần xác nhận (trang Rà soát căn cứ pháp lý)."),
+    )
+    source = models.CharField(
+        _("nguồn đối chiếu"),
+        max_length=300,
+        blank=True,
+        help_text=_("Nơi đã đối chiếu nguyên văn (pháp điển, Công báo, cổng thông tin chính thức)."),
+    )
+    public_note = models.CharField(
+        _("ghi chú cho người xử lý"),
+        max_length=300,
+        blank=True,
+        help_text=_("Hiển thị cạnh căn cứ khi căn cứ chưa xác nhận, ví dụ vì sao áp dụng thời hạn ngắn hơn."),
+    )
+    review_note = models.TextField(
+        _("ghi chú rà soát"),
+        blank=True,
+        help_text=_("Điều chưa xác nhận được và các nguồn đã tra cứu (chỉ quản trị xem)."),
     )
 
     class Meta:

@@ -11,8 +11,8 @@ from danchu.orgs import access
 
 from . import actions, calendar
 from .deadlines import compute
-from .forms import CalendarOverrideForm, DeadlineForm
-from .models import CalendarOverride, PetitionKind
+from .forms import CalendarOverrideForm, ConfirmYearForm, DeadlineForm
+from .models import CalendarOverride, CalendarYear, DeadlineRule, PetitionKind
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -51,7 +51,24 @@ def calendar_year(request, year=None):
     year = _year_or_404(year or timezone.localdate().year)
     can_manage = access.is_system_admin(request.user)
     form = None
-    if can_manage:
+    provisional = calendar.is_provisional(year)
+    confirm_form = ConfirmYearForm() if can_manage and provisional else None
+    if can_manage and request.method == "POST" and "confirm_year" in request.POST:
+        confirm_form = ConfirmYearForm(request.POST)
+        if confirm_form.is_valid():
+            try:
+                actions.confirm_calendar_year(
+                    year=year, basis=confirm_form.cleaned_data["basis"], actor=request.user
+                )
+            except ValidationError as exc:
+                for errors in exc.message_dict.values():
+                    for error in errors:
+                        confirm_form.add_error(None, error)
+            else:
+                messages.success(request, _("Đã xác nhận lịch nghỉ lễ, Tết năm %(year)s.") % {"year": year})
+                return redirect("legal:calendar_year", year=year)
+        form = CalendarOverrideForm()
+    elif can_manage:
         if request.method == "POST":
             form = CalendarOverrideForm(request.POST)
             if form.is_valid():
@@ -82,11 +99,16 @@ def calendar_year(request, year=None):
             "days_off": sum(1 for e in entries if e.kind == "holiday"),
             "working_days": sum(1 for e in entries if e.kind == "working_day"),
             "form": form,
+            "confirm_form": confirm_form,
+            "provisional": provisional,
+            "confirmed_year": CalendarYear.objects.filter(year=year, confirmed=True).first(),
             "can_manage": can_manage,
             "previous_year": year - 1 if year > MIN_YEAR else None,
             "next_year": year + 1 if year < MAX_YEAR else None,
         },
-        status=400 if form is not None and form.errors else 200,
+        status=400
+        if (form is not None and form.errors) or (confirm_form is not None and confirm_form.errors)
+        else 200,
     )
 
 
@@ -105,3 +127,28 @@ def override_delete(request, pk):
         )
         return redirect("legal:calendar_year", year=override.date.year)
     return render(request, "legal/override_confirm_delete.html", {"override": override})
+
+
+@login_required
+def legal_review(request):
+    """What is not confirmed word for word (rules, calendar years), with the sources tried:
+    system administrators correct or confirm it. Handlers never see these internal notes."""
+    if not access.is_system_admin(request.user):
+        raise PermissionDenied
+    from django.conf import settings as dj_settings
+
+    from danchu.documents.legal_texts import UNCONFIRMED_TEXTS
+
+    today = timezone.localdate()
+    upcoming = range(today.year - 1, today.year + 3)
+    return render(
+        request,
+        "legal/review.html",
+        {
+            "rules": DeadlineRule.objects.filter(needs_check=True).order_by("kind", "step", "applies_from"),
+            "provisional_years": calendar.provisional_years(upcoming),
+            "overrides_without_basis": CalendarOverride.objects.filter(basis="").order_by("date"),
+            "texts": UNCONFIRMED_TEXTS,
+            "admin_enabled": "django.contrib.admin" in dj_settings.INSTALLED_APPS,
+        },
+    )

@@ -914,18 +914,38 @@ def board_ineligible(conference, person):
 
 
 @transaction.atomic
-def elect_board(conference, *, actor, members):
-    """members: [(person, role, votes)]. 3–9 members, 2-year term, none where staff ≤ 7; the head,
-    deputies and chief accountant cannot be members; each elected by more than half present."""
+def elect_board(conference, *, actor, members, larger_board_reason=""):
+    """members: [(person, role, votes)]. 3–9 members (more when the conference decides so for an
+    agency of a special nature or operating in dispersed places: `larger_board_reason`), 2-year
+    term, none where the agency has 7 staff or fewer (all its staff, not those summoned); the
+    head, deputies and chief accountant cannot be members; each elected by more than half present
+    (Luật Thực hiện dân chủ ở cơ sở 2022, Art. 60)."""
     q = _require_session_with_quorum(conference)
-    if q["summoned"] <= rules.NO_CONFERENCE_MAX_STAFF:
-        raise ValidationError(_("Cơ quan có từ 07 người trở xuống không thành lập Ban Thanh tra nhân dân."))
+    staff = len(conference_electorate(conference.organization, conference.held_on))
+    if staff <= rules.NO_BOARD_MAX_STAFF:
+        raise ValidationError(
+            _(
+                "Cơ quan có từ 07 cán bộ, công chức, viên chức, người lao động trở xuống (%(n)s người) không "
+                "tổ chức Ban Thanh tra nhân dân (%(basis)s)."
+            )
+            % {"n": f"{staff:02d}", "basis": rules.BOARD_BASIS}
+        )
     if conference.board.exists():
         raise ValidationError(_("Hội nghị đã bầu Ban Thanh tra nhân dân."))
-    if not rules.BOARD_MIN <= len(members) <= rules.BOARD_MAX:
+    larger_board_reason = (larger_board_reason or "").strip()
+    if len(members) < rules.BOARD_MIN or (len(members) > rules.BOARD_MAX and not larger_board_reason):
         raise ValidationError(
-            _("Ban Thanh tra nhân dân có từ %(a)s đến %(b)s thành viên; đã chọn %(n)s.")
-            % {"a": f"{rules.BOARD_MIN:02d}", "b": f"{rules.BOARD_MAX:02d}", "n": len(members)}
+            _(
+                "Ban Thanh tra nhân dân có từ %(a)s đến %(b)s thành viên; đã chọn %(n)s. Nhiều hơn %(b)s chỉ khi "
+                "hội nghị quyết định vì cơ quan có tính chất đặc thù hoặc hoạt động phân tán: ghi rõ lý do "
+                "(%(basis)s)."
+            )
+            % {
+                "a": f"{rules.BOARD_MIN:02d}",
+                "b": f"{rules.BOARD_MAX:02d}",
+                "n": len(members),
+                "basis": rules.BOARD_BASIS,
+            }
         )
     if len({p.pk for p, _r, _v in members}) != len(members):
         raise ValidationError(_("Một người được chọn hai lần."))

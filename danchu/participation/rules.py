@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from danchu.legal.frameworks import Framework
 
-from .models import POSTING_CHANNELS, Channel
+from .models import POSTING_CHANNELS
 
 # Working days to disclose after the decision: (normal, special case).
 DISCLOSE_WITHIN = {Framework.ND04_2015: (3, 5), Framework.LAW_2022: (5, 5)}
@@ -25,13 +25,21 @@ BASIS = {
     Framework.ND04_2015: "Nghị định 04/2015/NĐ-CP",
     Framework.LAW_2022: "Luật Thực hiện dân chủ ở cơ sở 2022, Điều 47, 48",
 }
+# Posting days are counted as the Civil Code counts periods (Bộ luật Dân sự 2015, Art. 147): the
+# day the item was put up is not counted; a period of 20 days posted on 05/03 ends on 25/03.
 
 # The annual conference, the people's inspection board and the head's answers (LEGAL.md §4).
 CONFERENCE_DEADLINE_MONTHS = 3
 QUORUM_FRACTION = (2, 3)
 NO_CONFERENCE_MAX_STAFF = 7
 DELEGATES_FROM_STAFF = 100
+# People's inspection board in an agency (Luật Thực hiện dân chủ ở cơ sở 2022, Art. 60(1), confirmed
+# from qcdc.bacgiang.gov.vn; Nghị định 59/2023 refers to it): 03–09 members; an agency of a special
+# nature or operating in dispersed places may have more, decided by the staff conference; none
+# in an agency of 07 staff or fewer (counted over all its staff, not over those summoned).
 BOARD_MIN, BOARD_MAX = 3, 9
+NO_BOARD_MAX_STAFF = 7
+BOARD_BASIS = "Luật Thực hiện dân chủ ở cơ sở 2022, Điều 60 khoản 1"
 BOARD_TERM_YEARS = 2
 BOARD_ANSWER_DAYS = 15
 # A secret vote's result is withheld below this many voters: it would reveal individual votes.
@@ -64,12 +72,17 @@ class Timing:
 
 
 def posting_needed(framework, channels):
-    """Whether the minimum posting period applies to a disclosure made through `channels`."""
-    channels = set(channels)
-    if not channels & POSTING_CHANNELS:
-        return False
-    # Law 2022 Art. 48: not needed when the content was sent in writing to every staff member.
-    return not (framework == Framework.LAW_2022 and Channel.WRITTEN in channels)
+    """Whether the minimum posting period applies to a disclosure made through `channels`: it does
+    whenever the item is put on display (notice board, internal system, website). Sending it in
+    writing as well does not exempt the posting the Law requires; a disclosure made only at a
+    conference or in writing has no posting period (its own rule applies)."""
+    return bool(set(channels) & POSTING_CHANNELS)
+
+
+def posting_days(start, end):
+    """Days an item posted on `start` has stayed up on `end`: the start day is not counted
+    (Bộ luật Dân sự 2015, Art. 147)."""
+    return max(0, (end - start).days)
 
 
 def disclosure_timing(disclosure, today=None, channels=None):
@@ -98,7 +111,7 @@ def disclosure_timing(disclosure, today=None, channels=None):
         t.posting_required = required
         start = disclosure.posted_from or disclosure.published_on
         if disclosure.posted_to:
-            t.posting_days = (disclosure.posted_to - start).days + 1
+            t.posting_days = posting_days(start, disclosure.posted_to)
             if t.posting_days < required:
                 t.posting_short = True
                 t.messages.append(
@@ -106,7 +119,7 @@ def disclosure_timing(disclosure, today=None, channels=None):
                     % {"days": t.posting_days, "req": required}
                 )
         else:
-            t.posting_days = max(0, (today - start).days + 1)
+            t.posting_days = posting_days(start, today)
     return t
 
 

@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
@@ -134,6 +135,10 @@ def refresh_deadlines(p):
     accepted = None
     if p.accepted_on:
         accepted = p.accepted_on + datetime.timedelta(days=p.suspended_days)
+    decided = None
+    if p.kind == Kind.COMPLAINT and p.resolved_on and p.status in (Status.RESOLVED, Status.CLOSED):
+        # Sending the decision is counted from the date of the decision (Art. 32, 41).
+        decided = max(p.resolved_on, accepted or p.received_on)
     steps = deadlines.compute(
         p.kind,
         p.received_on,
@@ -143,8 +148,10 @@ def refresh_deadlines(p):
         remote=p.is_remote,
         second=p.second_time,
         several_places=p.several_places,
+        decided=decided,
     )
     by_step = {s.step: s for s in steps}
+    p.send_due = by_step["send_decision"].due if "send_decision" in by_step else None
     first = by_step.get("accept") or by_step.get("process")
     p.accept_due = first.due if first else None
     if p.kind == Kind.FEEDBACK:
@@ -168,8 +175,25 @@ def _set_next_due(p):
         p.next_due = p.accept_due
     elif p.status == Status.ACCEPTED:
         p.next_due = p.resolve_due
+    elif p.status == Status.RESOLVED and p.kind == Kind.COMPLAINT and not p.decision_sent_on:
+        p.next_due = p.send_due  # the decision must still be sent to the parties
     else:
         p.next_due = None
+
+
+ANONYMOUS_DENUNCIATION = gettext_lazy(
+    "Đơn tố cáo không rõ họ tên, địa chỉ người tố cáo không được thụ lý, giải quyết như tố cáo "
+    "(Luật Tố cáo 2018, Điều 25 khoản 1). Nếu thông tin có nội dung rõ ràng về người có hành vi vi "
+    "phạm, có tài liệu, chứng cứ cụ thể và có cơ sở để thẩm tra, xác minh, cơ quan tiến hành thanh "
+    "tra, kiểm tra theo thẩm quyền hoặc chuyển đến cơ quan có thẩm quyền (Điều 25 khoản 2): hãy chọn "
+    "“Chuyển đơn đến cơ quan có thẩm quyền”, hoặc “Không đủ điều kiện thụ lý, lưu đơn” rồi ghi nhận "
+    "kết quả xem xét, kiểm tra ở bước “Ghi nhận xác minh”."
+)
+
+
+def _refuse_anonymous_denunciation(petition, field):
+    if petition.is_anonymous and petition.kind == Kind.DENUNCIATION:
+        raise ValidationError({field: str(ANONYMOUS_DENUNCIATION)})
 
 
 def _normalize(text):
@@ -380,6 +404,8 @@ def classify(petition, *, actor, outcome, reason="", kind=None, transferred_to="
         raise ValidationError({"kind": _("Loại đơn không hợp lệ.")})
     if kind and petition.is_anonymous and kind != Kind.DENUNCIATION:
         raise ValidationError({"kind": _("Đơn nặc danh chỉ có thể là đơn tố cáo.")})
+    if outcome == Outcome.ACCEPT:
+        _refuse_anonymous_denunciation(petition, "outcome")
     with transaction.atomic():
         p = _lock(petition)
         before = _snap(p)
@@ -429,6 +455,7 @@ def accept(petition, *, actor, on=None, answer_due=None):
     _check(actor, "accept", petition)
     on = _date(on or _today(), "on")
     _not_before(on, petition.received_on, "on", _("Ngày thụ lý không được trước ngày nhận đơn."))
+    _refuse_anonymous_denunciation(petition, "on")
     if petition.kind == Kind.FEEDBACK:
         if not answer_due:
             raise ValidationError({"answer_due": _("Vui lòng đặt hạn trả lời phản ánh, kiến nghị.")})
@@ -620,10 +647,40 @@ def answer(petition, *, actor, document=None, public_answer="", internal_notes="
         p.resolved_on = on
         p.finished_on = on
         p.resolved_on_time = p.resolve_due is None or on <= p.resolve_due
-        _set_next_due(p)
+        refresh_deadlines(p)  # a complaint's decision must now be sent within its period
         note = str(document) if document else _("Trả lời bằng văn bản")
         _event(p, EventKind.ANSWER, on, actor, note)
         _save_and_audit(p, before, actor, _("Trả lời, giải quyết"))
+    return p
+
+
+def record_decision_sent(petition, *, actor, on=None, note=""):
+    """Record that a complaint's decision was sent to the parties (Luật Khiếu nại Art. 32 for a
+    first complaint, Art. 41 for a second): the sending deadline stops being tracked."""
+    _check(actor, "send_decision", petition)
+    on = _date(on or _today(), "on")
+    if petition.kind != Kind.COMPLAINT or petition.status != Status.RESOLVED:
+        raise ValidationError(_("Chỉ ghi nhận gửi quyết định cho khiếu nại đã có quyết định giải quyết."))
+    if petition.decision_sent_on:
+        raise ValidationError(
+            _("Đã ghi nhận gửi quyết định ngày %(d)s.") % {"d": _fmt(petition.decision_sent_on)}
+        )
+    _not_before(
+        on, petition.resolved_on, "on", _("Ngày gửi quyết định không được trước ngày ban hành quyết định.")
+    )
+    with transaction.atomic():
+        p = _lock(petition)
+        before = _snap(p)
+        p.decision_sent_on = on
+        _set_next_due(p)
+        late = p.send_due and on > p.send_due
+        text = _("Gửi quyết định giải quyết (hạn %(d)s)") % {"d": _fmt(p.send_due)}
+        if late:
+            text += " — " + _("gửi chậm")
+        _event(p, EventKind.SEND_DECISION, on, actor, (text + (f". {note.strip()}" if note else ""))[:1000])
+        _save_and_audit(
+            p, before, actor, _("Gửi quyết định giải quyết"), reason=note, action=AuditAction.UPDATE
+        )
     return p
 
 

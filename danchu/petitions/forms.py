@@ -200,6 +200,11 @@ class AnswerForm(forms.Form):
         self.fields["document"].queryset = qs
 
 
+class SendDecisionForm(forms.Form):
+    on = forms.DateField(label=_("Ngày gửi quyết định cho các bên"), widget=DATE)
+    note = forms.CharField(label=_("Ghi chú (nơi nhận, cách gửi)"), required=False, max_length=1000)
+
+
 class CloseForm(forms.Form):
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=1000)
 

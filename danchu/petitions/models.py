@@ -87,6 +87,17 @@ class PetitionQuerySet(models.QuerySet):
     def overdue(self, today):
         return self.open().filter(next_due__lt=today)
 
+    def decision_to_send(self):
+        """Complaints decided whose decision has not been sent yet: their `next_due` is the
+        sending deadline (Luật Khiếu nại Art. 32, 41), tracked until it is recorded."""
+        return self.filter(
+            status=Status.RESOLVED, kind=Kind.COMPLAINT, decision_sent_on__isnull=True, send_due__isnull=False
+        )
+
+    def tracked(self):
+        """Every case with a running deadline: open cases and decisions still to be sent."""
+        return self.filter(Q(status__in=OPEN_STATUSES) | Q(pk__in=self.decision_to_send().values("pk")))
+
 
 class Petition(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -140,6 +151,13 @@ class Petition(models.Model):
     handler_due = models.DateField(
         _("hạn trả lời do người xử lý đặt"), null=True, blank=True, help_text=_("Với phản ánh, kiến nghị.")
     )
+    send_due = models.DateField(
+        _("hạn gửi quyết định giải quyết"),
+        null=True,
+        blank=True,
+        help_text=_("Khiếu nại: tính từ ngày ban hành quyết định (Luật Khiếu nại, Điều 32, 41)."),
+    )
+    decision_sent_on = models.DateField(_("ngày gửi quyết định giải quyết"), null=True, blank=True)
     next_due = models.DateField(_("hạn gần nhất"), null=True, blank=True, db_index=True)
     # 0 while the letter is being processed, 1 once it has left the workflow: the first key of
     # the worklist's order, computed by the database from `status` so every writer (actions,
@@ -312,6 +330,7 @@ class EventKind(models.TextChoices):
     RESUME = "resume", _("Tiếp tục giải quyết")
     VERIFY = "verify", _("Xác minh")
     ANSWER = "answer", _("Trả lời, ban hành quyết định")
+    SEND_DECISION = "send_decision", _("Gửi quyết định giải quyết")
     CLOSE = "close", _("Kết thúc")
     DUPLICATE = "duplicate", _("Gộp đơn trùng")
 

@@ -40,8 +40,11 @@ ACTIONS = {
     "extend": ({H, P}, {Status.ACCEPTED}),
     "suspend": ({H, P}, {Status.ACCEPTED}),
     "resume": ({H, P}, {Status.SUSPENDED}),
-    "record_verification": ({H, P}, {Status.ACCEPTED, Status.SUSPENDED}),
+    # An anonymous denunciation filed as not eligible may still be checked under the agency's own
+    # powers (Luật Tố cáo 2018 Art. 25(2)): its verification is recorded.
+    "record_verification": ({H, P}, {Status.ACCEPTED, Status.SUSPENDED, Status.NOT_ELIGIBLE}),
     "answer": ({H, P}, {Status.ACCEPTED}),
+    "send_decision": ({H, P}, {Status.RESOLVED}),
     "close": ({H, C, P}, FINISHED),
     "reveal": ({H, C, P}, set(Status)),
 }
@@ -62,6 +65,14 @@ def may(user, action, petition):
     """May `user` do `action` on `petition` in its current state?"""
     roles_needed, states = ACTIONS[action]
     if petition.status not in states or not can_view(user, petition):
+        return False
+    if action == "send_decision" and (petition.kind != Kind.COMPLAINT or petition.decision_sent_on):
+        return False
+    if (
+        action == "record_verification"
+        and petition.status == Status.NOT_ELIGIBLE
+        and not (petition.is_anonymous and petition.kind == Kind.DENUNCIATION)
+    ):
         return False
     roles = _roles(user, petition)
     if action == "reveal" and petition.kind == Kind.DENUNCIATION:

@@ -25,7 +25,7 @@ def raise_reminders(today=None):
     today = today or timezone.localdate()
     soon = workcal.add_working_days(today, 3)
     cases = list(
-        Petition.objects.open()
+        Petition.objects.tracked()
         .exclude(next_due__isnull=True)
         .filter(next_due__lte=soon)
         .select_related("handler", "organization")

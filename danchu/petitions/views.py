@@ -301,6 +301,11 @@ ACTION_FORMS = {
     "resume": (forms.ResumeForm, _("Tiếp tục giải quyết"), ""),
     "record_verification": (forms.VerificationForm, _("Ghi nhận xác minh"), ""),
     "answer": (forms.AnswerForm, _("Trả lời, ban hành quyết định"), _("Xác nhận đã trả lời, giải quyết?")),
+    "send_decision": (
+        forms.SendDecisionForm,
+        _("Gửi quyết định giải quyết"),
+        _("Xác nhận đã gửi quyết định giải quyết cho các bên?"),
+    ),
     "close": (forms.CloseForm, _("Kết thúc hồ sơ"), _("Xác nhận kết thúc hồ sơ?")),
     "link_duplicate": (forms.DuplicateForm, _("Gộp đơn trùng"), _("Xác nhận đây là đơn trùng?")),
 }
@@ -432,6 +437,8 @@ def _call(name, p, user, d):
             internal_notes=d["internal_notes"],
             on=d["on"],
         )
+    if name == "send_decision":
+        return actions.record_decision_sent(p, actor=user, on=d["on"], note=d["note"])
     if name == "close":
         return actions.close(p, actor=user, note=d["note"])
     if name == "link_duplicate":

@@ -11,3 +11,15 @@ def _fresh_legal_caches():
     yield
     calendar.clear_cache()
     deadlines.clear_cache()
+
+
+def shipped_override_dates():
+    """The days the data migration 0004 ships as overrides (the 2026 New Year swap, 24/11 kept a
+    working day), which tests that count the administrator's overrides leave out."""
+    import importlib
+
+    module = importlib.import_module("danchu.legal.migrations.0004_law_2026_rules_and_calendar")
+    return [row[0] for row in module.OVERRIDES]
+
+
+SHIPPED_OVERRIDE_DATES = shipped_override_dates()

@@ -104,3 +104,50 @@ def test_year_is_built_with_one_query_then_cached(django_assert_num_queries):
 def test_datetime_is_refused():
     with pytest.raises(TypeError):
         calendar.is_working_day(datetime.datetime(2026, 1, 1, 8, 0))
+
+
+def test_2026_new_year_swap_friday_2_january_off_saturday_10_january_worked():
+    """Công văn 12729/VPCP-KGVX of 25/12/2025: Friday 02/01/2026 is a day off, Saturday
+    10/01/2026 a make-up working day (missing from holidays 0.108, shipped as data)."""
+    assert not calendar.is_working_day(D(2026, 1, 2))
+    assert calendar.is_working_day(D(2026, 1, 10))
+    entries = {e.date: e for e in calendar.year_entries(2026)}
+    assert entries[D(2026, 1, 2)].basis == "Công văn số 12729/VPCP-KGVX ngày 25/12/2025"
+    assert entries[D(2026, 1, 10)].kind == "working_day"
+
+
+def test_letter_received_5_january_2026_with_10_working_days_is_due_16_january():
+    """Received Monday 05/01/2026, 10 working days: 06–09/01, Saturday 10/01 (make-up day),
+    12–16/01 -> Friday 16/01/2026, not 19/01."""
+    assert calendar.add_working_days(D(2026, 1, 5), 10) == D(2026, 1, 16)
+
+
+def test_item_received_on_new_year_eve_counts_from_monday_5_january_2026():
+    """Received Wednesday 31/12/2025: 01/01 and 02/01/2026 are off, 03–04 the weekend."""
+    assert calendar.add_working_days(D(2025, 12, 31), 1) == D(2026, 1, 5)
+    # Received on the day off 02/01: 05–09/01, Saturday 10/01, Monday 12/01 = 7 working days.
+    assert calendar.add_working_days(D(2026, 1, 2), 7) == D(2026, 1, 12)
+
+
+def test_24_november_2026_is_a_working_day_without_an_enactment():
+    """'Ngày Văn hóa Việt Nam' (24/11) is a Politburo policy (Nghị quyết 80-NQ/TW) that Nghị
+    quyết 30/NQ-CP asks to enact by amending Bộ luật Lao động Art. 112; until then it is not a
+    statutory day off. holidays 0.108 lists it; the shipped override keeps it a working day."""
+    for year in (2026, 2027, 2028):
+        assert calendar.is_working_day(D(year, 11, 24))
+        assert D(year, 11, 24) not in calendar.holidays_in(year)
+    assert calendar.add_working_days(D(2026, 11, 23), 1) == D(2026, 11, 24)
+
+
+def test_year_without_announced_days_off_is_provisional():
+    """Tết 2027 is computed by the package's lunar rule; no announcement is recorded yet."""
+    assert not calendar.is_provisional(2026)
+    assert calendar.is_provisional(2027)
+    assert calendar.provisional_years([2025, 2026, 2027, 2028]) == [2027, 2028]
+
+
+def test_confirming_a_year_ends_its_provisional_state(world):
+    from danchu.legal import actions
+
+    actions.confirm_calendar_year(year=2027, basis="Thông báo số 1/TB-BNV ngày 01/11/2026", actor=world.admin)
+    assert not calendar.is_provisional(2027)

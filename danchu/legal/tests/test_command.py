@@ -21,7 +21,8 @@ def test_json_contract_complaint_received_6_july_2026():
     (accept,) = [s for s in data["steps"] if s["step"] == "accept"]
     assert accept["due"] == "2026-07-15"
     assert accept["days"] == 7 and accept["day_kind"] == "working"
-    assert accept["counted_from"] == "2026-07-06" and "155/2026" in accept["basis"]
+    assert accept["counted_from"] == "2026-07-06" and "136/2025" in accept["basis"]
+    assert accept["needs_check"] and "ngắn hơn" in accept["note"]
 
 
 def test_json_with_acceptance_and_flags():
@@ -78,3 +79,31 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback(args, message, capsys
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err
+
+
+def test_decided_gives_the_send_decision_step_counted_from_the_decision():
+    """Luật Khiếu nại Art. 32: 03 working days from the decision of Wednesday 05/08/2026."""
+    data = json.loads(
+        run(
+            "--kind",
+            "complaint",
+            "--received",
+            "2026-07-06",
+            "--accepted",
+            "2026-07-10",
+            "--decided",
+            "2026-08-05",
+            "--json",
+        )
+    )
+    assert data["decided"] == "2026-08-05"
+    (send,) = [s for s in data["steps"] if s["step"] == "send_decision"]
+    assert (send["due"], send["counted_from"], send["days"]) == ("2026-08-10", "2026-08-05", 3)
+    assert [s["step"] for s in data["steps"]] == ["accept", "resolve", "send_decision"]
+
+
+def test_without_decided_there_is_no_send_decision_step():
+    data = json.loads(
+        run("--kind", "complaint", "--received", "2026-07-06", "--accepted", "2026-07-10", "--json")
+    )
+    assert "send_decision" not in [s["step"] for s in data["steps"]]

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from danchu.legal import deadlines
-from danchu.legal.calendar import add_calendar_days, add_working_days
+from danchu.legal.calendar import add_calendar_days
 from danchu.legal.deadlines import compute
 from danchu.legal.models import CalendarOverride, DeadlineRule, OverrideKind
 
@@ -26,8 +26,17 @@ def test_complaint_accept_before_1_july_2026_is_10_working_days():
 def test_complaint_accept_from_1_july_2026_is_7_working_days():
     accept = by_step(compute("complaint", D(2026, 7, 6)))["accept"]
     assert (accept.days, accept.day_kind, accept.due) == (7, "working", D(2026, 7, 15))
-    assert "155/2026" in accept.basis
+    assert "136/2025/QH15" in accept.basis
     assert accept.label == "Thụ lý"
+
+
+def test_complaint_accept_from_1_july_2026_keeps_the_stricter_unconfirmed_07_days_and_says_so():
+    """The decree giving 07 working days (cited as ND 155/2026) is not confirmed: the shorter
+    period is kept (it warns early, never late) and the note says so, without an internal marker."""
+    accept = by_step(compute("complaint", D(2026, 7, 6)))["accept"]
+    assert accept.needs_check
+    assert "ngắn hơn" in accept.note and "chưa đối chiếu" in accept.note
+    assert "cần kiểm tra" not in accept.basis + accept.note
 
 
 def test_complaint_received_before_tet_skips_the_holiday():
@@ -61,9 +70,45 @@ def test_complaint_resolve_periods(flags, days, article):
     assert (resolve.days, resolve.day_kind, resolve.counted_from) == (days, "calendar", accepted)
     assert article in resolve.basis
     assert resolve.due == add_calendar_days(accepted, days)
+    assert "send_decision" not in steps  # only once the decision is recorded
+
+
+def test_first_complaint_decision_is_sent_within_03_working_days_of_the_decision():
+    """Luật Khiếu nại 2011 Art. 32: 03 working days from the date of the decision, not from the
+    resolve deadline. Decision Thursday 08/10/2026: Fri 09, Mon 12, Tue 13/10/2026."""
+    steps = by_step(compute("complaint", D(2026, 9, 1), accepted=D(2026, 9, 7), decided=D(2026, 10, 8)))
     send = steps["send_decision"]
-    assert (send.days, send.day_kind, send.counted_from) == (3, "working", resolve.due)
-    assert send.due == add_working_days(resolve.due, 3)
+    assert (send.days, send.day_kind, send.counted_from) == (3, "working", D(2026, 10, 8))
+    assert send.counted_from_kind == "decision"
+    assert send.due == D(2026, 10, 13)
+    assert "Điều 32" in send.basis
+    assert steps["resolve"].due == D(2026, 10, 7)  # the resolve deadline plays no part
+
+
+def test_first_complaint_decision_before_the_2026_new_year_swap():
+    """Decision Wednesday 31/12/2025: 01/01 and Friday 02/01/2026 are off (Công văn
+    12729/VPCP-KGVX), Saturday 10/01 is worked. 03 working days: 05, 06, 07/01/2026."""
+    send = by_step(compute("complaint", D(2025, 11, 3), accepted=D(2025, 11, 10), decided=D(2025, 12, 31)))[
+        "send_decision"
+    ]
+    assert send.due == D(2026, 1, 7)
+
+
+def test_second_complaint_decision_is_sent_within_07_days_counted_strictly():
+    """Luật Khiếu nại 2011 Art. 41: 07 days from the decision. Whether they are working days is
+    not confirmed from the text, so the stricter calendar count is used (warns early, never late):
+    decision Monday 05/10/2026 -> Monday 12/10/2026 (not 14/10 as 07 working days would give)."""
+    send = by_step(
+        compute("complaint", D(2026, 8, 3), accepted=D(2026, 8, 10), second=True, decided=D(2026, 10, 5))
+    )["send_decision"]
+    assert (send.days, send.day_kind, send.due) == (7, "calendar", D(2026, 10, 12))
+    assert "Điều 41" in send.basis and send.needs_check and "ngắn hơn" in send.note
+    assert send.label == "Gửi quyết định giải quyết khiếu nại lần hai"
+
+
+def test_decision_before_acceptance_is_refused():
+    with pytest.raises(ValueError, match="Ngày ban hành quyết định không được trước ngày thụ lý"):
+        compute("complaint", D(2026, 7, 6), accepted=D(2026, 7, 10), decided=D(2026, 7, 9))
 
 
 def test_complaint_resolve_ending_on_a_weekend_moves_to_monday():
@@ -85,27 +130,55 @@ def test_denunciation_verified_at_several_places_gets_10_working_days():
     assert (process.days, process.due) == (10, D(2026, 7, 20))
 
 
-def test_denunciation_resolve_and_extensions_are_sequential():
+def test_denunciation_resolve_and_extensions_count_from_acceptance():
     accepted = D(2026, 7, 1)
     plain = by_step(compute("denunciation", D(2026, 6, 20), accepted=accepted))
     assert plain["resolve"].due == D(2026, 7, 31) and "extension_1" not in plain
     complex_ = by_step(compute("denunciation", D(2026, 6, 20), accepted=accepted, complex=True))
     assert complex_["extension_1"].counted_from == D(2026, 7, 31)
-    assert complex_["extension_1"].due == add_calendar_days(D(2026, 7, 31), 30)
+    # 01/07 + 60 days = Sunday 30/08; 31/08 is off (for 22/08), 01–02/09 National Day -> 03/09.
+    assert complex_["extension_1"].due == D(2026, 9, 3)
     assert "extension_2" not in complex_
     special = by_step(compute("denunciation", D(2026, 6, 20), accepted=accepted, especially_complex=True))
     ext1, ext2 = special["extension_1"], special["extension_2"]
-    assert ext2.counted_from == ext1.due
-    assert ext2.due == add_calendar_days(ext1.due, 30)
+    assert ext2.counted_from == D(2026, 8, 30)
     assert all(s.days == 30 and s.day_kind == "calendar" for s in (ext1, ext2))
 
 
+def test_denunciation_extensions_never_exceed_60_90_days_from_acceptance():
+    """Luật Tố cáo 2018 Art. 30: 30 days, one extension of at most 30 (complex), two (especially
+    complex): at most 60 / 90 days from acceptance. Only the final day rolls forward; the next
+    extension is never chained from a rolled-forward end.
+
+    Accepted Wednesday 29/07/2026: + 30 = Friday 28/08/2026 (no roll). + 60 = Sunday 27/09/2026
+    -> Monday 28/09. Chaining from 28/09 would give + 30 = 28/10; from acceptance + 90 =
+    Tuesday 27/10/2026."""
+    special = by_step(
+        compute("denunciation", D(2026, 7, 20), accepted=D(2026, 7, 29), especially_complex=True)
+    )
+    assert special["resolve"].due == D(2026, 8, 28)
+    assert special["extension_1"].due == D(2026, 9, 28)
+    assert special["extension_2"].due == D(2026, 10, 27)
+    assert special["extension_2"].counted_from == D(2026, 9, 27)
+
+
 @pytest.mark.parametrize("kind", ["letter", "feedback"])
-def test_letter_and_feedback_processing_is_10_working_days_to_check(kind):
+def test_letter_and_feedback_processing_is_10_working_days_not_yet_confirmed(kind):
     (step,) = compute(kind, D(2026, 7, 6))
     assert (step.step, step.days, step.day_kind, step.due) == ("process", 10, "working", D(2026, 7, 20))
-    assert "05/2021/TT-TTCP" in step.basis and "cần kiểm tra" in step.basis
-    assert step.needs_check
+    assert "05/2021/TT-TTCP" in step.basis and "cần kiểm tra" not in step.basis
+    assert step.needs_check and step.note
+
+
+@pytest.mark.parametrize(
+    "received, circular",
+    [(D(2021, 11, 12), "07/2014/TT-TTCP"), (D(2021, 11, 15), "05/2021/TT-TTCP"), (D(2021, 10, 1), "07/2014")],
+)
+def test_circular_05_2021_applies_from_its_entry_into_force_15_november_2021(received, circular):
+    """Thông tư 05/2021/TT-TTCP was issued 01/10/2021 and is in force from 15/11/2021: letters
+    received before that are processed under Thông tư 07/2014/TT-TTCP."""
+    (step,) = compute("letter", received)
+    assert circular in step.basis
 
 
 def test_every_rule_of_the_table_is_loaded():
@@ -124,6 +197,7 @@ def test_every_rule_of_the_table_is_loaded():
         ("complaint", "resolve", "second_remote", D(2012, 7, 1)): (60, "calendar"),
         ("complaint", "resolve", "second_remote_complex", D(2012, 7, 1)): (70, "calendar"),
         ("complaint", "send_decision", "normal", D(2012, 7, 1)): (3, "working"),
+        ("complaint", "send_decision", "second", D(2012, 7, 1)): (7, "calendar"),
         ("denunciation", "process", "normal", D(2019, 1, 1)): (7, "working"),
         ("denunciation", "process", "several_places", D(2019, 1, 1)): (10, "working"),
         ("denunciation", "transfer", "normal", D(2019, 1, 1)): (5, "working"),
@@ -131,9 +205,9 @@ def test_every_rule_of_the_table_is_loaded():
         ("denunciation", "extension_1", "complex", D(2019, 1, 1)): (30, "calendar"),
         ("denunciation", "extension_2", "especially_complex", D(2019, 1, 1)): (30, "calendar"),
         ("letter", "process", "normal", D(2014, 12, 15)): (10, "working"),
-        ("letter", "process", "normal", D(2021, 10, 1)): (10, "working"),
+        ("letter", "process", "normal", D(2021, 11, 15)): (10, "working"),
         ("feedback", "process", "normal", D(2014, 12, 15)): (10, "working"),
-        ("feedback", "process", "normal", D(2021, 10, 1)): (10, "working"),
+        ("feedback", "process", "normal", D(2021, 11, 15)): (10, "working"),
     }
     assert rules == expected
 
@@ -207,3 +281,19 @@ def test_shipped_rules_match_the_loaded_rules():
     shipped = sorted(tuple(getattr(r, f) for f in fields) for r in deadlines._shipped_rules())
     loaded = sorted(DeadlineRule.objects.values_list(*fields))
     assert shipped == loaded
+
+
+def test_no_rule_shows_an_internal_marker():
+    """Handlers and printed documents never see '(cần kiểm tra)': an unconfirmed rule carries
+    `needs_check` and an honest note instead."""
+    for rule in DeadlineRule.objects.all():
+        assert "cần kiểm tra" not in rule.basis + rule.public_note
+        assert not rule.needs_check or (rule.public_note and rule.review_note)
+
+
+def test_step_in_a_year_whose_days_off_are_not_announced_is_provisional():
+    """Tết 2027 is not announced: a due date in 2027 is marked provisional; 2026 is confirmed."""
+    steps = by_step(compute("denunciation", D(2026, 12, 28), accepted=D(2026, 12, 30)))
+    assert steps["resolve"].due.year == 2027 and steps["resolve"].provisional
+    assert not steps["process"].provisional or steps["process"].due.year == 2027
+    assert not by_step(compute("complaint", D(2026, 7, 6)))["accept"].provisional

@@ -7,6 +7,7 @@ from danchu.audit.models import AuditAction, AuditEvent
 from danchu.audit.trail import history_for
 from danchu.legal import calendar
 from danchu.legal.models import CalendarOverride, OverrideKind
+from danchu.legal.tests.conftest import SHIPPED_OVERRIDE_DATES as SHIPPED_OVERRIDES
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,10 @@ def test_calculator_shows_each_step_with_due_date_and_basis(world, client_for):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'data-step="accept"' in html and "15/07/2026" in html
-    assert "07 ngày làm việc" in html and "Nghị định 155/2026/NĐ-CP" in html
+    assert "07 ngày làm việc" in html and "Luật 136/2025/QH15" in html
+    # The 07 days are not confirmed from an official decree: the page says so plainly, with no
+    # internal marker.
+    assert "chưa đối chiếu được văn bản chính thức" in html and "cần kiểm tra" not in html
     assert 'data-step="resolve"' in html and "45 ngày" in html and "Điều 28" in html
 
 
@@ -102,7 +106,7 @@ def test_admin_form_errors_are_vietnamese_and_store_nothing(world, client_for):
         {"date": "2026-07-08", "kind": "working_day", "name": "Bù"},
     )
     assert "vốn đã là ngày làm việc" in response.content.decode()
-    assert not CalendarOverride.objects.exists()
+    assert not CalendarOverride.objects.exclude(date__in=SHIPPED_OVERRIDES).exists()
 
 
 @pytest.mark.parametrize("persona", ["clerk_a", "head_a", "officer", "handler_a"])
@@ -117,7 +121,7 @@ def test_only_system_admins_change_overrides(world, client_for, persona):
     assert response.status_code == 403
     assert c.get(reverse("legal:override_delete", args=[override.pk])).status_code == 403
     assert c.post(reverse("legal:override_delete", args=[override.pk])).status_code == 403
-    assert CalendarOverride.objects.count() == 1
+    assert CalendarOverride.objects.exclude(date__in=SHIPPED_OVERRIDES).count() == 1
 
 
 def test_removal_asks_for_confirmation_then_audits(world, client_for):
@@ -128,10 +132,10 @@ def test_removal_asks_for_confirmation_then_audits(world, client_for):
     c = client_for(world.admin)
     confirm = c.get(reverse("legal:override_delete", args=[override.pk]))
     assert confirm.status_code == 200 and "Xóa điều chỉnh ngày 11/07/2026" in confirm.content.decode()
-    assert CalendarOverride.objects.exists()
+    assert CalendarOverride.objects.exclude(date__in=SHIPPED_OVERRIDES).exists()
     response = c.post(reverse("legal:override_delete", args=[override.pk]), {"reason": "Nhập nhầm"})
     assert response.status_code == 302
-    assert not CalendarOverride.objects.exists()
+    assert not CalendarOverride.objects.exclude(date__in=SHIPPED_OVERRIDES).exists()
     assert AuditEvent.objects.filter(action=AuditAction.DELETE, reason="Nhập nhầm").count() == 1
     assert not calendar.is_working_day(D(2026, 7, 11))
 
@@ -139,3 +143,80 @@ def test_removal_asks_for_confirmation_then_audits(world, client_for):
 def test_navigation_lists_the_legal_pages(world, client_for):
     html = client_for(world.staff_a).get(reverse("legal:calendar")).content.decode()
     assert reverse("legal:deadlines") in html and "Tính thời hạn" in html
+
+
+def test_calendar_page_shows_the_swap_with_its_source(world, client_for):
+    html = client_for(world.staff_a).get(reverse("legal:calendar_year", args=[2026])).content.decode()
+    assert "02/01/2026" in html and "Công văn số 12729/VPCP-KGVX ngày 25/12/2025" in html
+    assert 'id="calendar-provisional"' not in html
+
+
+def test_provisional_year_is_announced_and_the_admin_confirms_it(world, client_for):
+    """Tết 2027 is not announced: the page says the year is provisional; a system admin confirms
+    it with the announcing document, audited; a clerk sees the notice but no form."""
+    from danchu.legal.models import CalendarYear
+
+    clerk_html = client_for(world.clerk_a).get(reverse("legal:calendar_year", args=[2027])).content.decode()
+    assert 'id="calendar-provisional"' in clerk_html and "confirm_year" not in clerk_html
+    c = client_for(world.admin)
+    assert "confirm_year" in c.get(reverse("legal:calendar_year", args=[2027])).content.decode()
+    refused = c.post(reverse("legal:calendar_year", args=[2027]), {"confirm_year": "1", "basis": ""})
+    assert refused.status_code == 400 and "Hãy nhập văn bản công bố" in refused.content.decode()
+    response = c.post(
+        reverse("legal:calendar_year", args=[2027]),
+        {"confirm_year": "1", "basis": "Thông báo số 9/TB-BNV ngày 20/11/2026"},
+    )
+    assert response.status_code == 302
+    assert CalendarYear.objects.get(year=2027).confirmed_by == world.admin
+    assert not calendar.is_provisional(2027)
+    assert AuditEvent.objects.filter(verb="Xác nhận lịch nghỉ lễ, Tết của năm").count() == 1
+
+
+def test_review_page_lists_unconfirmed_rules_with_sources_tried_for_admins_only(world, client_for):
+    assert client_for(world.clerk_a).get(reverse("legal:review")).status_code == 403
+    html = client_for(world.admin).get(reverse("legal:review")).content.decode()
+    assert "Điều 41" in html and "Đã tra" in html and "155/2026/NĐ-CP" in html
+    assert "2027" in html  # provisional year
+
+
+def test_calculator_send_decision_from_the_decision_date(world, client_for):
+    html = (
+        client_for(world.clerk_a)
+        .get(
+            reverse("legal:deadlines"),
+            {
+                "kind": "complaint",
+                "received": "2026-07-06",
+                "accepted": "2026-07-10",
+                "decided": "2026-08-05",
+            },
+        )
+        .content.decode()
+    )
+    assert 'data-step="send_decision"' in html and "10/08/2026" in html and "Điều 32" in html
+
+
+def test_calculator_refuses_a_decision_before_acceptance(world, client_for):
+    html = (
+        client_for(world.clerk_a)
+        .get(
+            reverse("legal:deadlines"),
+            {
+                "kind": "complaint",
+                "received": "2026-07-06",
+                "accepted": "2026-07-10",
+                "decided": "2026-07-08",
+            },
+        )
+        .content.decode()
+    )
+    assert "Ngày ban hành quyết định không được trước ngày thụ lý" in html
+    assert 'data-step="send_decision"' not in html
+
+
+def test_system_check_tells_the_admin_to_confirm_a_provisional_year():
+    """In December 2026, 2026 is confirmed and Tết 2027 is not announced: one warning, for 2027."""
+    from danchu.legal.checks import provisional_warnings
+
+    (warning,) = provisional_warnings(D(2026, 12, 1))
+    assert warning.id == "legal.W001" and "2027" in warning.msg and "/phap-ly/lich/2027/" in warning.hint

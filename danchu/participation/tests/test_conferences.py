@@ -173,3 +173,40 @@ def test_conference_documents_are_checked_by_content_not_extension(world):
         actions.add_conference_document(c, actor=world.clerk_a, kind="other", title="Báo cáo", upload=fake)
     assert "upload" in exc.value.message_dict
     assert not ConferenceDocument.objects.exists()
+
+
+def test_board_small_agency_test_counts_all_staff_not_those_summoned(world):
+    """Luật 10/2022 Art. 60(1): no board in an agency of 07 staff or fewer — its staff, not the
+    number summoned. 10 staff with only 7 summoned may still elect a board."""
+    _grow(world, 5)  # 10 staff
+    c = conference(world)
+    c.summoned_count = 7
+    c.save(update_fields=["summoned_count"])
+    attendees = [a.person for a in c.attendees.all()][:7]
+    c.attendees.exclude(person__in=attendees).delete()
+    for p in attendees:
+        actions.check_in(c, actor=world.clerk_a, person=p)
+    others = [p for p in attendees if p.user_id not in (world.head_a.pk,)][:3]
+    board = actions.elect_board(
+        c, actor=world.clerk_a, members=[(p, r, 7) for p, r in zip(others, BoardRole.values, strict=True)]
+    )
+    assert len(board) == 3
+
+
+def test_board_of_more_than_nine_needs_the_conference_reason(world):
+    """Art. 60(1): 03–09 members; more only when the conference decides it for an agency of a
+    special nature or operating in dispersed places."""
+    _grow(world, 10)  # 15 staff
+    c = conference(world)
+    for a in c.attendees.all():
+        actions.check_in(c, actor=world.clerk_a, person=a.person)
+    head = Person.objects.get(user=world.head_a)
+    members = [a.person for a in c.attendees.all() if a.person != head][:10]
+    roles = [BoardRole.HEAD] + [BoardRole.MEMBER] * 9
+    ballot = [(p, r, 14) for p, r in zip(members, roles, strict=True)]
+    with pytest.raises(ValidationError, match="tính chất đặc thù hoặc hoạt động phân tán"):
+        actions.elect_board(c, actor=world.clerk_a, members=ballot)
+    board = actions.elect_board(
+        c, actor=world.clerk_a, members=ballot, larger_board_reason="Đơn vị hoạt động tại 6 huyện"
+    )
+    assert len(board) == 10

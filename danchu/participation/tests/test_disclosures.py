@@ -65,12 +65,24 @@ def test_posting_period_30_days_under_nd04_20_under_the_law(world, req):
     assert short.timing().posting_short and short.timing().posting_required == 30
     law = make(world, req, D(2024, 3, 4), framework="law_2022", code="6", channels=[Channel.NOTICE_BOARD])
     law = actions.publish_disclosure(law, actor=world.clerk_a, published_on=D(2024, 3, 5))
-    law = actions.end_posting(law, actor=world.clerk_a, posted_to=D(2024, 3, 24))  # 20 days
-    assert law.timing().ok
+    law = actions.end_posting(law, actor=world.clerk_a, posted_to=D(2024, 3, 25))  # 20 days
+    assert law.timing().ok and law.timing().posting_days == 20
 
 
 @time_machine.travel("2024-06-01 09:00 +0700")
-def test_law_needs_no_posting_period_when_sent_in_writing_to_everyone(world, req):
+def test_posting_days_do_not_count_the_day_it_was_put_up(world, req):
+    """Bộ luật Dân sự 2015 Art. 147: posted on Tuesday 05/03/2024 and taken down on 24/03 is 19
+    days, short of the 20 the Law requires; 25/03 makes 20."""
+    d = make(world, req, D(2024, 3, 4), framework="law_2022", code="6", channels=[Channel.NOTICE_BOARD])
+    d = actions.publish_disclosure(d, actor=world.clerk_a, published_on=D(2024, 3, 5))
+    d = actions.end_posting(d, actor=world.clerk_a, posted_to=D(2024, 3, 24))
+    assert d.timing().posting_short and d.timing().posting_days == 19
+
+
+@time_machine.travel("2024-06-01 09:00 +0700")
+def test_a_written_notice_does_not_exempt_the_posting_the_law_requires(world, req):
+    """Luật 10/2022 Art. 48: an item put on the notice board stays up 20 days even when it was
+    also sent in writing to every staff member."""
     d = make(
         world,
         req,
@@ -81,7 +93,16 @@ def test_law_needs_no_posting_period_when_sent_in_writing_to_everyone(world, req
     )
     d = actions.publish_disclosure(d, actor=world.clerk_a, published_on=D(2024, 3, 5))
     d = actions.end_posting(d, actor=world.clerk_a, posted_to=D(2024, 3, 6))
-    assert d.timing().ok
+    assert d.timing().posting_short and d.timing().posting_days == 1
+
+
+def test_a_disclosure_made_only_at_a_conference_or_in_writing_has_no_posting_period():
+    from danchu.legal.frameworks import Framework
+    from danchu.participation import rules
+
+    assert not rules.posting_needed(Framework.LAW_2022, [Channel.CONFERENCE])
+    assert not rules.posting_needed(Framework.LAW_2022, [Channel.WRITTEN])
+    assert rules.posting_needed(Framework.LAW_2022, [Channel.INTRANET, Channel.WRITTEN])
 
 
 def test_posting_needs_its_item_count(world, req):
