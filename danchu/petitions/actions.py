@@ -294,6 +294,7 @@ def register(
                 subject=subject[:255],
                 content=content,
                 is_anonymous=bool(is_anonymous),
+                identity_protected=kind == Kind.DENUNCIATION,
                 second_time=bool(second_time) and kind == Kind.COMPLAINT,
                 several_places=bool(several_places) and kind == Kind.DENUNCIATION,
                 transferred_from=transferred_from.strip(),
@@ -346,13 +347,18 @@ def register(
 
 
 def possible_duplicates(petition):
-    """Earlier letters of the same organisation from the same sender (by keyed fingerprint)."""
+    """Earlier letters of the same organisation from the same sender (by keyed fingerprint).
+
+    Only letters on the same side of the denouncer's protection match: a feedback whose sender
+    a clerk may reveal must never point at a denunciation from the same person (nor the other
+    way round), or the link itself would name the denouncer."""
     if not petition.sender_fingerprint:
         return Petition.objects.none()
     return (
         Petition.objects.filter(
             organization=petition.organization,
             sender_fingerprint=petition.sender_fingerprint,
+            identity_protected=petition.identity_protected,
             duplicate_of__isnull=True,
             received_on__lte=petition.received_on,
         )
@@ -385,6 +391,8 @@ def classify(petition, *, actor, outcome, reason="", kind=None, transferred_to="
         before = _snap(p)
         if kind:
             p.kind = kind
+        # Confidentiality follows the identity, not the kind the letter has today.
+        p.identity_protected = p.identity_protected or p.kind == Kind.DENUNCIATION
         p.outcome = outcome
         p.classified_on = on
         p.eligibility_reason = reason
@@ -656,6 +664,15 @@ def link_duplicate(petition, *, actor, original, note="", on=None):
         petition.organization.path.startswith(original.organization.path)
     ):
         raise ValidationError({"original": _("Đơn gốc phải thuộc cùng cơ quan.")})
+    if original.identity_protected != petition.identity_protected:
+        raise ValidationError(
+            {
+                "original": _(
+                    "Không gộp đơn tố cáo với đơn không được bảo vệ danh tính người gửi: "
+                    "việc gộp sẽ làm lộ danh tính người tố cáo."
+                )
+            }
+        )
     with transaction.atomic():
         p = _lock(petition)
         before = _snap(p)

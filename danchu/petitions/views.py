@@ -727,10 +727,13 @@ def public_submit(request):
 
 
 def public_done(request):
-    code = request.session.get("petitions_submitted")
+    # Shown once, then forgotten: the next person at a shared computer must not see it.
+    code = request.session.pop("petitions_submitted", None)
     if not code:
         return redirect("petitions:public_submit")
-    return render(request, "petitions/public_done.html", {"code": code, "pretty": _pretty(code)})
+    response = render(request, "petitions/public_done.html", {"code": code, "pretty": _pretty(code)})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _pretty(code):
