@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danchu.core import listcache, vnformat
+from danchu.core import listcache, params, vnformat
 from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
 from danchu.legal import calendar as workcal
@@ -97,15 +97,15 @@ def _filtered(request, org, org_ids=None):
         qs = qs.filter(status=f["status"])
     if f["handler"] == "none":
         qs = qs.filter(handler__isnull=True)
-    elif f["handler"].isdigit():
-        qs = qs.filter(handler_id=int(f["handler"]))
+    elif params.int_or_none(f["handler"]) is not None:
+        qs = qs.filter(handler_id=params.int_or_none(f["handler"]))
     # open_rank = 0 is the stored form of "open" (models.Petition.open_rank), served by the index.
     if f["due"] == "overdue":
         qs = qs.filter(open_rank=0, next_due__lt=today)
     elif f["due"] == "soon":
         qs = qs.filter(open_rank=0, next_due__gte=today, next_due__lte=_due_soon_limit(today))
-    if f["year"].isdigit():
-        qs = qs.filter(received_on__year=int(f["year"]))
+    if params.year_or_none(f["year"]):
+        qs = qs.filter(received_on__year=params.year_or_none(f["year"]))
     if f["q"]:
         code = normalize_tracking_code(f["q"])
         qs = qs.filter(
@@ -504,8 +504,8 @@ def receptions(request):
     org = _require(request, "petitions.reception")
     year = request.GET.get("year", "")
     qs = ReceptionSession.objects.filter(organization__path__startswith=org.path).prefetch_related("letters")
-    if year.isdigit():
-        qs = qs.filter(held_on__year=int(year))
+    if params.year_or_none(year):
+        qs = qs.filter(held_on__year=params.year_or_none(year))
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     schedule = ReceptionSchedule.objects.filter(organization=org).first()
     return render(
@@ -594,7 +594,7 @@ def _period(request):
         end = datetime.date.fromisoformat(request.GET.get("end", ""))
     except ValueError:
         year = request.GET.get("year", "")
-        year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else today.year
+        year = params.int_or_none(year, 2000, 2100) or today.year
         start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     if end < start:
         start, end = end, start
