@@ -24,13 +24,19 @@ NONCE_LENGTH = 12
 SEALED_LENGTH = NONCE_LENGTH + PLAIN_LENGTH + 16  # nonce, ciphertext, GCM tag
 
 
+def _keys():
+    """Candidate keys, the sealing one first: BALLOT_KEY, then each FIELD_ENCRYPTION_KEY (several
+    while rotating), then SECRET_KEY and its fallbacks, so a ballot sealed before a rotation
+    still opens after it."""
+    secrets = [getattr(settings, "BALLOT_KEY", "")]
+    field = getattr(settings, "FIELD_ENCRYPTION_KEY", "") or ""
+    secrets += [k.strip() for k in str(field).split(",")]
+    secrets += [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return [hashlib.sha256(b"danchu-secret-ballot:" + str(s).encode()).digest() for s in secrets if s]
+
+
 def _key():
-    secret = (
-        getattr(settings, "BALLOT_KEY", "")
-        or getattr(settings, "FIELD_ENCRYPTION_KEY", "")
-        or settings.SECRET_KEY
-    )
-    return hashlib.sha256(b"danchu-secret-ballot:" + str(secret).encode()).digest()
+    return _keys()[0]
 
 
 def _aad(vote):
@@ -45,11 +51,13 @@ def seal(vote, option):
 
 def unseal(vote, sealed):
     sealed = bytes(sealed)
-    try:
-        plain = AESGCM(_key()).decrypt(sealed[:NONCE_LENGTH], sealed[NONCE_LENGTH:], _aad(vote))
-    except InvalidTag as exc:
-        raise ValueError("a sealed ballot cannot be opened with the configured key") from exc
-    return int(plain.lstrip(b"0") or b"0")
+    for key in _keys():
+        try:
+            plain = AESGCM(key).decrypt(sealed[:NONCE_LENGTH], sealed[NONCE_LENGTH:], _aad(vote))
+        except InvalidTag:
+            continue
+        return int(plain.lstrip(b"0") or b"0")
+    raise ValueError("a sealed ballot cannot be opened with the configured keys")
 
 
 def count(vote):

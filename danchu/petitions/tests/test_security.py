@@ -162,3 +162,39 @@ def test_the_tracking_code_is_shown_once_then_forgotten(w, client):
     assert "petitions_submitted" not in client.session
     second = client.get(response["Location"])
     assert pretty not in second.content.decode() and code not in second.content.decode()
+
+
+# ---------------------------------------------------------------- key rotation
+
+
+def test_identity_keys_rotate_without_losing_an_identity_or_a_duplicate(w, new_petition, settings):
+    from cryptography.fernet import Fernet
+
+    from danchu.petitions.models import IdentityScan
+
+    from .conftest import PNG
+
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.FIELD_ENCRYPTION_KEY = old
+    settings.SENDER_FINGERPRINT_KEY = "khoa-rieng-cho-dau-van-tay"
+    scan = SimpleUploadedFile("cccd.png", PNG, content_type="image/png")
+    first = new_petition(kind=Kind.DENUNCIATION, received=D(2026, 3, 2), scans=[scan])
+    settings.FIELD_ENCRYPTION_KEY = f"{new},{old}"  # rotating: the new key first
+    assert actions.reveal_identity(first, actor=w.head_a, reason="Thủ trưởng xem xét")["full_name"] == NAME
+    assert actions.rotate_identity_keys() == (1, 1)
+    settings.FIELD_ENCRYPTION_KEY = new  # the old key dropped
+    assert actions.reveal_identity(first, actor=w.head_a, reason="Thủ trưởng xem xét")["full_name"] == NAME
+    _name, _type, data = actions.open_identity_scan(
+        IdentityScan.objects.get(), actor=w.head_a, reason="Xem bản chụp"
+    )
+    assert data == PNG
+    later = new_petition(kind=Kind.DENUNCIATION, received=D(2026, 3, 4))
+    assert list(actions.possible_duplicates(later)) == [Petition.objects.get(pk=first.pk)]
+
+
+def test_the_fingerprint_has_its_own_key(w, settings):
+    settings.SENDER_FINGERPRINT_KEY = "mot-khoa"
+    one = actions.sender_fingerprint(IDENTITY)
+    settings.FIELD_ENCRYPTION_KEY = ""
+    settings.SENDER_FINGERPRINT_KEY = "khoa-khac"
+    assert actions.sender_fingerprint(IDENTITY) != one
