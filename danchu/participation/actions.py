@@ -3,9 +3,7 @@
 import datetime
 import hashlib
 import secrets
-import time
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -14,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.core import throttle
 from danchu.core.mail import send_email
 from danchu.documents.uploads import validate_upload
 from danchu.legal.frameworks import framework_for
@@ -652,12 +651,14 @@ class _BadCode(Exception):
 
 def _failure_key(vote, actor):
     who = actor.pk if getattr(actor, "is_authenticated", False) else "anon"
-    window = int(time.time() // rules.CODE_FAILURE_WINDOW)
-    return f"participation:code-failures:{vote.pk}:{who}:{window}"
+    return f"{vote.pk}:{who}"
 
 
 def code_lookups_blocked(vote, actor):
-    return cache.get(_failure_key(vote, actor), 0) >= rules.CODE_FAILURE_LIMIT
+    # Counted in the database (danchu.core.throttle): every worker sees the same count.
+    return throttle.count("vote-code-failures", _failure_key(vote, actor), rules.CODE_FAILURE_WINDOW) >= (
+        rules.CODE_FAILURE_LIMIT
+    )
 
 
 def cast_code_ballot(vote, *, actor, code, option, today=None):
@@ -673,12 +674,7 @@ def cast_code_ballot(vote, *, actor, code, option, today=None):
     try:
         return _cast_code_ballot(vote, actor=actor, code=code, option=option, today=today)
     except _BadCode:
-        key = _failure_key(vote, actor)
-        if not cache.add(key, 1, rules.CODE_FAILURE_WINDOW + 60):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, rules.CODE_FAILURE_WINDOW + 60)
+        throttle.hit("vote-code-failures", _failure_key(vote, actor), rules.CODE_FAILURE_WINDOW)
         raise ValidationError({"code": _("Mã không đúng hoặc đã được sử dụng.")}) from None
 
 

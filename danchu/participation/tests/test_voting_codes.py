@@ -211,6 +211,7 @@ def test_print_sheet_then_vote_at_the_kiosk(world, client_for):
         empty = client.post(kiosk, {"code": codes[1]})
         assert "AAAA" not in empty.content.decode() and codes[1] in empty.content.decode()  # kept
     with time_machine.travel("2020-03-12 09:00 +0700"):
+        client.force_login(world.clerk_a)  # two days later the session has ended (8 hours idle)
         detail = client.get(f"/dan-chu/bieu-quyet/{vote.uuid}/").content.decode()
     assert "1 phiếu bằng mã" in detail
     assert sealed_counts(vote) == [0, 1]
