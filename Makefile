@@ -53,7 +53,7 @@ messages: install ## Extract and compile the English translation
 
 check-deploy: install ## Django's deployment checks with production settings
 	@DANCHU_ENV=production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) FIELD_ENCRYPTION_KEY=$$($(BIN)/python -c 'import base64,os;print(base64.urlsafe_b64encode(os.urandom(32)).decode())') \
-		ALLOWED_HOSTS=danchu.example.vn DATABASE_URL=sqlite:///$$(mktemp -d)/deploy.sqlite3 $(BIN)/danchu check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=danchu.example.vn CACHE_URL=db TASKS_BACKEND=django_tasks_db.DatabaseBackend DATABASE_URL=sqlite:///$$(mktemp -d)/deploy.sqlite3 $(BIN)/danchu check --deploy --fail-level WARNING
 
 bench: install ## Run the benchmarks in bench/ and write bench/results/
 	@$(BIN)/python -m bench.run

@@ -3,11 +3,19 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from danchu.core import views as core_views
+from danchu.core.auth import ThrottledAuthenticationForm
 
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
-    path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "dang-nhap/",
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=ThrottledAuthenticationForm
+        ),
+        name="login",
+    ),
+    path("dang-nhap/khoa/", core_views.login_locks, name="login_locks"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-co-quan/", core_views.switch_org, name="switch_org"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -359,6 +359,78 @@ def test_get_every_url(demo_db, client, username):
 
 
 # ---------------------------------------------------------------------------------------------
+# GET with bad parameters (issue 14)
+
+# The classes of bad input that answered 500: a year 0 or beyond datetime's range, digits that
+# str.isdigit() accepts and int() refuses, numbers that overflow SQLite and PostgreSQL integers,
+# and NUL, which PostgreSQL refuses in any string.
+BAD_VALUES = ("0", "99999", "²", "99999999999999999999", "-1", "\x00", "abc")
+BAD_QUERIES = ("year", "handler", "page", "q", "org", "period", "kind", "status", "month")
+
+
+class GetFormFields(html.parser.HTMLParser):
+    """The names of the fields of the GET forms (the filters) of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_form = False
+        self.names = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.in_form = attrs.get("method", "get").lower() == "get"
+        elif self.in_form and tag in ("input", "select", "textarea") and attrs.get("name"):
+            self.names.add(attrs["name"])
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_form = False
+
+
+@pytest.mark.parametrize("username", ("stttt.giamdoc", "admin"))
+def test_get_every_list_with_bad_parameters(demo_db, client, username):
+    """Each bad value in every known parameter at once on every page; then in each field of each
+    page's filter form, one at a time, on the pages that have one."""
+    import urllib.parse
+
+    client = client_as(client, username)
+    failures = []
+    urls = ["/co-quan/%00/", "/co-quan/TV%00/"]
+    for name, _route, converters in all_patterns():
+        real = [c for c in url_cases(name, converters) if not c[2]]
+        real.sort(key=lambda c: not (c[1] or "").startswith(VICTIM))
+        urls += [url for url, _owner, _garbage in real[:1]]
+
+    def get(url, query):
+        target = f"{url}{'&' if '?' in url else '?'}{urllib.parse.urlencode(query)}" if query else url
+        try:
+            response = client.get(target)
+        except Exception as exc:  # noqa: BLE001 - report every crash, not only the first
+            failures.append(f"{target}: raised {exc!r}")
+            return None
+        if response.status_code >= 500:
+            failures.append(f"{target}: {response.status_code}")
+        return response
+
+    for url in urls:
+        page = get(url, {})
+        if page is None or page.status_code >= 500:
+            continue
+        fields = set()
+        if page.status_code == 200 and page.get("Content-Type", "").startswith("text/html"):
+            parser = GetFormFields()
+            parser.feed(page.content.decode())
+            fields = parser.names
+        for value in BAD_VALUES:
+            get(url, dict.fromkeys(sorted(set(BAD_QUERIES) | fields), value))
+        for param in sorted(fields):
+            for value in BAD_VALUES:
+                get(url, {param: value})
+    assert not failures, "\n".join(failures)
+
+
+# ---------------------------------------------------------------------------------------------
 # POST
 
 
@@ -409,6 +481,12 @@ def payloads(fields):
     yield "huge", {n: "Đ" * 200_000 for n in names if n not in files}
     yield "dates", {n: "31/02/2020" for n in names if n not in files}
     yield "negative", {n: "-5" for n in names if n not in files}
+    # issue 14: numbers that str.isdigit() accepts and int() refuses, or that overflow the database
+    yield "superscript", {**hidden, **{n: "²" for n in names if n not in files}}
+    yield "overflow", {**hidden, **{n: "99999999999999999999" for n in names if n not in files}}
+    yield "nul", {**hidden, **{n: "a\x00b" for n in names if n not in files}}
+    if hidden:
+        yield "hidden", {**{n: "1" for n in names if n not in files}, **{n: "abc" for n in hidden}}
     if files:
         yield "file", {**{n: "1" for n in names if n not in files}, **{n: bad_file() for n in files}}
 

@@ -27,11 +27,15 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from . import vnformat
+from . import safezip, vnformat
 from .xlsx import FORMULA_STARTS
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
+# A sheet is refused before reading when it declares more than these (issue 14: a 5 KB file with
+# a cell at column 8192 of row 20000 grew memory to 1.4 GB).
+MAX_COLUMNS = 200
+MAX_SHEET_ROWS = 10000
 
 TRUE_WORDS = {"có", "co", "x", "1", "true", "đúng", "dung", "yes", "c", "đã", "da", "✓"}
 FALSE_WORDS = {"không", "khong", "0", "false", "sai", "no", "k", "chưa", "chua", "-"}
@@ -292,9 +296,24 @@ def _too_many(max_rows):
     return ImportFileError(_("Tệp có quá nhiều dòng; mỗi lần nhập tối đa %(n)s dòng.") % {"n": max_rows})
 
 
+def _column_letter(number):
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(min(max(number, 1), 18278))
+
+
 def _read_xlsx(data, max_rows):
+    """Read the first sheet lazily (openpyxl read-only), refusing a padded sheet before a row is
+    materialised: the archive is checked by danchu.core.safezip, the sheet's declared size
+    (`<dimension>`) must stay within MAX_COLUMNS and MAX_SHEET_ROWS, and rows are read cut to
+    MAX_COLUMNS + 1 cells, so a sheet that lies about its size still costs a bounded amount."""
     from openpyxl import load_workbook
 
+    try:
+        with safezip.opened(io.BytesIO(data), "tệp XLSX", check_members=False):
+            pass
+    except ValidationError as exc:
+        raise ImportFileError(" ".join(exc.messages)) from None
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
@@ -303,14 +322,45 @@ def _read_xlsx(data, max_rows):
         raise ImportFileError(_("Tệp XLSX bị hỏng hoặc không đọc được.")) from exc
     try:
         sheet = workbook.worksheets[0]
+        try:
+            declared_rows, declared_columns = sheet.max_row, sheet.max_column
+        except Exception:  # a damaged <dimension>: fall back on the bounded reading below
+            declared_rows = declared_columns = None
+        if declared_columns and declared_columns > MAX_COLUMNS:
+            raise _too_wide(declared_columns)
+        if declared_rows and declared_rows > MAX_SHEET_ROWS:
+            raise ImportFileError(
+                _(
+                    "Trang tính có dữ liệu hoặc định dạng tới dòng %(row)s; tối đa %(max)s dòng. "
+                    "Hãy xóa các dòng thừa ở cuối trang tính rồi lưu lại."
+                )
+                % {"row": declared_rows, "max": MAX_SHEET_ROWS}
+            )
         table = []
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if number > max_rows + 1 and any(_text(v) for v in row):
+        rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1, max_row=MAX_SHEET_ROWS + 1)
+        for number, row in enumerate(rows, start=1):
+            if number > MAX_SHEET_ROWS:
                 raise _too_many(max_rows)
-            table.append((number, list(row)))
+            if len(row) > MAX_COLUMNS and _text(row[MAX_COLUMNS]):
+                raise _too_wide(MAX_COLUMNS + 1)
+            if number > max_rows + 1:
+                if any(_text(v) for v in row):
+                    raise _too_many(max_rows)
+                continue  # trailing empty rows are not kept
+            table.append((number, list(row[:MAX_COLUMNS])))
         return table
     finally:
         workbook.close()
+
+
+def _too_wide(columns):
+    return ImportFileError(
+        _(
+            "Trang tính có dữ liệu hoặc định dạng tới cột %(col)s (cột thứ %(n)s); tối đa %(max)s cột. "
+            "Hãy xóa các cột thừa bên phải rồi lưu lại."
+        )
+        % {"col": _column_letter(columns), "n": columns, "max": MAX_COLUMNS}
+    )
 
 
 def _read_csv(data, max_rows):

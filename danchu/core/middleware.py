@@ -22,3 +22,35 @@ class LanguageMiddleware:
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class NulCharacterMiddleware:
+    """No NUL character reaches a view: PostgreSQL refuses it in any string ("A string literal
+    cannot contain NUL"), which would answer 500. A path with one names no page (404); in the
+    query string and posted fields it is dropped, keeping the rest of what the user typed."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or "%00" in request.path_info:
+            from django.http import Http404
+
+            raise Http404
+        if "%00" in request.META.get("QUERY_STRING", "") or "\x00" in request.META.get("QUERY_STRING", ""):
+            request.GET = _without_nul(request.GET)
+        if request.method == "POST" and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            if any("\x00" in v for values in request.POST.lists() for v in values[1]):
+                request.POST = _without_nul(request.POST)
+        return self.get_response(request)
+
+
+def _without_nul(query):
+    clean = query.copy()
+    for key, values in list(clean.lists()):
+        clean.setlist(key, [v.replace("\x00", "") if isinstance(v, str) else v for v in values])
+    clean._mutable = False
+    return clean

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 COUNT_CAP = 2_000
+MAX_PAGE = 1_000_000
 
 
 class CappedPaginator(Paginator):
@@ -25,6 +26,8 @@ class CappedPaginator(Paginator):
             wanted = int(number)
         except (TypeError, ValueError):
             wanted = 1
+        if wanted > MAX_PAGE:  # 10**20 would overflow the database's OFFSET
+            wanted = number = MAX_PAGE
         self._start = (wanted - 1) * self.per_page if wanted > 1 else 0
         return super().get_page(number)
 

@@ -5,13 +5,14 @@ The extension must agree with what the bytes are; a renamed executable or a macr
 """
 
 import os
-import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+
+from danchu.core import safezip
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -23,18 +24,20 @@ EXTENSIONS = {PDF: {".pdf"}, DOCX: {".docx"}, ODT: {".odt"}, JPEG: {".jpg", ".jp
 ALLOWED_LABEL = "PDF, DOCX, ODT, JPEG, PNG"
 
 
-def _zip_kind(fileobj):
-    try:
-        with zipfile.ZipFile(fileobj) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names:
-                with archive.open("mimetype") as member:
-                    if member.read(100).strip() == ODT.encode():
-                        return ODT
-            if "[Content_Types].xml" in names and "word/document.xml" in names:
-                return DOCX
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
+def _zip_kind(fileobj, name=""):
+    """ODT or DOCX, through danchu.core.safezip (zip bombs, encrypted or corrupt members raise
+    ValidationError in Vietnamese)."""
+    if not safezip.is_zip(fileobj):
         return None
+    with safezip.opened(fileobj, name or "tep") as archive:
+        names = set(archive.namelist())
+        if (
+            "mimetype" in names
+            and safezip.read_member(archive, "mimetype", 100, name).strip() == ODT.encode()
+        ):
+            return ODT
+        if "[Content_Types].xml" in names and "word/document.xml" in names:
+            return DOCX
     return None
 
 
@@ -51,7 +54,7 @@ def sniff(fileobj):
     elif head.startswith(b"\xff\xd8\xff"):
         kind = JPEG
     elif head.startswith(b"PK\x03\x04"):
-        kind = _zip_kind(fileobj)
+        kind = _zip_kind(fileobj, getattr(fileobj, "name", "") or "")
     fileobj.seek(0)
     return kind
 

@@ -1,7 +1,5 @@
 """The document registry pages. Thin: check access, validate a form, call one action, redirect."""
 
-import re
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danchu.core import params
 from danchu.core.vnformat import short_date
 from danchu.core.xlsx import xlsx_response
 from danchu.orgs import access
@@ -56,7 +55,7 @@ def _filters(request):
         "q": get.get("q", "").strip()[:200],
         "direction": get.get("direction", "") if get.get("direction") in Direction.values else "",
         "kind": get.get("kind", "") if get.get("kind") in DocumentKind.values else "",
-        "year": get.get("year", "") if re.fullmatch(r"\d{4}", get.get("year", "")) else "",
+        "year": str(params.year_or_none(get.get("year"))) if params.year_or_none(get.get("year")) else "",
         "issuer_type": get.get("issuer_type", "")
         if get.get("issuer_type") in ("party", "government")
         else "",

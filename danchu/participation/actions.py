@@ -3,23 +3,22 @@
 import datetime
 import hashlib
 import secrets
-import time
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.core import throttle
 from danchu.core.mail import send_email
 from danchu.documents.uploads import validate_upload
 from danchu.legal.frameworks import framework_for
 from danchu.orgs.models import Membership, Person
 
-from . import rules
+from . import ballots, rules
 from .models import (
     Attendee,
     BoardMember,
@@ -44,6 +43,7 @@ from .models import (
     Phase,
     Recommendation,
     Resolution,
+    SealedBallot,
     StaffConference,
     Vote,
     VoteKind,
@@ -483,10 +483,11 @@ def create_vote(*, organization, actor, title, kind, secret, opens_on, closes_on
     return vote
 
 
-@transaction.atomic
 def cast_vote(vote, *, actor, option, person=None, today=None):
-    """One person, one vote. For a secret vote the choice only increments a count: the roll says
-    who voted, and nothing anywhere says what they chose (see `Vote`)."""
+    """One person, one vote. For a secret vote the roll and its audit row say who voted, in one
+    transaction; the choice is sealed into a `SealedBallot` in a second transaction, so no
+    transaction id, count or time links the two (see `Vote` and participation/ballots.py).
+    Call it outside any transaction of your own, or both land in one."""
     today = today or timezone.localdate()
     person = person or person_for(actor)
     phase = vote.phase(today)
@@ -498,21 +499,29 @@ def cast_vote(vote, *, actor, option, person=None, today=None):
         raise ValidationError(_("Bạn không có quyền biểu quyết nội dung này."))
     if option is None or option.vote_id != vote.pk:
         raise ValidationError({"option": _("Vui lòng chọn một phương án.")})
+    already = _("Bạn đã biểu quyết nội dung này.")
     if VoterRoll.objects.filter(vote=vote, person=person).exists():
-        raise ValidationError(_("Bạn đã biểu quyết nội dung này."))
-    roll = VoterRoll.objects.create(vote=vote, person=person)
-    VoteOption.objects.filter(pk=option.pk).update(tally=F("tally") + 1)
+        raise ValidationError(already)
+    try:
+        with transaction.atomic():
+            roll = VoterRoll.objects.create(vote=vote, person=person)
+            if vote.secret:
+                # The trail says who voted, never what: no option, no id of anything option-related.
+                record(vote, AuditAction.OTHER, actor, verb=_("Đã bỏ phiếu kín"))
+            else:
+                VoteOption.objects.filter(pk=option.pk).update(tally=F("tally") + 1)
+                NamedBallot.objects.create(vote=vote, person=person, option=option)
+                record(
+                    vote,
+                    AuditAction.OTHER,
+                    actor,
+                    verb=_("Biểu quyết công khai: %(option)s") % {"option": option.label},
+                )
+    except IntegrityError:
+        raise ValidationError(already) from None
     if vote.secret:
-        # The trail says who voted, never what: no option, no id of anything option-related.
-        record(vote, AuditAction.OTHER, actor, verb=_("Đã bỏ phiếu kín"))
-    else:
-        NamedBallot.objects.create(vote=vote, person=person, option=option)
-        record(
-            vote,
-            AuditAction.OTHER,
-            actor,
-            verb=_("Biểu quyết công khai: %(option)s") % {"option": option.label},
-        )
+        with transaction.atomic():  # its own transaction: its xmin is not the roll's
+            SealedBallot.objects.create(vote=vote, sealed=ballots.seal(vote, option))
     return roll
 
 
@@ -539,9 +548,12 @@ def vote_results(vote, today=None):
             "Không công bố kết quả chi tiết: dưới %(n)s người biểu quyết, kết quả có thể làm lộ lựa chọn của từng người."
         ) % {"n": f"{rules.MIN_RESULT_GROUP:02d}"}
         return result
+    sealed = ballots.count(vote) if vote.secret else {}
     for o in options:
+        # `tally` holds the named votes, and the secret ones counted before sealed ballots existed.
+        n = o.tally + sealed.get(o.pk, 0)
         result["options"].append(
-            {"label": o.label, "tally": o.tally, "pct": round(100 * o.tally / turnout, 1) if turnout else 0}
+            {"label": o.label, "tally": n, "pct": round(100 * n / turnout, 1) if turnout else 0}
         )
     return result
 
@@ -639,12 +651,14 @@ class _BadCode(Exception):
 
 def _failure_key(vote, actor):
     who = actor.pk if getattr(actor, "is_authenticated", False) else "anon"
-    window = int(time.time() // rules.CODE_FAILURE_WINDOW)
-    return f"participation:code-failures:{vote.pk}:{who}:{window}"
+    return f"{vote.pk}:{who}"
 
 
 def code_lookups_blocked(vote, actor):
-    return cache.get(_failure_key(vote, actor), 0) >= rules.CODE_FAILURE_LIMIT
+    # Counted in the database (danchu.core.throttle): every worker sees the same count.
+    return throttle.count("vote-code-failures", _failure_key(vote, actor), rules.CODE_FAILURE_WINDOW) >= (
+        rules.CODE_FAILURE_LIMIT
+    )
 
 
 def cast_code_ballot(vote, *, actor, code, option, today=None):
@@ -660,12 +674,7 @@ def cast_code_ballot(vote, *, actor, code, option, today=None):
     try:
         return _cast_code_ballot(vote, actor=actor, code=code, option=option, today=today)
     except _BadCode:
-        key = _failure_key(vote, actor)
-        if not cache.add(key, 1, rules.CODE_FAILURE_WINDOW + 60):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, rules.CODE_FAILURE_WINDOW + 60)
+        throttle.hit("vote-code-failures", _failure_key(vote, actor), rules.CODE_FAILURE_WINDOW)
         raise ValidationError({"code": _("Mã không đúng hoặc đã được sử dụng.")}) from None
 
 
@@ -698,7 +707,7 @@ def _cast_code_ballot(vote, *, actor, code, option, today=None):
                 "Số phiếu đã bằng số người có quyền biểu quyết; không nhận thêm phiếu. Vui lòng báo người tổ chức."
             )
         )
-    VoteOption.objects.filter(pk=option.pk).update(tally=F("tally") + 1)
+    SealedBallot.objects.create(vote=vote, sealed=ballots.seal(vote, option))
     # The trail says a code ballot was cast, never which code nor which option.
     record(vote, AuditAction.OTHER, actor, verb=_("Phiếu kín bằng mã dùng một lần"))
 

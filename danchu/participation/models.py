@@ -297,9 +297,10 @@ class Vote(models.Model):
     """A vote among the staff of an organisation.
 
     A secret vote keeps no link between a voter and a choice anywhere in the database:
-    `VoterRoll` says who has voted (never what), and the choice only adds one to the count of
-    an option (`VoteOption.tally`). There is no ballot row at all, so neither an id, a rowid nor
-    a timestamp can be matched against the roll.
+    `VoterRoll` says who has voted (never what), written with its audit row in one transaction;
+    the choice is a `SealedBallot` written in another transaction, with a random id, no time,
+    and the option sealed (participation/ballots.py). No count moves while the vote is open, so
+    polling the tables (or their `xmin`) between two ballots tells who voted, never what.
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -361,12 +362,28 @@ class VoterRoll(models.Model):
         return f"{self.person} đã biểu quyết"
 
 
+class SealedBallot(models.Model):
+    """One secret ballot: a random id, the vote and the sealed choice; no time, no person, no
+    order (participation/ballots.py). Opened only to count a closed vote."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="sealed_ballots")
+    sealed = models.BinaryField(editable=False)
+
+    class Meta:
+        verbose_name = _("phiếu kín (niêm phong)")
+        verbose_name_plural = _("phiếu kín (niêm phong)")
+
+    def __str__(self):
+        return str(_("Phiếu kín (niêm phong)"))
+
+
 class VotingCode(models.Model):
     """One printed one-time voting code for a room without devices (secret votes only).
 
     Only a hash of the code and whether it has been used are stored: no person, no issuer, no
     time, and nothing about the choice made with it (the choice only adds one to
-    `VoteOption.tally`, as for every secret ballot). The plain code exists on the printed sheet
+    a `SealedBallot`, as for every secret ballot). The plain code exists on the printed sheet
     alone; it is shown once, when the codes are generated.
     """
 

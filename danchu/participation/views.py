@@ -17,7 +17,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danchu.core import listcache, vnformat
+from danchu.core import listcache, params, vnformat
 from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
 from danchu.legal.frameworks import framework_for
@@ -189,10 +189,9 @@ def disclosure_list(request):
         qs = qs.filter(Q(title__icontains=q) | Q(reference__icontains=q) | Q(content__icontains=q))
     if kind in DisclosureKind.values:
         qs = qs.filter(kind=kind)
-    if year.isdigit():
-        qs = qs.filter(
-            Q(published_on__year=int(year)) | Q(published_on__isnull=True, decided_on__year=int(year))
-        )
+    if params.year_or_none(year):
+        year = params.year_or_none(year)
+        qs = qs.filter(Q(published_on__year=year) | Q(published_on__isnull=True, decided_on__year=year))
     if only == "unread" and person_of():
         qs = qs.filter(
             Exists(
@@ -671,10 +670,7 @@ def vote_detail(request, uuid):
     if request.method == "POST":
         if not _take_part(request, vote.organization):
             raise Http404
-        try:
-            option_id = int(request.POST.get("option", ""))
-        except ValueError:
-            option_id = None
+        option_id = params.int_or_none(request.POST.get("option"))
         option = next((o for o in options if o.pk == option_id), None)
         try:
             actions.cast_vote(vote, actor=request.user, option=option)
@@ -854,7 +850,7 @@ def conference_detail(request, uuid):
         action = request.POST.get("action")
         done = None
         if action == "checkin":
-            ids = {int(x) for x in request.POST.getlist("present") if x.isdigit()}
+            ids = params.ints(request.POST.getlist("present"))
             try:
                 for a in attendees:
                     if (a.person_id in ids) != a.present:
@@ -902,7 +898,7 @@ def conference_detail(request, uuid):
                 messages.error(request, " ".join(exc.messages))
         elif action == "followup" and followup_form.is_valid():
             follow_up = FollowUp.objects.filter(
-                conference=conference, pk=request.POST.get("follow_up") or 0
+                conference=conference, pk=params.int_or_none(request.POST.get("follow_up")) or 0
             ).first()
             if follow_up and _apply(
                 followup_form,
@@ -962,8 +958,8 @@ def conference_delegates(request, uuid):
         attendees = attendees.filter(summoned=False)
     page = Paginator(attendees, 50).get_page(request.GET.get("page"))
     if request.method == "POST":
-        shown = {int(x) for x in request.POST.getlist("shown") if x.isdigit()}
-        picked = {int(x) for x in request.POST.getlist("delegate") if x.isdigit()} & shown
+        shown = params.ints(request.POST.getlist("shown"))
+        picked = params.ints(request.POST.getlist("delegate")) & shown
         action = request.POST.get("action")
         if action == "all":
             picked = shown

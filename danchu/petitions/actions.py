@@ -210,7 +210,7 @@ def sender_fingerprint(identity):
         key_parts = [_normalize(identity.get("full_name")), _normalize(contact)]
     if not key_parts:
         return ""
-    return hmac.new(crypto._key(), "|".join(key_parts).encode(), hashlib.sha256).hexdigest()
+    return hmac.new(crypto.fingerprint_key(), "|".join(key_parts).encode(), hashlib.sha256).hexdigest()
 
 
 def _next_reference(org, year):
@@ -318,6 +318,7 @@ def register(
                 subject=subject[:255],
                 content=content,
                 is_anonymous=bool(is_anonymous),
+                identity_protected=kind == Kind.DENUNCIATION,
                 second_time=bool(second_time) and kind == Kind.COMPLAINT,
                 several_places=bool(several_places) and kind == Kind.DENUNCIATION,
                 transferred_from=transferred_from.strip(),
@@ -370,13 +371,18 @@ def register(
 
 
 def possible_duplicates(petition):
-    """Earlier letters of the same organisation from the same sender (by keyed fingerprint)."""
+    """Earlier letters of the same organisation from the same sender (by keyed fingerprint).
+
+    Only letters on the same side of the denouncer's protection match: a feedback whose sender
+    a clerk may reveal must never point at a denunciation from the same person (nor the other
+    way round), or the link itself would name the denouncer."""
     if not petition.sender_fingerprint:
         return Petition.objects.none()
     return (
         Petition.objects.filter(
             organization=petition.organization,
             sender_fingerprint=petition.sender_fingerprint,
+            identity_protected=petition.identity_protected,
             duplicate_of__isnull=True,
             received_on__lte=petition.received_on,
         )
@@ -411,6 +417,8 @@ def classify(petition, *, actor, outcome, reason="", kind=None, transferred_to="
         before = _snap(p)
         if kind:
             p.kind = kind
+        # Confidentiality follows the identity, not the kind the letter has today.
+        p.identity_protected = p.identity_protected or p.kind == Kind.DENUNCIATION
         p.outcome = outcome
         p.classified_on = on
         p.eligibility_reason = reason
@@ -713,6 +721,15 @@ def link_duplicate(petition, *, actor, original, note="", on=None):
         petition.organization.path.startswith(original.organization.path)
     ):
         raise ValidationError({"original": _("Đơn gốc phải thuộc cùng cơ quan.")})
+    if original.identity_protected != petition.identity_protected:
+        raise ValidationError(
+            {
+                "original": _(
+                    "Không gộp đơn tố cáo với đơn không được bảo vệ danh tính người gửi: "
+                    "việc gộp sẽ làm lộ danh tính người tố cáo."
+                )
+            }
+        )
     with transaction.atomic():
         p = _lock(petition)
         before = _snap(p)
@@ -853,3 +870,33 @@ def publish_schedule(organization, *, actor, text, place=""):
             verb=_("Công khai lịch tiếp công dân"),
         )
     return schedule
+
+
+# ---------------------------------------------------------------- key rotation
+
+
+def rotate_identity_keys():
+    """Re-encrypt every sender identity, scan name and scan file with the newest key of
+    FIELD_ENCRYPTION_KEY, and recompute every sender fingerprint with the fingerprint key
+    (crypto.fingerprint_key). Safe to run again; returns (identities, scans) rewritten. Nothing
+    is decrypted into the trail or logs."""
+    identities = scans = 0
+    for ident in SenderIdentity.objects.select_related("petition").iterator():
+        with transaction.atomic():
+            ident.ciphertext = crypto.rotate(ident.ciphertext.encode()).decode()
+            ident.save(update_fields=["ciphertext"])
+            p = ident.petition
+            fingerprint = sender_fingerprint(crypto.decrypt_json(ident.ciphertext))
+            if fingerprint != p.sender_fingerprint:
+                Petition.objects.filter(pk=p.pk).update(sender_fingerprint=fingerprint)
+            identities += 1
+            for scan in ident.scans.all():
+                with scan.file.open("rb") as fh:
+                    data = crypto.rotate(fh.read())
+                old_name = scan.file.name
+                scan.file.save("scan.bin", ContentFile(data), save=False)
+                scan.name_ciphertext = crypto.rotate(scan.name_ciphertext.encode()).decode()
+                scan.save(update_fields=["file", "name_ciphertext"])
+                transaction.on_commit(lambda storage=scan.file.storage, name=old_name: storage.delete(name))
+                scans += 1
+    return identities, scans

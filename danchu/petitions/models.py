@@ -118,6 +118,11 @@ class Petition(models.Model):
     subject = models.CharField(_("nội dung tóm tắt"), max_length=255)
     content = models.TextField(_("nội dung đơn"), max_length=10000)
     is_anonymous = models.BooleanField(_("đơn nặc danh"), default=False)
+    # Once the letter was a denunciation, its sender's identity is a denouncer's (Luật Tố cáo
+    # 2018 Art. 47-48) whatever kind the letter has later: set by the actions, never unset.
+    identity_protected = models.BooleanField(
+        _("danh tính người gửi được bảo vệ"), default=False, editable=False
+    )
     # A keyed hash of the sender (actions.sender_fingerprint), to detect duplicates without
     # decrypting identities. Never shown, exported or audited.
     sender_fingerprint = models.CharField(max_length=64, blank=True, db_index=True, editable=False)

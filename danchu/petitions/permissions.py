@@ -3,7 +3,8 @@
 Role rules (RULES) say what a role may do in an organisation's subtree; `may(user, action,
 petition)` adds the case-level rules: a petition handler works only the cases assigned to them,
 each action is open only in some states, and a denouncer's identity is revealed only to the
-assigned handler and the agency head. Staff and outsiders see nothing (views answer 404).
+assigned handler and the agency head — for every
+letter that was ever a denunciation (`Petition.identity_protected`), whatever its kind today. Staff and outsiders see nothing (views answer 404).
 """
 
 from django.db.models import Q
@@ -75,8 +76,9 @@ def may(user, action, petition):
     ):
         return False
     roles = _roles(user, petition)
-    if action == "reveal" and petition.kind == Kind.DENUNCIATION:
-        # Luật Tố cáo 2018 Art. 47-48: only the people handling the case.
+    if action == "reveal" and (petition.identity_protected or petition.kind == Kind.DENUNCIATION):
+        # Luật Tố cáo 2018 Art. 47-48: only the people handling the case. The protection follows
+        # the identity: a letter that was ever a denunciation stays protected once reclassified.
         roles_needed = {H, P}
     if roles & (roles_needed - {P}):
         return True

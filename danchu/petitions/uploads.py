@@ -3,12 +3,13 @@ browser; the size is capped by settings.ATTACHMENT_MAX_BYTES. Validation happens
 is saved, so a bad file stores nothing."""
 
 import io
-import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from danchu.core import safezip
 
 MAX_FILES = 5
 
@@ -31,24 +32,26 @@ class CheckedFile:
     size: int
 
 
-def sniff(head: bytes, data_file=None):
-    """The kind of a file from its first bytes (and, for zip containers, their contents)."""
+def sniff(head: bytes, data_file=None, name=""):
+    """The kind of a file from its first bytes (and, for zip containers, their contents).
+
+    A zip container is opened through danchu.core.safezip: a zip bomb, an encrypted member or a
+    corrupt deflate stream raises ValidationError before anything large is inflated."""
     if head.startswith(b"%PDF-"):
         return "pdf"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"
     if head.startswith(b"\xff\xd8\xff"):
         return "jpg"
-    if head.startswith(b"PK\x03\x04") and data_file is not None:
-        try:
-            with zipfile.ZipFile(data_file) as archive:
-                names = set(archive.namelist())
-                if "mimetype" in names and archive.read("mimetype").strip() == TYPES["odt"].encode():
-                    return "odt"
-                if "[Content_Types].xml" in names and "word/document.xml" in names:
-                    return "docx"
-        except (zipfile.BadZipFile, KeyError, OSError):
-            return None
+    if head.startswith(b"PK\x03\x04") and data_file is not None and safezip.is_zip(data_file):
+        with safezip.opened(data_file, name or "tep") as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and safezip.read_member(archive, "mimetype", 100, name).strip() == (
+                TYPES["odt"].encode()
+            ):
+                return "odt"
+            if "[Content_Types].xml" in names and "word/document.xml" in names:
+                return "docx"
     return None
 
 
@@ -71,7 +74,7 @@ def check(upload):
     upload.seek(0)
     data = upload.read()
     upload.seek(0)
-    kind = sniff(data[:16], io.BytesIO(data))
+    kind = sniff(data[:16], io.BytesIO(data), name)
     if kind is None or EXTENSIONS.get(ext) != kind:
         raise ValidationError(
             _("Tệp “%(name)s” không đúng định dạng cho phép (PDF, DOCX, ODT, JPEG, PNG).") % {"name": name}

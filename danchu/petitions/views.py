@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danchu.core import listcache, vnformat
+from danchu.core import listcache, params, vnformat
 from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
 from danchu.legal import calendar as workcal
@@ -98,15 +98,15 @@ def _filtered(request, org, org_ids=None):
         qs = qs.filter(status=f["status"])
     if f["handler"] == "none":
         qs = qs.filter(handler__isnull=True)
-    elif f["handler"].isdigit():
-        qs = qs.filter(handler_id=int(f["handler"]))
+    elif params.int_or_none(f["handler"]) is not None:
+        qs = qs.filter(handler_id=params.int_or_none(f["handler"]))
     # open_rank = 0 is the stored form of "open" (models.Petition.open_rank), served by the index.
     if f["due"] == "overdue":
         qs = qs.filter(open_rank=0, next_due__lt=today)
     elif f["due"] == "soon":
         qs = qs.filter(open_rank=0, next_due__gte=today, next_due__lte=_due_soon_limit(today))
-    if f["year"].isdigit():
-        qs = qs.filter(received_on__year=int(f["year"]))
+    if params.year_or_none(f["year"]):
+        qs = qs.filter(received_on__year=params.year_or_none(f["year"]))
     if f["q"]:
         code = normalize_tracking_code(f["q"])
         qs = qs.filter(
@@ -514,8 +514,8 @@ def receptions(request):
     org = _require(request, "petitions.reception")
     year = request.GET.get("year", "")
     qs = ReceptionSession.objects.filter(organization__path__startswith=org.path).prefetch_related("letters")
-    if year.isdigit():
-        qs = qs.filter(held_on__year=int(year))
+    if params.year_or_none(year):
+        qs = qs.filter(held_on__year=params.year_or_none(year))
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     schedule = ReceptionSchedule.objects.filter(organization=org).first()
     return render(
@@ -604,7 +604,7 @@ def _period(request):
         end = datetime.date.fromisoformat(request.GET.get("end", ""))
     except ValueError:
         year = request.GET.get("year", "")
-        year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else today.year
+        year = params.int_or_none(year, 2000, 2100) or today.year
         start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     if end < start:
         start, end = end, start
@@ -737,10 +737,13 @@ def public_submit(request):
 
 
 def public_done(request):
-    code = request.session.get("petitions_submitted")
+    # Shown once, then forgotten: the next person at a shared computer must not see it.
+    code = request.session.pop("petitions_submitted", None)
     if not code:
         return redirect("petitions:public_submit")
-    return render(request, "petitions/public_done.html", {"code": code, "pretty": _pretty(code)})
+    response = render(request, "petitions/public_done.html", {"code": code, "pretty": _pretty(code)})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _pretty(code):

@@ -12,12 +12,14 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 from docxtpl import DocxTemplate
-from jinja2 import Environment, StrictUndefined, TemplateError
+from jinja2 import TemplateError
+from jinja2.sandbox import SecurityError
 
 from danchu.core.officialdoc import fit_header_bytes
 from danchu.core.xlsx import workbook_bytes
 
 from .content import build_context, figure_rows
+from .sandbox import ReportEnvironment
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates_docx"
 
@@ -75,8 +77,19 @@ def render_template(source, context):
     """Render a docxtpl template with `context`; a broken template raises RenderError naming the tag."""
     try:
         template = DocxTemplate(source)
-        env = Environment(autoescape=True, undefined=StrictUndefined)
+        # Uploaded templates are code: a sandbox with a time and size budget (reporting/sandbox.py).
+        env = ReportEnvironment()
+        env.start()
         template.render(context, jinja_env=env)
+    except SecurityError as exc:
+        raise RenderError(
+            _(
+                "Mẫu báo cáo bị từ chối: có thẻ tìm cách truy cập mã lệnh hoặc tệp của máy chủ, "
+                "hoặc vượt giới hạn thời gian, dung lượng khi tạo báo cáo (%(error)s). "
+                "Chỉ dùng các trường số liệu của báo cáo trong mẫu."
+            )
+            % {"error": exc}
+        ) from exc
     except TemplateError as exc:
         tag = _faulty_tag(exc)
         where = _(" tại thẻ “%(tag)s”") % {"tag": tag} if tag else ""

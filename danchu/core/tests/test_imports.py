@@ -205,3 +205,61 @@ def test_vietnamese_numbers_are_read_one_way_everywhere():
     assert imports.parse_decimal("1.234,5") == Decimal("1234.5")
     with pytest.raises(ValidationError, match="dấu phẩy"):
         imports.parse_decimal("12.5")
+
+
+# ---------------------------------------------------------------- issue 14 item 5: padded sheets
+
+
+def _padded(row, column, *, keep_dimension=True):
+    import re
+    import zipfile
+
+    book = Workbook()
+    sheet = book.active
+    sheet["A1"] = "Họ và tên"
+    sheet.cell(row=row, column=column, value="x")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    if keep_dimension:
+        return buffer.getvalue()
+    source, target = zipfile.ZipFile(io.BytesIO(buffer.getvalue())), io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb"<dimension[^>]*/>", b"", data)
+            out.writestr(info.filename, data)
+    return target.getvalue()
+
+
+@pytest.mark.parametrize("row,column,what", [(2, 8192, "8192"), (20000, 1, "20000"), (20000, 8192, "8192")])
+def test_a_padded_sheet_is_refused_before_any_row_is_read(row, column, what):
+    import tracemalloc
+
+    data = _padded(row, column)
+    assert len(data) < 10_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(imports.ImportFileError) as exc:
+            imports.read_table(data, "padded.xlsx")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert what in str(exc.value) and ("cột" in str(exc.value) or "dòng" in str(exc.value))
+    assert peak < 20 * 1024 * 1024
+
+
+def test_a_sheet_that_hides_its_size_is_still_read_within_bounds():
+    import time
+    import tracemalloc
+
+    data = _padded(20000, 8192, keep_dimension=False)
+    started = time.monotonic()
+    tracemalloc.start()
+    try:
+        with pytest.raises(imports.ImportFileError):
+            imports.read_table(data, "padded.xlsx")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50 * 1024 * 1024 and time.monotonic() - started < 30

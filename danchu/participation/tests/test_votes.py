@@ -15,6 +15,15 @@ TODAY = D(2020, 3, 10)
 LABELS = ["Phương án Alpha-7", "Phương án Beta-9"]
 
 
+def sealed_counts(vote):
+    """Each option's count of sealed secret ballots; the options' own tallies never move."""
+    from danchu.participation import ballots
+
+    counted = ballots.count(vote)
+    assert [o.tally for o in vote.options.all()] == [0] * vote.options.count()
+    return [counted.get(o.pk, 0) for o in vote.options.all()]
+
+
 def make_vote(world, secret=True):
     return actions.create_vote(
         organization=world.a,
@@ -61,7 +70,7 @@ def test_secret_ballot_cannot_be_traced_to_its_voter_in_any_table(world):
     # The roll knows who voted, never what, and no time finer than the vote itself.
     roll_fields = {f.name for f in apps.get_model("participation", "VoterRoll")._meta.concrete_fields}
     assert roll_fields == {"id", "vote", "person"}
-    assert [o.tally for o in vote.options.all()] == [3, 2]
+    assert sealed_counts(vote) == [3, 2]
 
 
 def test_one_person_one_vote_and_only_while_open(world):
@@ -93,3 +102,57 @@ def test_small_secret_group_result_is_withheld_but_a_named_one_is_shown(world):
         actions.cast_vote(secret, actor=user, option=secret.options.last(), today=TODAY)
     shown = actions.vote_results(secret, today=closed)
     assert not shown["withheld"] and [o["tally"] for o in shown["options"]] == [3, 2]
+
+
+def _poll(cursor, tables):
+    """Every row of `tables` with its PostgreSQL system columns, as an observer would see it."""
+    state = {}
+    for table in tables:
+        cursor.execute(f'SELECT xmin::text, ctid::text, * FROM "{table}"')
+        state[table] = {tuple(str(v) for v in row) for row in cursor.fetchall()}
+    return state
+
+
+@pytest.mark.django_db(transaction=True)
+def test_polling_postgresql_between_secret_ballots_links_no_voter_to_a_choice(world):
+    """Issue 14 item 6: an observer who reads every table (and xmin, ctid) after each ballot
+    learns who voted, never what: no count moves, the sealed ballot shares no transaction with
+    the roll, and sealed ballots for different options look alike."""
+    from django.db import connection
+
+    from danchu.participation import ballots
+    from danchu.participation.models import SealedBallot, VoterRoll
+
+    if connection.vendor != "postgresql":
+        pytest.skip("xmin and ctid are PostgreSQL's system columns")
+    vote = make_vote(world)
+    options = list(vote.options.all())
+    tables = [t for t in connection.introspection.table_names() if t.startswith(("participation_", "audit_"))]
+    choices = [0, 1, 0, 1, 0]
+    sealed_seen = []
+    with connection.cursor() as cursor:
+        before = _poll(cursor, tables)
+        for user, choice in zip(voters(world), choices, strict=True):
+            actions.cast_vote(vote, actor=user, option=options[choice], today=TODAY)
+            after = _poll(cursor, tables)
+            changed = {t for t in tables if after[t] != before[t]}
+            # Only the roll, the trail and the sealed ballots change; no option row (nor its xmin).
+            assert "participation_voteoption" not in changed and "participation_vote" not in changed
+            new = {t: after[t] - before[t] for t in changed}
+            assert all(not (before[t] - after[t]) for t in changed)  # nothing updated in place
+            roll_xmin = {row[0] for row in new["participation_voterroll"]}
+            (ballot_row,) = new["participation_sealedballot"]
+            assert ballot_row[0] not in roll_xmin  # not the roll's transaction
+            audit_xmins = {row[0] for t, rows in new.items() if t.startswith("audit_") for row in rows}
+            assert ballot_row[0] not in audit_xmins
+            for t, rows in new.items():
+                for row in rows:
+                    assert not any(label in " ".join(row) for label in LABELS), (t, row)
+            sealed_seen.append(bytes(SealedBallot.objects.get(pk=ballot_row[2]).sealed))
+            before = after
+    # Sealed ballots all have one length and never repeat, whatever the option.
+    assert {len(s) for s in sealed_seen} == {ballots.SEALED_LENGTH}
+    assert len(set(sealed_seen)) == len(sealed_seen)
+    assert VoterRoll.objects.filter(vote=vote).count() == 5
+    closed = actions.vote_results(vote, today=D(2020, 3, 12))
+    assert [o["tally"] for o in closed["options"]] == [3, 2]

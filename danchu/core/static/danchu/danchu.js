@@ -25,3 +25,10 @@ document.addEventListener("submit", function (event) {
   var buttons = form.querySelectorAll("button[type=submit]");
   window.setTimeout(function () { buttons.forEach(function (b) { b.disabled = true; }); }, 0);
 });
+// A select that submits its form when changed (no inline handler: the CSP forbids inline script).
+document.addEventListener("change", function (event) {
+  var el = event.target;
+  if (el.matches && el.matches("select[data-autosubmit]") && el.form) {
+    el.form.submit();
+  }
+});

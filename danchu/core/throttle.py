@@ -1,0 +1,50 @@
+"""Counting attempts across processes and machines, in the database (`ThrottleCounter`).
+
+`hit(scope, key, window)` adds one attempt to the current fixed window and returns the count;
+`count(scope, key, window)` reads it; `reset(scope, key)` forgets every window of that key.
+Used by login throttling (core/auth.py) and the public petition pages (petitions/ratelimit.py).
+"""
+
+import time
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from .models import ThrottleCounter
+
+
+def current_window(window):
+    return int(time.time() // window)
+
+
+def seconds_left(window):
+    return int(window - time.time() % window)
+
+
+def hit(scope, key, window):
+    key = str(key)[:160]
+    slot = current_window(window)
+    rows = ThrottleCounter.objects.filter(scope=scope, key=key, window=slot)
+    with transaction.atomic():
+        if not rows.update(count=F("count") + 1):
+            try:
+                with transaction.atomic():
+                    ThrottleCounter.objects.create(scope=scope, key=key, window=slot, count=1)
+            except IntegrityError:  # another process created it first
+                rows.update(count=F("count") + 1)
+        if slot % 50 == 0:  # now and then, drop the windows that are over
+            ThrottleCounter.objects.filter(scope=scope, window__lt=slot - 1).delete()
+    return rows.values_list("count", flat=True).first() or 0
+
+
+def count(scope, key, window):
+    return (
+        ThrottleCounter.objects.filter(scope=scope, key=str(key)[:160], window=current_window(window))
+        .values_list("count", flat=True)
+        .first()
+        or 0
+    )
+
+
+def reset(scope, key):
+    return ThrottleCounter.objects.filter(scope=scope, key=str(key)[:160]).delete()[0]
