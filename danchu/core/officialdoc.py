@@ -308,6 +308,10 @@ def fit_header(document):
     if not document.tables:
         return document
     table = document.tables[0]
+    # Only a header: a table that opens the document (an uploaded template without one keeps its
+    # first table as it is).
+    if document.element.body[0] is not table._tbl:
+        return document
     for cell in table.rows[0].cells:
         width = _cell_width_pt(table, cell)
         if width is None:

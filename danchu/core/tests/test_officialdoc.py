@@ -214,3 +214,21 @@ def test_headings_stay_with_what_follows():
     doc = build()
     heading = next(p for p in doc.paragraphs if p.text.startswith("I. KHÁI QUÁT"))
     assert heading._p.pPr.find(qn("w:keepNext")) is not None
+
+
+def test_a_table_that_does_not_open_the_document_is_not_taken_for_the_header():
+    from danchu.core.officialdoc import fit_header
+
+    doc = OfficialDocument()
+    doc.paragraph("Không có phần đầu.")
+    long_name = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    doc.table([long_name], [["x"]], widths_cm=[3.0])
+    document = Document(io.BytesIO(doc.to_bytes()))
+    fit_header(document)
+    assert document.tables[0].rows[0].cells[0].text == long_name
+    # The same table opening a document is fitted as a header would be.
+    first = OfficialDocument()
+    first.table([long_name], [["x"]], widths_cm=[3.0])
+    document = Document(io.BytesIO(first.to_bytes()))
+    assert document.tables[0].rows[0].cells[0].text.replace("\n", " ") == long_name
+    assert "\n" in document.tables[0].rows[0].cells[0].text
