@@ -1,8 +1,9 @@
 """Demo inspections and party oversight, from the seed's 2020 figures (Sở TT-TT Trà Vinh).
 
 The figures are the seed's: 10 specialised inspections of 34 subjects (4 led with 3, 7, 1 and 15
-subjects; 6 joint: one of 3 subjects with the regional radio frequency centre, five of one subject
-each with the provincial police) and 1 administrative inspection of the ICT centre's finances and
+subjects, on mobile subscribers, printing, radio frequencies and public gaming as the seed lists
+them; 6 joint: one of 3 subjects with the regional radio frequency centre (khu vực IV), five of
+one individual each with the provincial police on the use of social networks) and 1 administrative inspection of the ICT centre's finances and
 assets; 9 subjects in violation, 3 referred to the Ministry's inspectorate, 6 sanction decisions
 totalling 41.250.000 đồng; 8 party inspections and 3 thematic supervisions, no violations, no
 discipline, no complaints. Names of subjects, dates and decision numbers are invented.
@@ -63,7 +64,7 @@ STTTT_INSPECTIONS = [
         InspectionMode.LED,
         "",
         InspectionField.MOBILE_SUBSCRIBERS,
-        "Kiểm tra việc đăng ký, lưu giữ thông tin thuê bao di động trả trước tại các điểm cung cấp dịch vụ",
+        "Thanh tra việc chấp hành các quy định của pháp luật về quản lý thuê bao di động",
         D(2020, 5, 12),
         D(2020, 5, 22),
         [
@@ -87,7 +88,7 @@ STTTT_INSPECTIONS = [
         InspectionMode.LED,
         "",
         InspectionField.PRINTING,
-        "Kiểm tra hoạt động in, sao chụp trên địa bàn thành phố Trà Vinh",
+        "Kiểm tra về hoạt động in trên địa bàn tỉnh",
         D(2020, 6, 8),
         D(2020, 6, 19),
         [
@@ -115,11 +116,11 @@ STTTT_INSPECTIONS = [
         InspectionKind.SPECIALISED,
         InspectionMode.LED,
         "",
-        InspectionField.SOCIAL_NETWORKS,
-        "Kiểm tra việc cung cấp, chia sẻ thông tin trên trang thông tin điện tử tổng hợp",
+        InspectionField.RADIO_FREQUENCIES,
+        "Kiểm tra việc chấp hành các quy định của pháp luật về tần số và thiết bị vô tuyến điện",
         D(2020, 8, 4),
         D(2020, 8, 7),
-        [("Trang thông tin điện tử tổng hợp Tin Trà Vinh", SubjectType.ORGANISATION, "", None)],
+        [("Đài Truyền thanh huyện Cầu Kè", SubjectType.ORGANISATION, "", None)],
     ),
     (
         "KT-04/2020",
@@ -127,7 +128,7 @@ STTTT_INSPECTIONS = [
         InspectionMode.LED,
         "",
         InspectionField.PUBLIC_GAMING,
-        "Kiểm tra điểm cung cấp dịch vụ trò chơi điện tử công cộng tại các huyện Càng Long, Châu Thành",
+        "Kiểm tra việc chấp hành quy định về cung cấp, sử dụng dịch vụ trò chơi điện tử công cộng",
         D(2020, 9, 14),
         D(2020, 9, 30),
         [
@@ -159,7 +160,7 @@ STTTT_INSPECTIONS = [
         InspectionMode.JOINT,
         RADIO_CENTRE,
         InspectionField.RADIO_FREQUENCIES,
-        "Kiểm tra việc chấp hành quy định về sử dụng tần số và thiết bị vô tuyến điện",
+        "Kiểm tra việc chấp hành các quy định của pháp luật về tần số và thiết bị vô tuyến điện",
         D(2020, 7, 13),
         D(2020, 7, 15),
         [
@@ -172,38 +173,38 @@ STTTT_INSPECTIONS = [
 POLICE_CHECKS = [
     (
         "PH-02/2020",
-        InspectionField.PUBLIC_GAMING,
-        "Phối hợp kiểm tra điểm kinh doanh trò chơi điện tử có dấu hiệu vi phạm",
+        InspectionField.SOCIAL_NETWORKS,
+        "Phối hợp kiểm tra vi phạm quy định sử dụng dịch vụ mạng xã hội (facebook)",
         D(2020, 2, 18),
-        "Điểm trò chơi điện tử Hưng Thịnh",
+        "Chủ tài khoản mạng xã hội T.V.H",
     ),
     (
         "PH-03/2020",
         InspectionField.SOCIAL_NETWORKS,
-        "Phối hợp xác minh tài khoản mạng xã hội đăng tin sai sự thật về dịch Covid-19",
+        "Phối hợp kiểm tra tài khoản mạng xã hội đăng tin sai sự thật về dịch Covid-19",
         D(2020, 3, 27),
         "Chủ tài khoản mạng xã hội N.V.T",
     ),
     (
         "PH-04/2020",
         InspectionField.SOCIAL_NETWORKS,
-        "Phối hợp xác minh thông tin sai sự thật trên mạng xã hội",
+        "Phối hợp kiểm tra việc đăng thông tin sai sự thật trên mạng xã hội",
         D(2020, 4, 16),
         "Chủ tài khoản mạng xã hội L.T.H",
     ),
     (
         "PH-05/2020",
-        InspectionField.MOBILE_SUBSCRIBERS,
-        "Phối hợp kiểm tra cửa hàng kinh doanh SIM thuê bao di động",
+        InspectionField.SOCIAL_NETWORKS,
+        "Phối hợp kiểm tra vi phạm quy định sử dụng dịch vụ mạng xã hội (facebook)",
         D(2020, 10, 20),
-        "Cửa hàng điện thoại Thành Công",
+        "Chủ tài khoản mạng xã hội P.T.L",
     ),
     (
         "PH-06/2020",
-        InspectionField.PRINTING,
-        "Phối hợp kiểm tra cơ sở in có dấu hiệu in ấn phẩm không phép",
+        InspectionField.SOCIAL_NETWORKS,
+        "Phối hợp kiểm tra vi phạm quy định sử dụng dịch vụ mạng xã hội (facebook)",
         D(2020, 11, 24),
-        "Cơ sở in Kim Phát",
+        "Chủ tài khoản mạng xã hội N.T.K",
     ),
 ]
 

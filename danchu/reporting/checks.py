@@ -247,7 +247,7 @@ WINDOW_RECORDS = [
     ("oversight", "inspections_total", gettext_lazy("cuộc thanh tra, kiểm tra chuyên ngành")),
     ("oversight", "administrative_inspections", gettext_lazy("cuộc thanh tra hành chính")),
     ("oversight", "party_inspections", gettext_lazy("cuộc kiểm tra của Đảng")),
-    ("activities", "fund_contributions_vnd", gettext_lazy("khoản đóng góp quỹ")),
+    ("activities", "fund_contributions_vnd", gettext_lazy("khoản đóng góp quỹ"), ("fund",)),
     ("participation", "disclosures_total", gettext_lazy("nội dung công khai")),
     ("participation", "consultations_held", gettext_lazy("đợt lấy ý kiến")),
     ("participation", "conferences_held", gettext_lazy("hội nghị cán bộ, công chức, viên chức")),
@@ -283,17 +283,28 @@ def records_between(org, start, end):
     from .indicators.compute import records_function
 
     found = []
-    for source, key, noun in WINDOW_RECORDS:
+    for source, key, noun, *related in WINDOW_RECORDS:
         try:
             records = records_function(source)(org, start, end, key)
         except (RegisterMissing, KeyError, ValueError):
             continue
+        if related:
+            records = records.select_related(*related[0])  # what the record's text reads
         first = list(records[: SHOWN_RECORDS + 1])
         if not first:
             continue
         total = len(first) if len(first) <= SHOWN_RECORDS else records.count()
-        found.append((source, noun, total, [str(r) for r in first[:SHOWN_RECORDS]]))
+        found.append((source, noun, total, [_record_text(r) for r in first[:SHOWN_RECORDS]]))
     return found
+
+
+def _record_text(record):
+    """How a warning names a record: its reference when it has one (a letter is named by its
+    reference only, never by what it says or who sent it), else its usual text."""
+    reference = getattr(record, "reference", None) or ""
+    if record._meta.label == "petitions.Petition":
+        return str(reference)
+    return str(record)[:120]
 
 
 def _describe(found):

@@ -87,10 +87,23 @@ def test_warnings_do_not_block_sign_off(draft, world):
 
 
 def test_window_checks_run_a_fixed_number_of_queries(draft, world, django_assert_max_num_queries):
+    from danchu.activities import actions as activity_actions
+    from danchu.activities.models import Contribution, Fund
+
+    fund = activity_actions.save_fund(
+        Fund(organization=world.a, name="Quỹ An sinh xã hội"), actor=world.clerk_a
+    )
     for i in range(12):
-        inspect(world, f"KT-{i:02d}", D(2020, 11, 10) + datetime.timedelta(days=i))
+        day = D(2020, 11, 10) + datetime.timedelta(days=i)
+        inspect(world, f"KT-{i:02d}", day)
+        activity_actions.save_contribution(
+            Contribution(fund=fund, date=day, amount_vnd=100_000, contributor="Công đoàn"),
+            actor=world.clerk_a,
+        )
     with django_assert_max_num_queries(WINDOW_MAX_QUERIES):
-        assert window_problems(draft)
+        problems = window_problems(draft)
+    message = problems[0].message
+    assert "12 khoản đóng góp quỹ (Quỹ An sinh xã hội: 100.000 đ" in message
 
 
 def test_current_law_report_needs_its_mandatory_sections(world):
@@ -108,3 +121,13 @@ def test_current_law_report_needs_its_mandatory_sections(world):
     problems = by_code(run_checks(report, actions.report_data(report), {}))
     for key in ("overview", "leadership", "evaluation", "tasks"):
         assert problems[f"section:{key}"].is_error
+
+
+def test_letters_are_named_by_reference_only(draft, world):
+    from danchu.petitions.models import Petition
+    from danchu.reporting.checks import records_between
+
+    petition_fields = {f.name for f in Petition._meta.get_fields()}
+    assert "reference" in petition_fields
+    found = records_between(world.a, D(2020, 11, 10), D(2020, 12, 14))
+    assert all(source != "petitions" or all(" — " not in t for t in shown) for source, _n, _c, shown in found)
