@@ -235,3 +235,24 @@ def test_cached_worklist_shows_a_change_at_once_and_is_not_shared(
     # The language is part of the key too.
     clerk.cookies["django_language"] = "en"
     assert "Petitions" in clerk.get(url).content.decode()
+
+
+def test_handler_records_the_sending_of_a_complaint_decision_on_the_case_page(
+    w, client_for, accepted_petition, answer_doc
+):
+    """Luật Khiếu nại Art. 32: once the decision of 01/04/2026 is recorded, the case page shows
+    the sending deadline (06/04/2026) and the step that records the sending."""
+    from danchu.petitions import actions as petition_actions
+
+    p = accepted_petition()
+    petition_actions.answer(p, actor=w.handler_a, on=D(2026, 4, 1), document=answer_doc())
+    handler = client_for(w.handler_a)
+    html = handler.get(reverse("petitions:detail", args=[p.uuid])).content.decode()
+    assert "06/04/2026" in html and "send_decision" in html
+    response = handler.post(
+        reverse("petitions:act", args=[p.uuid, "send_decision"]),
+        {"send_decision-on": "2026-04-02", "send_decision-note": "Gửi qua bưu điện"},
+    )
+    assert response.status_code == 302
+    p.refresh_from_db()
+    assert p.decision_sent_on == D(2026, 4, 2) and p.next_due is None
