@@ -13,6 +13,3 @@ class LegalConfig(AppConfig):
         (_("Lịch làm việc"), "legal:calendar", None),
         (_("Rà soát căn cứ pháp lý"), "legal:review", "legal.manage_calendar"),
     ]
-
-    def ready(self):
-        from . import checks  # noqa: F401  (registers the provisional-calendar system check)

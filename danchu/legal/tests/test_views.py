@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from danchu.audit.models import AuditAction, AuditEvent
@@ -214,9 +215,15 @@ def test_calculator_refuses_a_decision_before_acceptance(world, client_for):
     assert 'data-step="send_decision"' not in html
 
 
-def test_system_check_tells_the_admin_to_confirm_a_provisional_year():
-    """In December 2026, 2026 is confirmed and Tết 2027 is not announced: one warning, for 2027."""
-    from danchu.legal.checks import provisional_warnings
-
-    (warning,) = provisional_warnings(D(2026, 12, 1))
-    assert warning.id == "legal.W001" and "2027" in warning.msg and "/phap-ly/lich/2027/" in warning.hint
+def test_the_admin_home_page_asks_to_confirm_a_provisional_year(world, client_for):
+    """In December 2026, 2026 is confirmed and Tết 2027 is not announced: the system admin's home
+    page asks to confirm 2027 and links the calendar page; a clerk is not asked. (A state of the
+    data, so a home panel, not a system check: `check --deploy` stays clean.)"""
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC), tick=False):
+        admin_home = client_for(world.admin).get("/").content.decode()
+        clerk_home = client_for(world.clerk_a).get("/").content.decode()
+    assert (
+        "Lịch năm 2027 là tạm tính" in admin_home
+        and reverse("legal:calendar_year", args=[2027]) in admin_home
+    )
+    assert "Lịch năm 2027 là tạm tính" not in clerk_home
