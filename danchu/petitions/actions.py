@@ -281,8 +281,19 @@ def register(
     if not content:
         raise ValidationError({"content": _("Vui lòng nhập nội dung đơn.")})
     if organization.valid_to and received_on > organization.valid_to:
+        from danchu.orgs.ceased import live_successor
+
+        successor = live_successor(organization, received_on)
         raise ValidationError(
-            {"organization": _("Cơ quan này đã chấm dứt hoạt động; đơn gửi cơ quan kế thừa.")}
+            {
+                "organization": _(
+                    "Cơ quan này đã chấm dứt hoạt động từ sau ngày %(day)s; đơn gửi cơ quan kế thừa: %(successor)s."
+                )
+                % {
+                    "day": organization.valid_to.strftime("%d/%m/%Y"),
+                    "successor": successor.name if successor is not None else _("không có"),
+                }
+            }
         )
     identity = {k: (identity or {}).get(k, "").strip() for k in IDENTITY_FIELDS}
     if is_anonymous and kind != Kind.DENUNCIATION:

@@ -12,9 +12,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from danchu.consolidation.models import Submission
 from danchu.legal.frameworks import framework_for
 from danchu.legal.models import Requirement
 from danchu.orgs.models import Organization
+from danchu.reporting.models import Report
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -279,11 +281,13 @@ def test_a_new_agency_writes_its_2026_report_from_an_empty_install(page, login, 
     confirm_and_submit(page, "#workflow button:has-text('Ký báo cáo')")
     confirm_and_submit(page, "#workflow button:has-text('Gửi báo cáo')")
     page.goto(agency_url)
+    v2 = Report.objects.get(organization=skhcn, version=2)
     if page.locator("#link-form").count():  # unless the corrected version reached it by itself
-        page.select_option("#link-form select[name=report]", index=1)
+        page.select_option("#link-form select[name=report]", str(v2.pk))
         submit(page, "#link-form button[type=submit]")
         page.goto(agency_url)
     assert "v2" in page.text_content("#versions")  # the correction reached the province
+    assert Submission.objects.get(organization=skhcn, is_current=True).report == v2
 
     # ---- The province consolidates and accepts v2.
     switch_user(page, login, "snv.chuyenvien", "mat-khau-2026")

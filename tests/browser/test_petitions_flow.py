@@ -14,7 +14,7 @@ def test_citizen_submits_clerk_sees_it_handler_accepts(page, world, login, brows
     # The citizen, on a phone-sized screen, without logging in.
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(page.base + "/don-thu/gui/")
-    page.select_option("#id_organization", label="Sở A")
+    page.select_option("#id_organization", label="Sở A — tỉnh Trà Vinh")
     page.select_option("#id_kind", "complaint")
     page.fill("#id_full_name", "Lê Thị Công Dân")
     page.fill("#id_address", "Ấp 3, xã Long Đức")

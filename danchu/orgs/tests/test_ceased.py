@@ -99,3 +99,22 @@ def test_registering_a_letter_at_a_ceased_body_is_refused_before_the_form_naming
 def test_a_live_body_gets_the_form(world, client_for):
     response = client_for(world.clerk_a).get("/don-thu/tiep-nhan/")
     assert response.status_code == 200
+
+
+def test_the_letter_action_names_the_successor(world, merged):
+    from django.core.exceptions import ValidationError
+
+    from danchu.petitions import actions as petitions
+
+    with pytest.raises(ValidationError) as exc:
+        petitions.register(
+            world.b,
+            actor=None,
+            kind="feedback",
+            channel="paper",
+            received_on=dt.date(2025, 8, 1),
+            subject="Phản ánh",
+            content="Nội dung",
+            identity={"full_name": "Nguyễn Văn A", "address": "Vĩnh Long"},
+        )
+    assert "kế thừa: Sở B" in exc.value.message_dict["organization"][0]
