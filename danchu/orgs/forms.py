@@ -167,7 +167,7 @@ class PeriodForm(forms.Form):
         _("Chốt số liệu từ"),
         help_text=_(
             "Để trống: theo Nghị định 09/2019/NĐ-CP, Điều 12 — năm: 15/12 năm trước đến 14/12; 6 tháng đầu"
-            " năm: 15/12 năm trước đến 14/06; quý: 15 tháng trước quý đến 14 tháng cuối quý (cần kiểm tra)."
+            " năm: 15/12 năm trước đến 14/06; quý: 15 tháng trước quý đến 14 tháng cuối quý (chưa đối chiếu văn bản)."
         ),
     )
     cutoff_end = _date_field(_("Chốt số liệu đến"))

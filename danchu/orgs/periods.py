@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from .models import PeriodKind
 
 D = datetime.date
-CUTOFF_SOURCE = gettext_lazy("Nghị định 09/2019/NĐ-CP, Điều 12 (chưa đối chiếu văn bản — cần kiểm tra)")
+CUTOFF_SOURCE = gettext_lazy("Nghị định 09/2019/NĐ-CP, Điều 12 (chưa đối chiếu văn bản)")
 
 
 def period_code(kind, year, part=None):

@@ -32,7 +32,7 @@ def test_the_officer_adds_the_year_with_the_default_cutoff(world, client_for):
 
 def test_the_page_says_the_cutoff_is_unconfirmed(world, client_for):
     page = client_for(world.admin).get("/co-quan/ky-bao-cao/").content.decode()
-    assert "09/2019/NĐ-CP" in page and "cần kiểm tra" in page
+    assert "09/2019/NĐ-CP" in page and "chưa đối chiếu văn bản" in page and "cần kiểm tra" not in page
 
 
 def test_half_year_and_quarter_defaults():
