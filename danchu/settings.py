@@ -41,6 +41,13 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,local
 # Key for the encrypted confidential fields (denouncers' identities). A urlsafe base64 32-byte
 # Fernet key; development derives one from SECRET_KEY so the demo needs no configuration.
 FIELD_ENCRYPTION_KEY = os.environ.get("FIELD_ENCRYPTION_KEY", "")
+SENDER_FINGERPRINT_KEY = os.environ.get("SENDER_FINGERPRINT_KEY", "")
+BALLOT_KEY = os.environ.get("BALLOT_KEY", "")
+LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", "5"))
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "30"))
+LOGIN_WINDOW_SECONDS = int(os.environ.get("LOGIN_WINDOW_SECONDS", "900"))
+REPORT_RENDER_SECONDS = float(os.environ.get("REPORT_RENDER_SECONDS", "20"))
+REPORT_RENDER_MAX_CHARS = int(os.environ.get("REPORT_RENDER_MAX_CHARS", "20000000"))
 if not FIELD_ENCRYPTION_KEY and PRODUCTION:
     raise ImproperlyConfigured("FIELD_ENCRYPTION_KEY must be set when DANCHU_ENV=production")
 

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from danchu.core.fields import BoundedModelMultipleChoiceField
 from danchu.orgs.labels import OrgChoiceField
 from danchu.orgs.models import Organization, OrganizationKind, Role
 
@@ -234,8 +235,10 @@ class ReceptionForm(forms.Form):
     visits = forms.IntegerField(label=_("Số lượt tiếp"), min_value=0, max_value=100000)
     people = forms.IntegerField(label=_("Số người"), min_value=0, max_value=100000)
     matters = forms.IntegerField(label=_("Số vụ việc"), min_value=0, max_value=100000)
-    answered_on_the_spot = forms.IntegerField(label=_("Số vụ việc trả lời trực tiếp"), min_value=0, initial=0)
-    letters = forms.ModelMultipleChoiceField(label=_("Đơn phát sinh"), queryset=None, required=False)
+    answered_on_the_spot = forms.IntegerField(
+        label=_("Số vụ việc trả lời trực tiếp"), min_value=0, max_value=100000, initial=0
+    )
+    letters = BoundedModelMultipleChoiceField(label=_("Đơn phát sinh"), queryset=None, required=False)
     notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, petitions=None, **kwargs):

@@ -10,11 +10,13 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 from jinja2.sandbox import SecurityError
 
+from danchu.core import safezip
 from danchu.core.officialdoc import fit_header_bytes
 from danchu.core.xlsx import workbook_bytes
 
@@ -76,6 +78,14 @@ def _faulty_tag(exc):
 def render_template(source, context):
     """Render a docxtpl template with `context`; a broken template raises RenderError naming the tag."""
     try:
+        try:  # a zip bomb named .docx is refused before docxtpl inflates it (core/safezip.py)
+            with safezip.opened(source, _("mẫu báo cáo"), check_members=False):
+                pass
+        except ValidationError as exc:
+            if exc.code == "not_zip":
+                raise RenderError(_("Tệp mẫu không phải là tệp Word (.docx) hợp lệ.")) from exc
+            raise RenderError(" ".join(exc.messages)) from exc
+        source.seek(0)
         template = DocxTemplate(source)
         # Uploaded templates are code: a sandbox with a time and size budget (reporting/sandbox.py).
         env = ReportEnvironment()

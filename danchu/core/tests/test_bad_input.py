@@ -57,3 +57,34 @@ def test_a_nul_in_a_posted_field_is_dropped_not_a_500(world, client_for):
         {"kind": "feedback", "subject": "Đường\x00 ngập", "content": "x\x00"},
     )
     assert response.status_code in (200, 302, 400)
+
+
+def test_an_overflowing_choice_in_a_multiple_choice_field_is_a_message(world, client_for):
+    import datetime
+
+    from danchu.petitions import actions
+
+    actions.register(
+        world.a,
+        actor=world.clerk_a,
+        kind="feedback",
+        channel="paper",
+        received_on=datetime.date(2026, 3, 2),
+        subject="Đường ngập",
+        content="Đề nghị sửa cống.",
+        identity={"full_name": "Lê Văn Dân"},
+    )
+    response = client_for(world.clerk_a).post(
+        reverse("petitions:reception_create"),
+        {
+            "held_on": "2026-03-02",
+            "official_name": "Lê Văn Tiếp",
+            "visits": "1",
+            "people": "1",
+            "matters": "1",
+            "answered_on_the_spot": "99999999999999999999",
+            "letters": ["99999999999999999999"],
+        },
+    )
+    assert response.status_code in (200, 400)
+    assert "errorlist" in response.content.decode()

@@ -85,3 +85,17 @@ def test_the_default_templates_still_render_in_the_sandbox(db):
     for framework in ("nd04_2015", "law_2022"):
         with open(rendering.default_template_path("annual_democracy", framework), "rb") as fh:
             assert rendering.render_template(fh, sample_context(framework))[:2] == b"PK"
+
+
+def test_a_zip_bomb_template_is_refused_before_it_is_inflated(db):
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w") as member:
+            for _i in range(40):
+                member.write(b" " * (1024 * 1024))
+    buffer.seek(0)
+    with pytest.raises(rendering.RenderError, match="bom nén"):
+        rendering.render_template(buffer, sample_context("law_2022"))
