@@ -8,6 +8,8 @@ Bodies with the same name (the Sở Nội vụ of Trà Vinh until 30/06/2025 and
 from django import forms
 from django.utils.translation import gettext as _
 
+from danchu.core.fields import BoundedModelMultipleChoiceField
+
 _PREFIXES = ("Ủy ban nhân dân ", "Uỷ ban nhân dân ", "UBND ")
 
 
@@ -47,8 +49,8 @@ class OrgChoiceField(_OrgLabelMixin, forms.ModelChoiceField):
     """A dropdown of organisations labelled with `org_label`."""
 
 
-class OrgMultipleChoiceField(_OrgLabelMixin, forms.ModelMultipleChoiceField):
-    """Several organisations labelled with `org_label`."""
+class OrgMultipleChoiceField(_OrgLabelMixin, BoundedModelMultipleChoiceField):
+    """Several organisations labelled with `org_label`; an overflowing id is a form error."""
 
 
 def label_org_fields(form):

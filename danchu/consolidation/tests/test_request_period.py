@@ -92,3 +92,23 @@ def test_the_form_asks_for_a_period_or_a_year(world, snv, client_for):
     assert response.status_code in (200, 400)
     assert "Chọn kỳ báo cáo, hoặc ghi năm để tạo kỳ mới." in response.content.decode()
     assert not ReportRequest.objects.exists()
+
+
+def test_an_overflowing_organisation_id_is_a_form_error_not_a_500(world, snv, client_for):
+    response = client_for(world.officer).post(
+        "/tong-hop/yeu-cau/moi/",
+        {
+            "requesting_org": snv.pk,
+            "reference": "2151/SNV-XDCQ",
+            "issued_on": "2026-11-05",
+            "title": "Báo cáo năm 2026",
+            "period_kind": "annual",
+            "period_year": "2026",
+            "deadline": "2026-12-10",
+            "target_mode": "list",
+            "chosen": ["99999999999999999999"],
+        },
+    )
+    assert response.status_code in (200, 400)
+    assert "2151/SNV-XDCQ" in response.content.decode()  # what the user typed is kept
+    assert not ReportRequest.objects.exists()
