@@ -521,33 +521,44 @@ SETTINGS = {
     ),
     "VL.SKHCN": ("Giám đốc", "Sở Nội vụ (b/c)\nBan Giám đốc Sở\nLưu: VT, VP."),
     "VL.SNV": ("Giám đốc", "UBND tỉnh (b/c)\nBộ Nội vụ (b/c)\nBan Giám đốc Sở\nLưu: VT, XDCQ&CTTN."),
+    "TV.SNV": ("Giám đốc", "UBND tỉnh (b/c)\nBộ Nội vụ (b/c)\nBan Giám đốc Sở\nLưu: VT, XDCQ&CTTN."),
 }
-# full name, gender, position, head, deputy
-VL_SKHCN_LEADERS = [
-    ("Lâm Quốc Thịnh", "m", "Giám đốc", True, False),
-    ("Võ Thị Ngọc Hân", "f", "Phó Giám đốc", False, True),
-]
+# The leaders who sign: full name, gender, position, head, deputy, in office from, to. VL.SKHCN's and
+# both Sở Nội vụ's are invented (the province's report is signed by its Sở Nội vụ: a 2020 one for
+# Trà Vinh, a 2026 one for Vĩnh Long).
+LEADERS = {
+    "VL.SKHCN": [
+        ("Lâm Quốc Thịnh", "m", "Giám đốc", True, False, D(2025, 7, 1), None),
+        ("Võ Thị Ngọc Hân", "f", "Phó Giám đốc", False, True, D(2025, 7, 1), None),
+    ],
+    "TV.SNV": [("Thạch Văn Sơn", "m", "Giám đốc", True, False, D(2016, 1, 1), D(2025, 6, 30))],
+    "VL.SNV": [("Huỳnh Thị Mỹ Linh", "f", "Giám đốc", True, False, D(2025, 7, 1), None)],
+}
 
 
 def _signing_settings(ctx, orgs, users):
     from . import actions
 
     admin = users["admin"]
-    skhcn = orgs["VL.SKHCN"]
-    existing = set(Membership.objects.filter(organization=skhcn).values_list("person__full_name", flat=True))
-    for full_name, gender, position, is_head, is_deputy in VL_SKHCN_LEADERS:
-        if full_name not in existing:
-            actions.add_member(
-                skhcn,
-                actor=admin,
-                full_name=full_name,
-                gender=gender,
-                position=position,
-                is_head=is_head,
-                is_deputy=is_deputy,
-                is_party_member=True,
-                start=D(2025, 7, 1),
-            )
+    for code, leaders in LEADERS.items():
+        org = orgs[code]
+        existing = set(
+            Membership.objects.filter(organization=org).values_list("person__full_name", flat=True)
+        )
+        for full_name, gender, position, is_head, is_deputy, start, end in leaders:
+            if full_name not in existing:
+                actions.add_member(
+                    org,
+                    actor=admin,
+                    full_name=full_name,
+                    gender=gender,
+                    position=position,
+                    is_head=is_head,
+                    is_deputy=is_deputy,
+                    is_party_member=True,
+                    start=start,
+                    end=end,
+                )
     for code, (head_title, recipients) in SETTINGS.items():
         org = Organization.objects.get(pk=orgs[code].pk)
         fields = {}
