@@ -53,3 +53,16 @@ def test_every_translation_keeps_the_placeholders():
             elif not isinstance(message.id, tuple) and sorted(set(PLACEHOLDER.findall(form))) != wanted:
                 wrong.append(source_of(message))
     assert wrong == [], f"placeholders changed in: {wrong[:20]}"
+
+
+def test_a_period_name_is_stored_in_vietnamese_whatever_the_ui_language():
+    # The name is stored and printed in the report's documents (official text stays Vietnamese).
+    from django.utils import translation
+
+    from danchu.orgs.models import PeriodKind
+    from danchu.orgs.periods import period_name
+
+    with translation.override("en"):
+        assert period_name(PeriodKind.QUARTER, 2026, 3) == "Quý III năm 2026"
+        assert period_name(PeriodKind.HALF_YEAR, 2026, 1) == "6 tháng đầu năm 2026"
+        assert translation.gettext("Quý %(q)s năm %(year)s") == "Quarter %(q)s %(year)s"
