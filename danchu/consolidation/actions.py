@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
@@ -342,6 +342,14 @@ def forward_correction(report, *, actor):
     values = figures.from_snapshot(report.snapshot.values)
     created = []
     for current in currents:
+        with translation.override("vi"):  # stored, read by the province: Vietnamese
+            note = _(
+                "Bản đính chính phiên bản %(version)s của báo cáo %(ref)s, thay cho phiên bản %(old)s."
+            ) % {
+                "version": report.version,
+                "ref": report.reference,
+                "old": current.report.version,
+            }
         submission = _new_submission(
             current.request,
             current.organization,
@@ -351,8 +359,7 @@ def forward_correction(report, *, actor):
             kind=SubmissionKind.REPORT,
             report=report,
             values=values,
-            note=_("Bản đính chính phiên bản %(version)s của báo cáo %(ref)s, thay cho phiên bản %(old)s.")
-            % {"version": report.version, "ref": report.reference, "old": current.report.version},
+            note=note,
             correction_reason=report.correction_reason,
         )
         created.append(submission)

@@ -22,5 +22,5 @@ def unlock_login(user, *, actor, reason):
         n = throttle.reset(auth.ACCOUNT, auth.account_key(user.get_username()))
         if not n:
             raise ValidationError(_("Tài khoản này không bị khóa đăng nhập."))
-        record(user, AuditAction.OTHER, actor, verb=_("Mở khóa đăng nhập"), reason=reason)
+        record(user, AuditAction.OTHER, actor, verb="Mở khóa đăng nhập", reason=reason)
     return n

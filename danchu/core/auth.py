@@ -73,7 +73,7 @@ def failed(username, request):
                 user,
                 AuditAction.OTHER,
                 None,
-                verb=_("Tạm khóa đăng nhập sau %(n)s lần nhập sai mật khẩu") % {"n": n},
+                verb=f"Tạm khóa đăng nhập sau {n} lần nhập sai mật khẩu",
             )
 
 

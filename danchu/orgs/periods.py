@@ -9,6 +9,7 @@ rule by analogy, also (check). A province's request may set its own window.
 
 import datetime
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,6 +30,12 @@ def period_code(kind, year, part=None):
 
 
 def period_name(kind, year, part=None):
+    """The stored name of a period, printed in documents: Vietnamese whatever the UI language."""
+    with translation.override("vi"):
+        return _period_name(kind, year, part)
+
+
+def _period_name(kind, year, part=None):
     if kind == PeriodKind.ANNUAL:
         return _("Năm %(year)s") % {"year": year}
     if kind == PeriodKind.HALF_YEAR:
