@@ -208,7 +208,8 @@ ORGANIZATIONS = [
         D(2025, 7, 1),
         None,
         None,
-    ),  # The Party committee of the successor body, whose 2026 inspections and documents the demo records.
+    ),
+    # The Party committee of the successor body, whose 2026 oversight and documents the demo records.
     (
         "VL.SKHCN.DU",
         "Đảng ủy Sở Khoa học và Công nghệ",

@@ -10,9 +10,10 @@ discipline, no complaints. Names of subjects, dates and decision numbers are inv
 
 2026, Sở KH-CN Vĩnh Long (VL.SKHCN, the successor body, which took over the information and
 communications fields): 1 administrative inspection (led), 3 led and 3 joint specialised
-inspections of 28 subjects, 8 in violation, 6 sanction decisions (57.500.000 đồng), 2 referrals to the Ministry's
-inspectorate; 3 inspections and 2 thematic supervisions of its Party committee. Fixed 2026 dates,
-each record only once its date has come.
+inspections of 28 subjects, 8 in violation, 6 sanction decisions (57.500.000 đồng), 2 referrals
+to the Ministry's inspectorate; 3 inspections and 2 thematic supervisions of its Party committee,
+and one letter about a party member (groundless). Fixed 2026 dates, each record only once its
+date has come.
 Everything is created through the actions; loading twice changes nothing.
 """
 
@@ -33,6 +34,8 @@ from .models import (
     Outcome,
     OutcomeKind,
     PartyBody,
+    PartyComplaint,
+    PartyComplaintStatus,
     PartyOversight,
     PartyOversightKind,
     Recommendation,
@@ -758,6 +761,23 @@ def load_2026(org, committee, actor):
                 date=day,
                 violations_found=False,
                 conclusion="Không phát hiện vi phạm; tổ chức đảng và đảng viên chấp hành tốt.",
+            ),
+            actor=actor,
+        )
+    # A letter about a party member, which the inspection committee found groundless.
+    received = D(2026, 8, 12)
+    if (
+        received <= today
+        and not PartyComplaint.objects.filter(organization=committee, received_on=received).exists()
+    ):
+        actions.save_party_complaint(
+            PartyComplaint(
+                organization=committee,
+                received_on=received,
+                about="Đảng viên công tác tại Phòng Quản lý chuyên ngành",
+                summary="Đơn phản ánh đảng viên không gương mẫu chấp hành quy định nơi cư trú.",
+                status=PartyComplaintStatus.RESOLVED,
+                result="Ủy ban Kiểm tra Đảng ủy xác minh: nội dung phản ánh không có cơ sở; đã thông báo kết quả.",
             ),
             actor=actor,
         )

@@ -136,3 +136,4 @@ def test_the_successor_body_has_its_2026_inspections_and_party_oversight(db):
     assert (f["inspection_subjects"], f["subjects_in_violation"], f["referrals"]) == (28, 8, 2)
     assert (f["sanction_decisions"], f["fines_vnd"]) == (6, 57_500_000)
     assert (f["party_inspections"], f["party_supervisions"]) == (3, 2)
+    assert (f["complaints_about_party_members"], f["party_discipline_cases"]) == (1, 0)
