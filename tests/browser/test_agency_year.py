@@ -97,14 +97,17 @@ def docx_text(path):
 
 
 def docx_rows(path):
-    """{first cell: second cell} of the document's table rows (the appendix of figures)."""
+    """{indicator: value} of the appendix table of figures (columns "Chỉ tiêu" and "Số liệu")."""
     document = docx.Document(io.BytesIO(open(path, "rb").read()))
     rows = {}
     for table in document.tables:
-        for row in table.rows:
+        header = [c.text.strip() for c in table.rows[0].cells]
+        if "Chỉ tiêu" not in header or "Số liệu" not in header:
+            continue
+        label, value = header.index("Chỉ tiêu"), header.index("Số liệu")
+        for row in table.rows[1:]:
             cells = [c.text.strip() for c in row.cells]
-            if len(cells) >= 2 and cells[0]:
-                rows.setdefault(cells[0], cells[1])
+            rows.setdefault(cells[label], cells[value])
     return rows
 
 
@@ -282,11 +285,9 @@ def test_a_new_agency_writes_its_2026_report_from_an_empty_install(page, login, 
     confirm_and_submit(page, "#workflow button:has-text('Gửi báo cáo')")
     page.goto(agency_url)
     v2 = Report.objects.get(organization=skhcn, version=2)
-    if page.locator("#link-form").count():  # unless the corrected version reached it by itself
-        page.select_option("#link-form select[name=report]", str(v2.pk))
-        submit(page, "#link-form button[type=submit]")
-        page.goto(agency_url)
-    assert "v2" in page.text_content("#versions")  # the correction reached the province
+    # Nobody links v2 by hand: submitting the correction made it the request's current answer.
+    assert "v2" in page.text_content("#versions")
+    assert "Bổ sung kết quả hội nghị" in page.text_content("main")  # shown with its reason
     assert Submission.objects.get(organization=skhcn, is_current=True).report == v2
 
     # ---- The province consolidates and accepts v2.
