@@ -39,6 +39,22 @@ def _lower_first(text):
     return text
 
 
+# A topic that names an event or a document keeps its capital in the middle of a sentence, as
+# the seed writes "về Đại hội đại biểu Đảng bộ tỉnh…" beside "về phòng, chống dịch bệnh Covid-19".
+_PROPER_TOPIC = re.compile(
+    r"^(?:Đại hội|Ngày|Tết|Lễ|Cuộc vận động|Phong trào thi đua)\b"
+    r"|^(?:Hiến pháp|Bộ luật|Luật|Nghị quyết|Nghị định|Chỉ thị|Kết luận|Quyết định|Thông tư|Quy định|"
+    r"Kế hoạch|Hướng dẫn|Chương trình|Đề án|Công văn)(?:\s+(?:số\b|\d|[A-ZĐ]))"
+)
+
+
+def _topic_in_sentence(text):
+    """'Phòng, chống dịch …' -> 'phòng, chống dịch …'; 'Đại hội …', 'Nghị quyết số 57-NQ/TW …',
+    'Luật Thực hiện dân chủ ở cơ sở' and abbreviations keep their capitals."""
+    text = (text or "").strip().rstrip(".")
+    return text if _PROPER_TOPIC.match(text) else _lower_first(text)
+
+
 def _date(iso):
     if not iso:
         return ""
@@ -267,7 +283,7 @@ def campaigns(data):
     paragraphs = []
     for item in data.lists.get("campaigns", []):
         topic = (item.get("topic") or "").strip().rstrip(".")
-        about = f"Tuyên truyền về {topic[0].lower() + topic[1:] if topic else 'các nhiệm vụ chính trị'}: "
+        about = f"Tuyên truyền về {_topic_in_sentence(topic) if topic else 'các nhiệm vụ chính trị'}: "
         by_channel = item.get("by_channel")
         if by_channel is None:  # a snapshot frozen before the register split its figures by channel
             by_channel = [

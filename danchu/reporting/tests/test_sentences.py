@@ -335,3 +335,32 @@ def test_campaigns_frozen_before_channels_were_split_still_read():
     assert sentences.campaigns(data(zeros(), lists=lists)) == [
         "Tuyên truyền về chuyển đổi số: đăng 05 tin, bài trên mạng xã hội."
     ]
+
+
+@pytest.mark.parametrize(
+    "topic, written",
+    [
+        ("Phòng, chống dịch bệnh Covid-19", "phòng, chống dịch bệnh Covid-19"),
+        (
+            "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng",
+            "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng",
+        ),
+        (
+            "Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học",
+            "Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học",
+        ),
+        ("Luật Thực hiện dân chủ ở cơ sở", "Luật Thực hiện dân chủ ở cơ sở"),
+        ("Kế hoạch phòng, chống thiên tai", "kế hoạch phòng, chống thiên tai"),
+        ("UBND tỉnh và các sở", "UBND tỉnh và các sở"),
+    ],
+)
+def test_a_campaign_topic_that_names_an_event_or_a_document_keeps_its_capital(topic, written):
+    """The seed writes "về Đại hội đại biểu Đảng bộ tỉnh…" beside "về phòng, chống dịch bệnh…"."""
+    lists = dict(
+        ZERO_LISTS,
+        campaigns=[
+            {"topic": topic, "articles": 1, "documents": 0, "banners": 0, "channels": ["Mạng xã hội"]}
+        ],
+    )
+    (sentence,) = sentences.campaigns(data(zeros(), lists=lists))
+    assert sentence.startswith(f"Tuyên truyền về {written}: ")
