@@ -251,6 +251,12 @@ def _transition(report, actor, to, verb, reason=""):
 def mark_reviewed(report, *, actor):
     report = Report.objects.select_for_update().get(pk=report.pk)
     _require_draft(report)
+    _require(
+        actor,
+        "reporting.review",
+        report.organization,
+        _("Chỉ cán bộ soạn thảo và lãnh đạo cơ quan được rà soát báo cáo."),
+    )
     report.reviewed_at = timezone.now()
     _transition(report, actor, ReportStatus.REVIEWED, "rà soát báo cáo")
     return report
@@ -261,6 +267,12 @@ def return_to_draft(report, *, actor, reason=""):
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.REVIEWED:
         raise ValidationError(_("Chỉ trả về dự thảo được báo cáo đã rà soát, chưa ký."))
+    _require(
+        actor,
+        "reporting.review",
+        report.organization,
+        _("Chỉ cán bộ soạn thảo và lãnh đạo cơ quan được trả báo cáo về dự thảo."),
+    )
     _transition(report, actor, ReportStatus.DRAFT, "trả về dự thảo", reason)
     return report
 
@@ -726,6 +738,12 @@ def start_correction(report, *, actor, reason):
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("Chỉ đính chính được báo cáo đã gửi."))
+    _require(
+        actor,
+        "reporting.draft",
+        report.organization,
+        _("Chỉ cán bộ soạn thảo và lãnh đạo cơ quan được lập bản đính chính."),
+    )
     if Report.objects.filter(corrects=report).exists():
         raise ValidationError(_("Báo cáo này đã có bản đính chính."))
     if not (reason or "").strip():
