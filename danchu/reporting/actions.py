@@ -1,5 +1,7 @@
 """Every change to a report goes through one of these functions: atomic, validated, audited."""
 
+from contextlib import contextmanager
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -605,26 +607,20 @@ def submit(report, *, actor):
         files, message = _render_for_submission(report, frozen)
     except rendering.RenderError as exc:  # a broken template: nothing is submitted
         raise ValidationError(str(exc), code="render") from None
-    stored = []
-    try:
-        with transaction.atomic():
-            report = Report.objects.select_for_update().get(pk=report.pk)
-            locked = _require_submittable(report, actor)
-            if locked.pk != frozen.pk:
-                raise ValidationError(_("Báo cáo vừa được ký lại trong lúc gửi; hãy bấm “Gửi báo cáo” lại."))
-            lines = signed_differences(report, locked)
-            if lines:
-                raise _drift_error(report, locked, lines)
-            for fmt, content in files.items():
-                stored.append(_store_file(report, fmt, content, locked))
-            report.submitted_at = timezone.now()
-            _transition(report, actor, ReportStatus.SUBMITTED, "gửi báo cáo", reason=message)
-            for receive in _report_receivers():
-                receive(report, actor=actor)
-    except Exception:
-        for item in stored:  # the rows rolled back: leave no file behind them
-            item.file.storage.delete(item.file.name)
-        raise
+    with _discard_on_failure() as stored, transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        locked = _require_submittable(report, actor)
+        if locked.pk != frozen.pk:
+            raise ValidationError(_("Báo cáo vừa được ký lại trong lúc gửi; hãy bấm “Gửi báo cáo” lại."))
+        lines = signed_differences(report, locked)
+        if lines:
+            raise _drift_error(report, locked, lines)
+        for fmt, content in files.items():
+            stored.append(_store_file(report, fmt, content, locked))
+        report.submitted_at = timezone.now()
+        _transition(report, actor, ReportStatus.SUBMITTED, "gửi báo cáo", reason=message)
+        for receive in _report_receivers():
+            receive(report, actor=actor)
     report.submission_message = message
     return report
 
@@ -668,6 +664,20 @@ def withdraw_signature(report, *, actor, reason):
         reason=reason,
     )
     return report
+
+
+@contextmanager
+def _discard_on_failure():
+    """Yields the list the block appends the ReportFile rows it stores to; when the block fails (its
+    transaction rolls back, the rows with it), their files are deleted from the storage too, so no
+    file is left behind rows that do not exist. Enter it outside the block's `transaction.atomic`."""
+    stored = []
+    try:
+        yield stored
+    except BaseException:
+        for item in stored:
+            item.file.storage.delete(item.file.name)
+        raise
 
 
 def _store_file(report, fmt, content, snapshot_obj=None):
@@ -717,11 +727,12 @@ def add_pdf(report, *, actor):
         pdf = rendering.render_pdf(docx, rendering.file_basename(report))
     except rendering.PdfUnavailable as exc:
         raise ValidationError(str(exc), code="pdf_unavailable") from None
-    with transaction.atomic():
+    with _discard_on_failure() as stored, transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
         if report.snapshot.files.filter(format=FileFormat.PDF).exists():
             raise ValidationError(_("Báo cáo đã có bản PDF đã chốt."))
         item = _store_file(report, "pdf", pdf, report.snapshot)
+        stored.append(item)
         record(
             report,
             AuditAction.UPDATE,
@@ -846,13 +857,17 @@ def run_build(build):
                 raise
             files = render_files(report, others, progress)
             done_message = _("Đã tạo xong, trừ tệp PDF: %(error)s") % {"error": exc}
-        with transaction.atomic():
+        with _discard_on_failure() as stored, transaction.atomic():
             if report.status != ReportStatus.SUBMITTED:
-                for old in report.files.filter(snapshot__isnull=True, format__in=list(files)):
-                    old.file.delete(save=False)
+                replaced = list(report.files.filter(snapshot__isnull=True, format__in=list(files)))
+                for old in replaced:
                     old.delete()
                 for fmt, (_name, content) in files.items():
-                    _store_file(report, fmt, content)
+                    stored.append(_store_file(report, fmt, content))
+                # The replaced files go only once their rows are gone for good (a rollback keeps
+                # the rows, and they must still open).
+                gone = [(old.file.storage, old.file.name) for old in replaced]
+                transaction.on_commit(lambda: [storage.delete(name) for storage, name in gone])
             ReportBuild.objects.filter(pk=build.pk).update(
                 status=BuildStatus.DONE, progress=100, message=done_message, finished_at=timezone.now()
             )
