@@ -634,6 +634,7 @@ def withdraw_signature(report, *, actor, reason):
     documents is kept with a note, and the snapshot is kept, marked withdrawn. The next signature
     takes the next number."""
     from danchu.documents import actions as document_actions
+    from danchu.documents.models import RelationKind
 
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.SIGNED:
@@ -651,6 +652,10 @@ def withdraw_signature(report, *, actor, reason):
     if document is not None and document.deleted_at is None:
         note = f"Không phát hành: lãnh đạo hủy chữ ký ngày {timezone.localdate():%d/%m/%Y} ({reason}); số này không dùng lại."
         document_actions.update_document(document, actor=actor, notes=f"{document.notes}\n{note}".strip())
+        # An entry never issued replaces nothing: the next signature's entry replaces the version
+        # this one corrected, and the register must not show it replaced twice.
+        for relation in document.relations_out.filter(kind=RelationKind.REPLACES).select_related("target"):
+            document_actions.remove_relation(relation, actor=actor)
     before = snapshot(report)
     report.number, report.registry_document, report.signed_at = None, None, None
     report.status = ReportStatus.REVIEWED

@@ -332,3 +332,16 @@ def test_a_build_that_rolls_back_keeps_the_previous_draft_files(draft, world, se
     assert set(kept) == {"docx", "xlsx"}
     assert {fmt: f.file.read() for fmt, f in kept.items()} == previous  # the rows still open
     assert stored_files(settings) == before
+
+
+def test_a_withdrawn_correction_replaces_nothing_in_the_register(fifteen, world):
+    from danchu.documents.models import RelationKind
+
+    v1 = actions.submit(fifteen, actor=world.clerk_a)
+    v2 = signed(actions.start_correction(v1, actor=world.clerk_a, reason="Bổ sung đơn"), world)
+    withdrawn = v2.registry_document
+    v2 = actions.sign(actions.withdraw_signature(v2, actor=world.head_a, reason="Ký lại"), actor=world.head_a)
+    replacing = v1.registry_document.relations_in.filter(kind=RelationKind.REPLACES)
+    assert [r.source_id for r in replacing] == [v2.registry_document_id]
+    assert not withdrawn.relations_out.exists()
+    assert AuditEvent.objects.filter(verb__startswith="Bỏ quan hệ").count() == 1
