@@ -579,7 +579,7 @@ def _render_for_submission(report, frozen):
 
 def _report_receivers():
     """The functions of the installed apps that receive a submitted report (consolidation forwards a
-    correction to the requests its first version answered): an app declares
+    correction to every request an earlier version answers): an app declares
     `report_submitted = "dotted.path"` on its AppConfig. Called inside the submission's
     transaction, so a report is never submitted without reaching them."""
     from django.apps import apps

@@ -2,8 +2,6 @@
 to draft and starting a correction are refused to the province officer and to another agency's
 clerk, and nothing changes."""
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -39,4 +37,4 @@ def test_a_correction_is_started_only_by_the_agency(draft, world, outsider):
     assert refused.value.code == "permission"
     assert not Report.objects.filter(corrects=report).exists()
     new = actions.start_correction(report, actor=world.clerk_a, reason="Sửa số liệu")
-    assert new.version == 2 and new.report_date == datetime.date(2020, 11, 9)
+    assert new.version == 2 and new.corrects == report
