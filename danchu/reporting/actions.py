@@ -1,5 +1,7 @@
 """Every change to a report goes through one of these functions: atomic, validated, audited."""
 
+from contextlib import contextmanager
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -251,6 +253,12 @@ def _transition(report, actor, to, verb, reason=""):
 def mark_reviewed(report, *, actor):
     report = Report.objects.select_for_update().get(pk=report.pk)
     _require_draft(report)
+    _require(
+        actor,
+        "reporting.review",
+        report.organization,
+        _("Chỉ cán bộ soạn thảo và lãnh đạo cơ quan được rà soát báo cáo."),
+    )
     report.reviewed_at = timezone.now()
     _transition(report, actor, ReportStatus.REVIEWED, "rà soát báo cáo")
     return report
@@ -261,6 +269,12 @@ def return_to_draft(report, *, actor, reason=""):
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.REVIEWED:
         raise ValidationError(_("Chỉ trả về dự thảo được báo cáo đã rà soát, chưa ký."))
+    _require(
+        actor,
+        "reporting.review",
+        report.organization,
+        _("Chỉ cán bộ soạn thảo và lãnh đạo cơ quan được trả báo cáo về dự thảo."),
+    )
     _transition(report, actor, ReportStatus.DRAFT, "trả về dự thảo", reason)
     return report
 
@@ -565,7 +579,7 @@ def _render_for_submission(report, frozen):
 
 def _report_receivers():
     """The functions of the installed apps that receive a submitted report (consolidation forwards a
-    correction to the requests its first version answered): an app declares
+    correction to every request an earlier version answers): an app declares
     `report_submitted = "dotted.path"` on its AppConfig. Called inside the submission's
     transaction, so a report is never submitted without reaching them."""
     from django.apps import apps
@@ -593,26 +607,20 @@ def submit(report, *, actor):
         files, message = _render_for_submission(report, frozen)
     except rendering.RenderError as exc:  # a broken template: nothing is submitted
         raise ValidationError(str(exc), code="render") from None
-    stored = []
-    try:
-        with transaction.atomic():
-            report = Report.objects.select_for_update().get(pk=report.pk)
-            locked = _require_submittable(report, actor)
-            if locked.pk != frozen.pk:
-                raise ValidationError(_("Báo cáo vừa được ký lại trong lúc gửi; hãy bấm “Gửi báo cáo” lại."))
-            lines = signed_differences(report, locked)
-            if lines:
-                raise _drift_error(report, locked, lines)
-            for fmt, content in files.items():
-                stored.append(_store_file(report, fmt, content, locked))
-            report.submitted_at = timezone.now()
-            _transition(report, actor, ReportStatus.SUBMITTED, "gửi báo cáo", reason=message)
-            for receive in _report_receivers():
-                receive(report, actor=actor)
-    except Exception:
-        for item in stored:  # the rows rolled back: leave no file behind them
-            item.file.storage.delete(item.file.name)
-        raise
+    with _discard_on_failure() as stored, transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        locked = _require_submittable(report, actor)
+        if locked.pk != frozen.pk:
+            raise ValidationError(_("Báo cáo vừa được ký lại trong lúc gửi; hãy bấm “Gửi báo cáo” lại."))
+        lines = signed_differences(report, locked)
+        if lines:
+            raise _drift_error(report, locked, lines)
+        for fmt, content in files.items():
+            stored.append(_store_file(report, fmt, content, locked))
+        report.submitted_at = timezone.now()
+        _transition(report, actor, ReportStatus.SUBMITTED, "gửi báo cáo", reason=message)
+        for receive in _report_receivers():
+            receive(report, actor=actor)
     report.submission_message = message
     return report
 
@@ -626,6 +634,7 @@ def withdraw_signature(report, *, actor, reason):
     documents is kept with a note, and the snapshot is kept, marked withdrawn. The next signature
     takes the next number."""
     from danchu.documents import actions as document_actions
+    from danchu.documents.models import RelationKind
 
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.SIGNED:
@@ -643,6 +652,10 @@ def withdraw_signature(report, *, actor, reason):
     if document is not None and document.deleted_at is None:
         note = f"Không phát hành: lãnh đạo hủy chữ ký ngày {timezone.localdate():%d/%m/%Y} ({reason}); số này không dùng lại."
         document_actions.update_document(document, actor=actor, notes=f"{document.notes}\n{note}".strip())
+        # An entry never issued replaces nothing: the next signature's entry replaces the version
+        # this one corrected, and the register must not show it replaced twice.
+        for relation in document.relations_out.filter(kind=RelationKind.REPLACES).select_related("target"):
+            document_actions.remove_relation(relation, actor=actor)
     before = snapshot(report)
     report.number, report.registry_document, report.signed_at = None, None, None
     report.status = ReportStatus.REVIEWED
@@ -656,6 +669,20 @@ def withdraw_signature(report, *, actor, reason):
         reason=reason,
     )
     return report
+
+
+@contextmanager
+def _discard_on_failure():
+    """Yields the list the block appends the ReportFile rows it stores to; when the block fails (its
+    transaction rolls back, the rows with it), their files are deleted from the storage too, so no
+    file is left behind rows that do not exist. Enter it outside the block's `transaction.atomic`."""
+    stored = []
+    try:
+        yield stored
+    except BaseException:
+        for item in stored:
+            item.file.storage.delete(item.file.name)
+        raise
 
 
 def _store_file(report, fmt, content, snapshot_obj=None):
@@ -705,11 +732,12 @@ def add_pdf(report, *, actor):
         pdf = rendering.render_pdf(docx, rendering.file_basename(report))
     except rendering.PdfUnavailable as exc:
         raise ValidationError(str(exc), code="pdf_unavailable") from None
-    with transaction.atomic():
+    with _discard_on_failure() as stored, transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
         if report.snapshot.files.filter(format=FileFormat.PDF).exists():
             raise ValidationError(_("Báo cáo đã có bản PDF đã chốt."))
         item = _store_file(report, "pdf", pdf, report.snapshot)
+        stored.append(item)
         record(
             report,
             AuditAction.UPDATE,
@@ -726,6 +754,12 @@ def start_correction(report, *, actor, reason):
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("Chỉ đính chính được báo cáo đã gửi."))
+    _require(
+        actor,
+        "reporting.draft",
+        report.organization,
+        _("Chỉ cán bộ soạn thảo và lãnh đạo cơ quan được lập bản đính chính."),
+    )
     if Report.objects.filter(corrects=report).exists():
         raise ValidationError(_("Báo cáo này đã có bản đính chính."))
     if not (reason or "").strip():
@@ -828,13 +862,17 @@ def run_build(build):
                 raise
             files = render_files(report, others, progress)
             done_message = _("Đã tạo xong, trừ tệp PDF: %(error)s") % {"error": exc}
-        with transaction.atomic():
+        with _discard_on_failure() as stored, transaction.atomic():
             if report.status != ReportStatus.SUBMITTED:
-                for old in report.files.filter(snapshot__isnull=True, format__in=list(files)):
-                    old.file.delete(save=False)
+                replaced = list(report.files.filter(snapshot__isnull=True, format__in=list(files)))
+                for old in replaced:
                     old.delete()
                 for fmt, (_name, content) in files.items():
-                    _store_file(report, fmt, content)
+                    stored.append(_store_file(report, fmt, content))
+                # The replaced files go only once their rows are gone for good (a rollback keeps
+                # the rows, and they must still open).
+                gone = [(old.file.storage, old.file.name) for old in replaced]
+                transaction.on_commit(lambda: [storage.delete(name) for storage, name in gone])
             ReportBuild.objects.filter(pk=build.pk).update(
                 status=BuildStatus.DONE, progress=100, message=done_message, finished_at=timezone.now()
             )

@@ -270,3 +270,78 @@ def test_the_head_withdraws_the_signature_from_the_page(fifteen, world, client_f
     assert fifteen.status == ReportStatus.REVIEWED and fifteen.snapshot is None
     page = client.get(reverse("reporting:detail", args=[fifteen.uuid])).content.decode()
     assert "01/BC-SA-VP" in page and "Có thêm đơn sau khi ký" in page
+
+
+# --- files stored by a transaction that rolls back -----------------------------------------------
+
+
+def stored_files(settings):
+    root = settings.MEDIA_ROOT
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def test_a_submission_that_rolls_back_leaves_no_file(fifteen, world, settings, monkeypatch):
+    settings.SOFFICE_BINARY = "/nonexistent/soffice"
+    before = stored_files(settings)
+
+    def refuse(report, *, actor):
+        raise ValidationError("Cơ quan nhận báo cáo từ chối.")
+
+    monkeypatch.setattr(actions, "_report_receivers", lambda: [refuse])
+    with pytest.raises(ValidationError):
+        actions.submit(fifteen, actor=world.clerk_a)
+    fifteen.refresh_from_db()
+    assert fifteen.status == ReportStatus.SIGNED and not ReportFile.objects.filter(report=fifteen).exists()
+    assert stored_files(settings) == before
+
+
+def test_a_pdf_added_by_a_transaction_that_rolls_back_leaves_no_file(
+    fifteen, world, settings, fake_soffice, monkeypatch
+):
+    settings.SOFFICE_BINARY = "/nonexistent/soffice"
+    report = actions.submit(fifteen, actor=world.clerk_a)
+    before = stored_files(settings)
+    settings.SOFFICE_BINARY = fake_soffice
+
+    def audit_fails(*args, **kwargs):
+        raise RuntimeError("audit trail unavailable")
+
+    monkeypatch.setattr(actions, "record", audit_fails)
+    with pytest.raises(RuntimeError):
+        actions.add_pdf(report, actor=world.clerk_a)
+    assert not ReportFile.objects.filter(report=report, format="pdf").exists()
+    assert stored_files(settings) == before
+
+
+def test_a_build_that_rolls_back_keeps_the_previous_draft_files(draft, world, settings, monkeypatch):
+    first = actions.run_build(actions.request_build(draft, "docx,xlsx", actor=world.clerk_a))
+    assert first.status == "done"
+    previous = {f.format: f.file.read() for f in ReportFile.objects.filter(report=draft)}
+    before = stored_files(settings)
+    real_store = actions._store_file
+
+    def disk_full_at_xlsx(report, fmt, content, snapshot_obj=None):
+        if fmt == "xlsx":
+            raise OSError("No space left on device")
+        return real_store(report, fmt, content, snapshot_obj)
+
+    monkeypatch.setattr(actions, "_store_file", disk_full_at_xlsx)
+    with pytest.raises(OSError):
+        actions.run_build(actions.request_build(draft, "docx,xlsx", actor=world.clerk_a))
+    kept = {f.format: f for f in ReportFile.objects.filter(report=draft)}
+    assert set(kept) == {"docx", "xlsx"}
+    assert {fmt: f.file.read() for fmt, f in kept.items()} == previous  # the rows still open
+    assert stored_files(settings) == before
+
+
+def test_a_withdrawn_correction_replaces_nothing_in_the_register(fifteen, world):
+    from danchu.documents.models import RelationKind
+
+    v1 = actions.submit(fifteen, actor=world.clerk_a)
+    v2 = signed(actions.start_correction(v1, actor=world.clerk_a, reason="Bổ sung đơn"), world)
+    withdrawn = v2.registry_document
+    v2 = actions.sign(actions.withdraw_signature(v2, actor=world.head_a, reason="Ký lại"), actor=world.head_a)
+    replacing = v1.registry_document.relations_in.filter(kind=RelationKind.REPLACES)
+    assert [r.source_id for r in replacing] == [v2.registry_document_id]
+    assert not withdrawn.relations_out.exists()
+    assert AuditEvent.objects.filter(verb__startswith="Bỏ quan hệ").count() == 1
