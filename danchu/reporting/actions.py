@@ -765,6 +765,9 @@ def start_correction(report, *, actor, reason):
     if not (reason or "").strip():
         raise ValidationError({"correction_reason": _("Phải ghi lý do đính chính.")})
     fields = {name: getattr(report, name) for name in SETTINGS_FIELDS}
+    # The correction is a new document issued when it is signed: it is dated today (the clerk may
+    # change it), so its number comes from this year's sequence, not from the year of the first.
+    fields["report_date"] = timezone.localdate()
     new = Report(
         organization=report.organization,
         period=report.period,

@@ -35,8 +35,7 @@ def request_for(org, period, report_type=ReportType.ANNUAL_DEMOCRACY):
 
 def previous_report(org, period, report_type=ReportType.ANNUAL_DEMOCRACY):
     return (
-        Report.objects.filter(organization=org, report_type=report_type)
-        .exclude(period=period)
+        Report.objects.filter(organization=org, report_type=report_type, period__end__lt=period.start)
         .select_related("signer__person", "signer__organization")
         .order_by("-period__year", "-version", "-pk")
         .first()

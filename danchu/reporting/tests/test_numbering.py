@@ -7,6 +7,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from danchu.audit.models import AuditAction, AuditEvent
 from danchu.documents import actions as document_actions
@@ -171,9 +172,13 @@ def test_a_correction_takes_a_new_number_and_replaces_the_first_entry(draft, wor
     # Starting a correction enters nothing: only its signature does.
     assert Document.objects.filter(organization=world.a, kind="BC").count() == 1
 
+    # A correction is a new document: dated today, numbered in this year's sequence.
+    assert correction.report_date == timezone.localdate()
     correction = sign(correction, world)
 
-    assert correction.reference == "02/BC-SA-VP"
+    same_year = first.report_date.year == correction.report_date.year
+    assert correction.reference == ("02/BC-SA-VP" if same_year else "01/BC-SA-VP")
+    assert correction.registry_document.issued_on == correction.report_date
     assert correction.registry_document != first.registry_document
     assert DocumentRelation.objects.filter(
         source=correction.registry_document, target=first.registry_document, kind=RelationKind.REPLACES
