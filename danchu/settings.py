@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "danchu.activities",
     "danchu.reporting",
     "danchu.consolidation",
+    "danchu.ingest",
 ]
 
 MIDDLEWARE = [
