@@ -10,11 +10,15 @@ from django.utils.translation import gettext as _
 from danchu.core.vnformat import number as format_number
 from danchu.core.vnformat import percent
 
-from .figures import DIGITS, N, PCT, to_number
+from .figures import DEN, DIGITS, NR, PCT, to_number
 
 # "238/316 vụ việc, đạt 88,9%", "25 trên tổng số 26 cơ quan … đạt tỷ lệ 96,2%"
 _STATED_RATIO = re.compile(
-    N("a") + r"\s*(?:/|trên\s+(?:tổng\s+số\s+)?)\s*" + N("b") + r"(?![\d/])[^.;%]{0,80}?(?:đạt|bằng|chiếm)\s+(?:tỷ\s+lệ\s+)?" + PCT(),
+    NR("a")
+    + r"\s*(?:/|trên\s+(?:tổng\s+số\s+)?)\s*"
+    + DEN("b")
+    + r"(?![\d/])[^.;%]{0,80}?(?:đạt|bằng|chiếm)\s+(?:tỷ\s+lệ\s+)?"
+    + PCT(),
     re.I,
 )
 _ANY_RATE = re.compile(PCT(), re.I)
@@ -46,7 +50,12 @@ def warnings_for(text, figures, day=None):
                 _warning(
                     "arithmetic",
                     _("Tỷ lệ ghi %(stated)s%% nhưng %(a)s/%(b)s = %(actual)s%%.")
-                    % {"stated": _pct(stated), "a": match.group("a"), "b": match.group("b"), "actual": _pct(float(actual))},
+                    % {
+                        "stated": _pct(stated),
+                        "a": match.group("a"),
+                        "b": match.group("b"),
+                        "actual": _pct(float(actual)),
+                    },
                     match.span(),
                 )
             )
@@ -62,7 +71,9 @@ def warnings_for(text, figures, day=None):
         value = to_number(match.group("p"))
         if value is not None and value > 100:
             found.append(
-                _warning("rate_over_100", _("Tỷ lệ %(v)s%% lớn hơn 100%%.") % {"v": match.group("p")}, match.span())
+                _warning(
+                    "rate_over_100", _("Tỷ lệ %(v)s%% lớn hơn 100%%.") % {"v": match.group("p")}, match.span()
+                )
             )
     values, first = {}, {}
     for figure in figures:
@@ -111,10 +122,40 @@ def warnings_for(text, figures, day=None):
                     _warning(
                         "arithmetic",
                         _("Tỷ lệ ghi %(stated)s%% nhưng %(a)s/%(b)s = %(actual)s%%.")
-                        % {"stated": _pct(values[rate]), "a": values[num], "b": values[den], "actual": _pct(actual)},
+                        % {
+                            "stated": _pct(values[rate]),
+                            "a": values[num],
+                            "b": values[den],
+                            "actual": _pct(actual),
+                        },
                         first[rate].span,
                     )
                 )
+    reduced = values.get("staff_reduced_total")
+    if (
+        reduced is None
+        and "staff_reduced_civil_servants" in values
+        and "staff_reduced_public_employees" in values
+    ):
+        reduced = values["staff_reduced_civil_servants"] + values["staff_reduced_public_employees"]
+    quotas = [values.get("staff_quota_civil_servants"), values.get("staff_quota_public_employees")]
+    if "staff_reduction_pct" in values and reduced is not None and None not in quotas:
+        base = sum(quotas) + reduced  # as the staffing register computes it (definitions.SUMS)
+        actual = round(reduced * 100 / base, 1) if base else None
+        if actual is not None and abs(actual - values["staff_reduction_pct"]) > 0.1:
+            found.append(
+                _warning(
+                    "arithmetic",
+                    _("Tỷ lệ tinh giản ghi %(stated)s%% nhưng %(a)s/(%(q)s + %(a)s) = %(actual)s%%.")
+                    % {
+                        "stated": _pct(values["staff_reduction_pct"]),
+                        "a": reduced,
+                        "q": sum(quotas),
+                        "actual": _pct(actual),
+                    },
+                    first["staff_reduction_pct"].span,
+                )
+            )
     from danchu.reporting.checks import rule_violations
 
     numeric = {code: value for code, value in values.items()}

@@ -85,7 +85,9 @@ def plain_text(data, markdown=True):
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise IngestError(
-            _("Tệp không phải văn bản UTF-8 (có thể là mã TCVN3 hoặc VNI); hãy lưu lại với bảng mã Unicode UTF-8.")
+            _(
+                "Tệp không phải văn bản UTF-8 (có thể là mã TCVN3 hoặc VNI); hãy lưu lại với bảng mã Unicode UTF-8."
+            )
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if markdown:

@@ -30,20 +30,28 @@ def N(name="n"):
     return rf"(?<![\d.,/\w-])(?P<{name}>{DIGITS}|(?:{_WORDS})(?=\s))(?![\d/%]|,\d|\s*%|-[A-ZĐ])"
 
 
+def NR(name):
+    """A count that may stand before a slash: the '238' of '238/316'."""
+    return rf"(?<![\d.,/\w-])(?P<{name}>{DIGITS})(?![\d%]|,\d)"
+
+
+def DEN(name):
+    """The count after a slash: the '316' of '238/316'."""
+    return rf"(?<![\d.,\w-])(?P<{name}>{DIGITS})(?![\d/%]|,\d|\s*%)"
+
+
 def PCT(name="p"):
     return rf"(?<![\d.,/\w])(?P<{name}>{DIGITS})\s*%"
 
 
 def MONEY(name="m", unit_required=True):
-    unit = r"\s*(?P<%s_u>triệu\s+đồng|nghìn\s+đồng|đồng|đ(?!\w)|VNĐ)" % name
+    unit = rf"\s*(?P<{name}_u>triệu\s+đồng|nghìn\s+đồng|đồng|đ(?!\w)|VNĐ)"
     return rf"(?<![\d.,/\w])(?P<{name}>{DIGITS})" + (unit if unit_required else f"(?:{unit})?")
 
 
 SEP = r"\s*(?::|là|\||=)?\s*"
 W = r"\s+"
-SUBJECTS = (
-    r"(?:cá\s+nhân,\s*tổ\s+chức|tổ\s+chức,\s*cá\s+nhân|đơn\s+vị,\s*cá\s+nhân|đơn\s+vị|cơ\s+sở|tổ\s+chức|cá\s+nhân|trường\s+hợp)"
-)
+SUBJECTS = r"(?:cá\s+nhân,\s*tổ\s+chức|tổ\s+chức,\s*cá\s+nhân|đơn\s+vị,\s*cá\s+nhân|đơn\s+vị|cơ\s+sở|tổ\s+chức|cá\s+nhân|trường\s+hợp)"
 STAFF = r"(?:cán\s+bộ|công\s+chức|viên\s+chức|CBCCVC|CCVC|CBCC|đảng\s+viên|giáo\s+viên|người\s+lao\s+động|nhà\s+giáo)"
 PARTY = re.compile(r"đảng\s+ủy|\bUBKT\b|ủy\s+ban\s+kiểm\s+tra|chi\s+bộ|cấp\s+ủy", re.I)
 
@@ -135,7 +143,9 @@ def R(pattern, partial=False, context=None, exclude=None, **groups):
 
 
 RECEPTION = r"(?<!\w)tiếp(?!\s+(?:nhận|tục|theo|thu|cận|xúc|tế|giáp))\b[^.]*lượt|tiếp\s+công\s+dân|tiếp\s+dân"
-CONFERENCE = r"hội\s+nghị\s+(?:cán\s+bộ|công\s+chức|viên\s+chức|người\s+lao\s+động|CBCCVC|CCVC|đại\s+biểu\s+cán\s+bộ)"
+CONFERENCE = (
+    r"hội\s+nghị\s+(?:cán\s+bộ|công\s+chức|viên\s+chức|người\s+lao\s+động|CBCCVC|CCVC|đại\s+biểu\s+cán\s+bộ)"
+)
 PETITION = r"khiếu\s+nại|tố\s+cáo"
 ONLINE = r"dịch\s+vụ\s+công"
 
@@ -189,18 +199,19 @@ RULES = [
     R(N() + r"\s+biên\s+chế\s+viên\s+chức", context=r"tinh\s+giản", n="staff_reduced_public_employees"),
     R(r"tinh\s+giản(?:\s+biên\s+chế)?(?:\s+được|\s+tổng\s+cộng)?\s+" + N() + r"\s+(?:biên\s+chế|người|trường\s+hợp)(?!\s+(?:công\s+chức|viên\s+chức))", n="staff_reduced_total"),
     # Staff conferences, dissemination, postings (participation).
-    R(N() + r"\s*/\s*" + N("d") + r"\s+(?:cơ\s+quan,?\s*đơn\s+vị|đơn\s+vị|cơ\s+quan|trường)[^.;]{0,40}?tổ\s+chức\s+" + CONFERENCE,
+    R(NR("n") + r"\s*/\s*" + DEN("d") + r"\s+(?:cơ\s+quan,?\s*đơn\s+vị|đơn\s+vị|cơ\s+quan|trường)[^.;]{0,40}?tổ\s+chức\s+" + CONFERENCE,
       n="staff_conferences_held", d="staff_conferences_required"),
-    R(CONFERENCE + r"[^.;\d]{0,80}?\s" + N() + r"\s*/\s*" + N("d") + r"(?!\s+(?:người|đại\s+biểu))",
+    R(CONFERENCE + r"[^.;\d]{0,80}?\s" + NR("n") + r"\s*/\s*" + DEN("d") + r"(?=\s*(?:[,.;]|$)|\s+(?:cơ\s+quan|đơn\s+vị))",
       n="staff_conferences_held", d="staff_conferences_required"),
     R(CONFERENCE + r"[^.;:\d]{0,80}?/\s*tổng\s+số\s+(?:cơ\s+quan,?\s*)?đơn\s+vị\s*:\s*" + N(), n="staff_conferences_held"),
     R(r"đạt\s+(?:tỷ\s+lệ\s+)?" + PCT(), context=CONFERENCE, exclude=r"tinh\s+giản|khiếu\s+nại", p="staff_conference_rate"),
     R(r"(?:triển\s+khai|phổ\s+biến|quán\s+triệt)[^.;%\d]{0,40}?\s(?:đến|cho|tới)\s+(?:được\s+)?" + PCT() + r"\s+" + STAFF, p="dissemination_coverage_pct"),
-    R(r"(?<!khoản )(?<!Khoản )" + N() + r"\s+(?:biểu\s+hiện|điều)\s(?![A-ZĐ\d])", context=r"niêm\s+yết|công\s+khai", partial=True, n="items_posted"),
+    R(r"(?<!khoản )(?<!Khoản )" + N() + r"\s+(?:biểu\s+hiện|điều)\s(?!(?-i:[A-ZĐ\d]))", context=r"niêm\s+yết|công\s+khai", partial=True, n="items_posted"),
     # Petitions: rates (the counts are read by _petitions below).
     R(r"tỷ\s+lệ\s+giải\s+quyết\s+(?:các\s+)?(?:đơn(?:,?\s*thư)?\s+|vụ\s+việc\s+)?khiếu\s+nại,?\s*(?:và\s+)?tố\s+cáo[^:\d%]{0,60}?" + SEP + PCT(), p="complaint_resolution_rate"),
-    R(r"giải\s+quyết(?:\s+(?:được|xong))?\s+" + N() + r"\s*/\s*" + N("d") + r"\s+(?:vụ\s+việc|đơn|vụ)(?:[^.;%]{0,80}?đạt\s+(?:tỷ\s+lệ\s+)?" + PCT() + ")?",
+    R(r"giải\s+quyết(?:\s+(?:được|xong))?\s+" + NR("n") + r"\s*/\s*" + DEN("d") + r"\s+(?:vụ\s+việc|đơn|vụ)(?:[^.;%]{0,80}?đạt\s+(?:tỷ\s+lệ\s+)?" + PCT() + ")?",
       context=PETITION, n="petitions_resolved", d="petitions_due", p="complaint_resolution_rate"),
+    R(r"tổng\s+số\s+đơn(?:,?\s*thư)?(?:\s+các\s+loại)?\s+(?:đã\s+)?tiếp\s+nhận(?:\s+được)?(?:\s+trong\s+(?:năm|kỳ|năm\s+học))?" + SEP + N(), n="letters_received"),
     # Citizen reception.
     R(r"số\s+lượt\s+(?:tiếp\s+công\s+dân|công\s+dân\s+được\s+tiếp|tiếp\s+dân|tiếp)" + SEP + N(), n="reception_visits"),
     R(r"số\s+(?:người|công\s+dân)\s+được\s+tiếp" + SEP + N(), n="reception_people"),
@@ -252,9 +263,21 @@ def _taken(claimed, where):
 
 _KIND_WORDS = re.compile(r"(?:\s*,?\s*(?:và\s+)?(?:thư|khiếu\s+nại|tố\s+cáo|phản\s+ánh|kiến\s+nghị))+", re.I)
 _LETTERS = re.compile(N() + r"\s+(?:lá\s+)?đơn(?!\s+vị)(?!\w)", re.I)
-_ANSWERED = re.compile(r"(?:ban\s+hành|có|gửi)\s+" + N() + r"\s+văn\s+bản\s+trả\s+lời|(?:đã\s+)?trả\s+lời\s+" + N("n2") + r"\s+đơn", re.I)
-_NOT_ELIGIBLE = re.compile(r"\s*(?:đã\s+)?(?:không\s+đủ\s+điều\s+kiện|không\s+thuộc\s+thẩm\s+quyền)\s+(?:thụ\s+lý|xử\s+lý|giải\s+quyết)", re.I)
-_IN_PROGRESS = re.compile(r"\s*(?:đang\s+)?(?:trong\s+quá\s+trình\s+)?(?:giải\s+quyết|thụ\s+lý|xem\s+xét|xác\s+minh)", re.I)
+_ANSWERED = re.compile(
+    r"(?:ban\s+hành|có|gửi)\s+"
+    + N()
+    + r"\s+văn\s+bản\s+trả\s+lời|(?:đã\s+)?trả\s+lời\s+"
+    + N("n2")
+    + r"\s+đơn",
+    re.I,
+)
+_NOT_ELIGIBLE = re.compile(
+    r"\s*(?:đã\s+)?(?:không\s+đủ\s+điều\s+kiện|không\s+thuộc\s+thẩm\s+quyền)\s+(?:thụ\s+lý|xử\s+lý|giải\s+quyết)",
+    re.I,
+)
+_IN_PROGRESS = re.compile(
+    r"\s*(?:đang\s+)?(?:trong\s+quá\s+trình\s+)?(?:giải\s+quyết|thụ\s+lý|xem\s+xét|xác\s+minh)", re.I
+)
 _RECEIVE_LEAD = ("tiếp nhận", "nhận được", "tiếp nhận được", "đã nhận", "có", "gồm", "gồm có", "trong đó", "trong đó có",
                  "tổng số", "tổng cộng", "tổng số đã tiếp nhận", "tiếp nhận và xử lý", "tiếp nhận, xử lý")  # fmt: skip
 _RECEIVE_VERB = re.compile(r"tiếp\s+nhận|nhận\s+được|trong\s+đó", re.I)
@@ -281,7 +304,8 @@ def petitions(text, spans, claimed, figures):
             continue
         current = None  # the kind the outcomes that follow belong to
         events = sorted(
-            [("letters", m) for m in _LETTERS.finditer(sentence)] + [("answered", m) for m in _ANSWERED.finditer(sentence)],
+            [("letters", m) for m in _LETTERS.finditer(sentence)]
+            + [("answered", m) for m in _ANSWERED.finditer(sentence)],
             key=lambda e: e[1].start(),
         )
         for what, match in events:

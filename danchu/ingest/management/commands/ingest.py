@@ -18,7 +18,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help="a .docx, .pdf, .md or .txt file, or - for standard input")
         parser.add_argument("--json", action="store_true", help="one JSON object {refs, figures, warnings}")
-        parser.add_argument("--no-check", action="store_true", help="do not look the references up in the registry")
+        parser.add_argument(
+            "--no-check", action="store_true", help="do not look the references up in the registry"
+        )
         parser.add_argument("--text", action="store_true", help="with --json, include the extracted text")
 
     def handle(self, *args, **options):
@@ -59,7 +61,9 @@ class Command(BaseCommand):
             )
             part = " (một phần)" if figure["partial"] else ""
             snippet = figure["text"] if len(figure["text"]) <= 70 else figure["text"][:69] + "…"
-            self.stdout.write(f"  {label[:48]:<48}  {value + part:>22}  [{figure['span'][0]}-{figure['span'][1]}] {snippet}")
+            self.stdout.write(
+                f"  {label[:48]:<48}  {value + part:>22}  [{figure['span'][0]}-{figure['span'][1]}] {snippet}"
+            )
         self.stdout.write(f"{len(result['figures'])} số liệu.")
         self.stdout.write("")
         self.stdout.write("TRÍCH DẪN VĂN BẢN")
@@ -73,6 +77,8 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write("CẢNH BÁO")
         for warning in result["warnings"]:
-            self.stdout.write(f"  [{warning['kind']}] {warning['message']} [{warning['span'][0]}-{warning['span'][1]}]")
+            self.stdout.write(
+                f"  [{warning['kind']}] {warning['message']} [{warning['span'][0]}-{warning['span'][1]}]"
+            )
         if not result["warnings"]:
             self.stdout.write("  Không có.")
