@@ -382,7 +382,31 @@ def _submission_context(sub, manage):
         "versions": versions,
         "can_manage": manage,
         "can_review": manage and sub.is_current and sub.status != SubmissionStatus.RETURNED,
+        **_narrative_context(sub),
     }
+
+
+def _narrative_context(sub):
+    """Which figures came from the narrative of the uploaded file (danchu.ingest), when it was read."""
+    from django.apps import apps
+
+    if sub.kind != "upload" or not apps.is_installed("danchu.ingest"):
+        return {}
+    from danchu.ingest.actions import provenance
+
+    sources, reading = provenance(sub)
+    if reading is None:
+        return {}
+    from danchu.ingest.models import Source
+    from danchu.reporting.indicators import BY_CODE
+
+    labels = {s.value: s.label for s in Source}
+    rows = [
+        (BY_CODE[code], BY_CODE[code].format(sub.values.get(code)), source, labels.get(source, source))
+        for code, source in sources.items()
+        if code in BY_CODE
+    ]
+    return {"reading": reading, "narrative_rows": rows}
 
 
 @login_required
