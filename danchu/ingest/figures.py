@@ -142,7 +142,9 @@ def R(pattern, partial=False, context=None, exclude=None, **groups):
     return Rule(pattern, groups, context=context, exclude=exclude, partial=partial)
 
 
-RECEPTION = r"(?<!\w)tiếp(?!\s+(?:nhận|tục|theo|thu|cận|xúc|tế|giáp))\b[^.]*lượt|tiếp\s+công\s+dân|tiếp\s+dân"
+RECEPTION = (
+    r"(?:(?<!\w)tiếp(?!\s+(?:nhận|tục|theo|thu|cận|xúc|tế|giáp))\b[^.]*lượt|tiếp\s+công\s+dân|tiếp\s+dân)"
+)
 CONFERENCE = (
     r"hội\s+nghị\s+(?:cán\s+bộ|công\s+chức|viên\s+chức|người\s+lao\s+động|CBCCVC|CCVC|đại\s+biểu\s+cán\s+bộ)"
 )
@@ -158,7 +160,7 @@ RULES = [
     R(r"số\s+" + SUBJECTS + r"\s+(?:đã\s+)?được\s+(?:thanh\s+tra,\s*)?kiểm\s+tra" + SEP + N(), n="subjects_checked"),
     R(r"số\s+" + SUBJECTS + r"\s+(?:có\s+)?vi\s+phạm" + SEP + N(), n="subjects_in_violation"),
     R(r"phát\s+hiện\s+" + N() + W + SUBJECTS + r"\s+(?:có\s+)?vi\s+phạm", n="subjects_in_violation"),
-    R(r"kiến\s+nghị\s+[^.;:]{0,80}?xử\s+lý(?:\s+đối\s+với)?" + SEP + N() + W + SUBJECTS, n="referrals"),
+    R(r"kiến\s+nghị\s+[^.;:]{0,80}?xử\s+lý(?:\s+đối\s+với)?" + SEP + N() + W + SUBJECTS, exclude=r"\bđơn\b(?!\s+vị)", n="referrals"),
     R(r"thanh\s+tra\s+hành\s+chính\s+" + N() + r"\s+cuộc", n="administrative_inspections"),
     R(N() + r"\s+cuộc\s+thanh\s+tra\s+hành\s+chính", n="administrative_inspections"),
     R(r"thanh\s+tra,\s*kiểm\s+tra(?:\s+chuyên\s+ngành)?\s+" + N() + r"\s+cuộc(?:\s+đối\s+với\s+" + N("s") + W + SUBJECTS + ")?",
@@ -206,7 +208,7 @@ RULES = [
     R(CONFERENCE + r"[^.;:\d]{0,80}?/\s*tổng\s+số\s+(?:cơ\s+quan,?\s*)?đơn\s+vị\s*:\s*" + N(), n="staff_conferences_held"),
     R(r"đạt\s+(?:tỷ\s+lệ\s+)?" + PCT(), context=CONFERENCE, exclude=r"tinh\s+giản|khiếu\s+nại", p="staff_conference_rate"),
     R(r"(?:triển\s+khai|phổ\s+biến|quán\s+triệt)[^.;%\d]{0,40}?\s(?:đến|cho|tới)\s+(?:được\s+)?" + PCT() + r"\s+" + STAFF, p="dissemination_coverage_pct"),
-    R(r"(?<!khoản )(?<!Khoản )" + N() + r"\s+(?:biểu\s+hiện|điều)\s(?!(?-i:[A-ZĐ\d]))", context=r"niêm\s+yết|công\s+khai", partial=True, n="items_posted"),
+    R(r"(?<!khoản )(?<!Khoản )" + N() + r"\s+(?:biểu\s+hiện|điều)\s(?!(?-i:[A-ZĐ\d])|chỉnh|hành|kiện|tra|động|trị|phối|tiết|lệ)", context=r"niêm\s+yết|công\s+khai", partial=True, n="items_posted"),
     # Petitions: rates (the counts are read by _petitions below).
     R(r"tỷ\s+lệ\s+giải\s+quyết\s+(?:các\s+)?(?:đơn(?:,?\s*thư)?\s+|vụ\s+việc\s+)?khiếu\s+nại,?\s*(?:và\s+)?tố\s+cáo[^:\d%]{0,60}?" + SEP + PCT(), p="complaint_resolution_rate"),
     R(r"giải\s+quyết(?:\s+(?:được|xong))?\s+" + NR("n") + r"\s*/\s*" + DEN("d") + r"\s+(?:vụ\s+việc|đơn|vụ)(?:[^.;%]{0,80}?đạt\s+(?:tỷ\s+lệ\s+)?" + PCT() + ")?",
@@ -217,8 +219,8 @@ RULES = [
     R(r"số\s+(?:người|công\s+dân)\s+được\s+tiếp" + SEP + N(), n="reception_people"),
     R(r"số\s+vụ\s+việc(?:\s+(?:được\s+)?tiếp(?:\s+nhận)?)?" + SEP + N(), context=RECEPTION, n="reception_matters"),
     R(N() + r"\s+lượt(?:\s+(?:công\s+dân|người))?", context=RECEPTION, exclude=r"truy\s+cập|lượt\s+xem", n="reception_visits"),
-    R(r"(?:với|gồm|có)\s+" + N() + r"\s+(?:người|công\s+dân)", context=RECEPTION + r".*lượt|lượt.*" + RECEPTION, n="reception_people"),
-    R(r"(?<!giải quyết )(?<!giải quyết xong )" + N() + r"\s+vụ(?:\s+việc)?(?!\w)", context=r"lượt", exclude=r"giải\s+quyết\s+" + DIGITS + r"\s*/", n="reception_matters"),
+    R(r"(?:với|gồm|có)\s+" + N() + r"\s+(?:người|công\s+dân)", context=RECEPTION, exclude=r"truy\s+cập|lượt\s+xem", n="reception_people"),
+    R(r"(?<!giải quyết )(?<!giải quyết xong )" + N() + r"\s+vụ(?:\s+việc)?(?!\w)", context=RECEPTION, exclude=r"giải\s+quyết\s+(?:" + DIGITS + r")\s*/|truy\s+cập|lượt\s+xem", n="reception_matters"),
 ]  # fmt: skip
 
 

@@ -215,6 +215,11 @@ def test_school_report_reads_only_what_it_says():
         "Thực hiện Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 và Kế hoạch số 18-KH/ĐU ngày 25/3/2020.",
         "Tổ chức 03 cuộc họp, 02 hội nghị chuyên đề với 150 lượt người tham dự.",
         "Cổng thông tin có 12.500 lượt truy cập.",
+        "Cổng thông tin có 12.500 lượt truy cập, tiếp nhận và giải quyết 20 vụ việc.",
+        "10 đơn kiến nghị đã được kiến nghị cấp trên xử lý 03 trường hợp.",
+        "Công khai 05 điều chỉnh dự toán trên mạng nội bộ theo khoản 3 Điều 63.",
+        "Tổ chức hội nghị viên chức năm học 2023-2024 với 48/50 viên chức tham dự.",
+        "Tiếp tục thực hiện 02 cuộc kiểm tra của Đoàn liên ngành.",
     ],
 )
 def test_sentences_that_name_no_indicator_give_no_figure(sentence):
