@@ -219,7 +219,7 @@ RULES = [
     R(r"số\s+(?:người|công\s+dân)\s+được\s+tiếp" + SEP + N(), n="reception_people"),
     R(r"số\s+vụ\s+việc(?:\s+(?:được\s+)?tiếp(?:\s+nhận)?)?" + SEP + N(), context=RECEPTION, n="reception_matters"),
     R(N() + r"\s+lượt(?:\s+(?:công\s+dân|người))?", context=RECEPTION, exclude=r"truy\s+cập|lượt\s+xem", n="reception_visits"),
-    R(r"(?:với|gồm|có)\s+" + N() + r"\s+(?:người|công\s+dân)", context=RECEPTION, exclude=r"truy\s+cập|lượt\s+xem", n="reception_people"),
+    R(r"(?:(?:với|gồm|có)\s+|lượt(?:\s+công\s+dân)?\s*\(\s*)" + N() + r"\s+(?:người|công\s+dân)", context=RECEPTION, exclude=r"truy\s+cập|lượt\s+xem", n="reception_people"),
     R(r"(?<!giải quyết )(?<!giải quyết xong )" + N() + r"\s+vụ(?:\s+việc)?(?!\w)", context=RECEPTION, exclude=r"giải\s+quyết\s+(?:" + DIGITS + r")\s*/|truy\s+cập|lượt\s+xem", n="reception_matters"),
 ]  # fmt: skip
 

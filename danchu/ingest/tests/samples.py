@@ -55,3 +55,11 @@ Kết quả thực hiện dân chủ trong trường học năm học 2023-2024
 - Tổng số đơn thư tiếp nhận: 0. Năm học có 05 đơn vị lớp đạt danh hiệu tiên tiến.
 - Niêm yết công khai 12 thủ tục hành chính tại văn phòng trường.
 """
+
+# A ward (phường), current era, short phrasings.
+WARD_2025 = """Năm 2025, Ban Tiếp công dân phường tiếp 52 lượt công dân (60 người), tiếp nhận 47 vụ việc.
+Tổng số đơn thư tiếp nhận trong năm là 45.
+Kết quả: tiếp nhận 09 đơn thư khiếu nại, tố cáo.
+Cung cấp 112 dịch vụ công trực tuyến toàn trình.
+Phường đã tinh giản 02 biên chế, đạt tỷ lệ 5,1%.
+"""

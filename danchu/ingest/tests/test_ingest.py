@@ -185,6 +185,24 @@ def test_department_report_parts_over_total_and_figures_that_contradict():
     assert not any("tinh giản" in w["message"] for w in result["warnings"])
 
 
+def test_ward_report_short_phrasings():
+    result = read_text(samples.WARD_2025, check=False)
+    assert_spans(result)
+    assert sorted(triples(result), key=str) == sorted(
+        [
+            ("reception_visits", 52, "52"),
+            ("reception_people", 60, "60"),
+            ("reception_matters", 47, "47"),
+            ("letters_received", 45, "45"),
+            # "09 đơn thư khiếu nại, tố cáo" together is no single indicator: not read.
+            ("online_services_l4", 112, "112"),
+            ("staff_reduced_total", 2, "02"),
+            ("staff_reduction_pct", 5.1, "5,1"),
+        ],
+        key=str,
+    )
+
+
 def test_a_staff_reduction_rate_its_parts_contradict():
     text = "Về tinh giản biên chế: đã tinh giản 3 biên chế công chức, 2 biên chế viên chức, đạt tỷ lệ 20%; biên chế công chức được giao là 25 và biên chế viên chức được giao là 20."
     (warning,) = read_text(text, check=False)["warnings"]
