@@ -409,6 +409,24 @@ def _narrative_context(sub):
     return {"reading": reading, "narrative_rows": rows}
 
 
+def _mark_narrative(rows, code):
+    """row["narrative"]: the source of the agency's figure when it was read from its uploaded
+    report (danchu.ingest) — "narrative" or "corrected"; one query."""
+    from django.apps import apps
+
+    uploads = [row["sub"].pk for row in rows if row["sub"].kind == "upload"]
+    if not uploads or not apps.is_installed("danchu.ingest"):
+        return
+    from danchu.ingest.models import Reading, Source
+
+    found = dict(Reading.objects.filter(submission__in=uploads).values_list("submission_id", "sources"))
+    labels = {s.value: s.label for s in Source}
+    for row in rows:
+        source = (found.get(row["sub"].pk) or {}).get(code)
+        if source and source != Source.TYPED:
+            row["narrative"] = (source, labels[source])
+
+
 @login_required
 def submission_detail(request, uuid):
     sub, manage = _submission_or_404(request, uuid)
@@ -506,6 +524,7 @@ def indicator_drilldown(request, uuid, code):
                 "parts": [(p.label, p.format(v)) for p, v in parts],
             }
         )
+    _mark_narrative(rows, code)
     return render(
         request,
         "consolidation/indicator.html",

@@ -76,6 +76,14 @@ def test_upload_prefill_correct_and_submit_keeps_provenance(world, req, client_f
     )
     assert 'id="narrative"' in officer_page and 'data-source="corrected"' in officer_page
     assert reverse("ingest:reading", args=[reading.uuid]) in officer_page
+    drill = client_for(world.officer).get(
+        reverse("consolidation:indicator", args=[req.uuid, "letters_received"])
+    )
+    assert 'data-source="narrative"' in drill.content.decode()
+    drill = client_for(world.officer).get(
+        reverse("consolidation:indicator", args=[req.uuid, "sanction_decisions"])
+    )
+    assert "data-source=" not in drill.content.decode()  # typed by hand: no narrative badge
     # A reading is used once.
     again = client.post(reverse("ingest:reading", args=[reading.uuid]), data)
     assert again.status_code == 404
