@@ -358,10 +358,64 @@ def _receiving(lead, before):
     return lead.endswith(_RECEIVE_LEAD)
 
 
+def _label_key(label):
+    label = re.sub(r"^\s*(?:\d+(?:\.\d+)*|[a-zđ]|[IVX]+)[.)/-]\s+", "", label.strip(), flags=re.I)
+    label = re.sub(r"\s*\((?:đồng|%|số lượng|người|cuộc|đơn)\)\s*$", "", label, flags=re.I)
+    return re.sub(r"\s+", " ", label).strip(" :").casefold()
+
+
+def indicator_labels():
+    """{label as printed, normalised: code} for every indicator (both eras' labels), in Vietnamese."""
+    from django.utils import translation
+
+    from danchu.reporting.indicators.definitions import BY_CODE, DATED_LABELS
+
+    labels = {}
+    with translation.override("vi"):
+        for code, indicator in BY_CODE.items():
+            labels.setdefault(_label_key(str(indicator.label)), code)
+            for _since, label in DATED_LABELS.get(code, []):
+                labels.setdefault(_label_key(str(label)), code)
+    # "Trong đó đã giải quyết" says nothing without the row above it.
+    return {key: code for key, code in labels.items() if not key.startswith("trong đó") and len(key) > 12}
+
+
+_CELL_VALUE = re.compile(r"^\s*(?P<n>" + DIGITS + r")\s*(?P<u>%|đồng|đ)?\s*$", re.I)
+
+
+def table_rows(text, spans, claimed, figures):
+    """A table row "label | value" whose label is exactly an indicator's label (a danchu
+    appendix, an agency's own table copying it)."""
+    labels = None
+    for start, end in spans:
+        sentence = text[start:end]
+        if " | " not in sentence:
+            continue
+        labels = labels if labels is not None else indicator_labels()
+        cells = sentence.split(" | ")
+        offset = start
+        positions = []
+        for cell in cells:
+            positions.append(offset)
+            offset += len(cell) + 3
+        for i in range(len(cells) - 1):
+            code = labels.get(_label_key(cells[i]))
+            match = _CELL_VALUE.match(cells[i + 1])
+            if not code or not match:
+                continue
+            where = (positions[i + 1] + match.start("n"), positions[i + 1] + match.end("n"))
+            value = to_number(match.group("n"))
+            if value is None or _taken(claimed, where):
+                continue
+            claimed.append(where)
+            figures.append(Figure(code, value, sentence, (start, end), where))
+
+
 def read_figures(text):
     """Every figure of `text` (the extracted text), in reading order."""
     spans = list(sentences(text))
     claimed, figures = [], []
+    table_rows(text, spans, claimed, figures)
     petitions(text, spans, claimed, figures)
     apply_rules(text, spans, claimed, figures)
     figures.sort(key=lambda f: f.value_span)

@@ -203,6 +203,38 @@ def test_ward_report_short_phrasings():
     )
 
 
+def test_a_docx_table_with_indicator_labels_is_read_row_by_row():
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("PHỤ LỤC SỐ LIỆU")
+    rows = [
+        ("STT. Chỉ tiêu", "Số liệu"),
+        ("1. Đơn khiếu nại", "03"),
+        ("2. Số tiền xử phạt vi phạm hành chính (đồng)", "41.250.000"),
+        ("3. Dịch vụ công trực tuyến toàn trình", "29"),
+        ("4. Tỷ lệ tổ chức hội nghị cán bộ, công chức, viên chức", "100%"),
+        ("5. Trong đó đã giải quyết", "7"),  # a label that names no single indicator
+        ("6. Số cuộc họp giao ban", "12"),
+    ]
+    table = document.add_table(rows=len(rows), cols=2)
+    for i, (label, value) in enumerate(rows):
+        table.cell(i, 0).text, table.cell(i, 1).text = label, value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = read_file(buffer.getvalue(), "phu-luc.docx", check=False)
+    assert_spans(result)
+    assert sorted(triples(result), key=str) == sorted(
+        [
+            ("complaints_received", 3, "03"),
+            ("fines_vnd", 41250000, "41.250.000"),
+            ("online_services_l4", 29, "29"),
+            ("staff_conference_rate", 100, "100"),
+        ],
+        key=str,
+    )
+
+
 def test_a_staff_reduction_rate_its_parts_contradict():
     text = "Về tinh giản biên chế: đã tinh giản 3 biên chế công chức, 2 biên chế viên chức, đạt tỷ lệ 20%; biên chế công chức được giao là 25 và biên chế viên chức được giao là 20."
     (warning,) = read_text(text, check=False)["warnings"]
