@@ -377,7 +377,7 @@ def indicator_labels():
             for _since, label in DATED_LABELS.get(code, []):
                 labels.setdefault(_label_key(str(label)), code)
     # "Trong đó đã giải quyết" says nothing without the row above it.
-    return {key: code for key, code in labels.items() if not key.startswith("trong đó") and len(key) > 12}
+    return {key: code for key, code in labels.items() if not key.startswith("trong đó")}
 
 
 _CELL_VALUE = re.compile(r"^\s*(?P<n>" + DIGITS + r")\s*(?P<u>%|đồng|đ)?\s*$", re.I)
