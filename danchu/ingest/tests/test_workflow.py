@@ -76,6 +76,11 @@ def test_upload_prefill_correct_and_submit_keeps_provenance(world, req, client_f
     )
     assert 'id="narrative"' in officer_page and 'data-source="corrected"' in officer_page
     assert reverse("ingest:reading", args=[reading.uuid]) in officer_page
+    # The province's officer sees the text and, per figure, what became of it.
+    review = client_for(world.officer).get(reverse("ingest:reading", args=[reading.uuid]))
+    assert review.status_code == 200
+    review = review.content.decode()
+    assert 'id="figures"' in review and "đã sửa khi nhập" in review and 'id="entry-form"' not in review
     drill = client_for(world.officer).get(
         reverse("consolidation:indicator", args=[req.uuid, "letters_received"])
     )
