@@ -6,6 +6,7 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from danchu.core.vnformat import money, number, percent
 from danchu.ingest.extract import IngestError, read_bounded
@@ -36,6 +37,11 @@ class Command(BaseCommand):
             raise CommandError(f"Không đọc được tệp {path}: {exc.strerror or exc}") from None
         except IngestError as exc:
             raise CommandError(str(exc)) from None
+        except DatabaseError:
+            raise CommandError(
+                "Không tra được sổ văn bản: cơ sở dữ liệu chưa sẵn sàng (chạy `danchu migrate`), "
+                "hoặc dùng --no-check để bỏ qua bước đối chiếu trích dẫn."
+            ) from None
         text = result.pop("text")
         if options["json"]:
             if options["text"]:
