@@ -338,7 +338,7 @@ def test_a_pdf_with_a_text_layer_is_read(tmp_path):
     assert {("reception_visits", 198), ("letters_received", 126), ("fines_vnd", 87500000)} <= got
 
 
-def test_a_scanned_pdf_says_it_has_no_text():
+def test_a_scanned_pdf_says_it_has_no_text(tmp_path):
     from pypdf import PdfWriter
 
     writer = PdfWriter()
@@ -348,10 +348,9 @@ def test_a_scanned_pdf_says_it_has_no_text():
     with pytest.raises(IngestError, match="không có lớp văn bản"):
         extract_text(buffer.getvalue(), "scan.pdf")
     with pytest.raises(CommandError, match="bản quét"):
-        path = "/tmp/danchu-ingest-scan.pdf"
-        with open(path, "wb") as handle:
-            handle.write(buffer.getvalue())
-        call_command("ingest", path, stdout=io.StringIO())
+        path = tmp_path / "scan.pdf"
+        path.write_bytes(buffer.getvalue())
+        call_command("ingest", str(path), stdout=io.StringIO())
 
 
 def test_input_is_bounded_and_bad_files_get_a_message():
