@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "danchu.activities",
     "danchu.reporting",
     "danchu.consolidation",
+    "danchu.ingest",
 ]
 
 MIDDLEWARE = [

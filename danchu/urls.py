@@ -28,5 +28,6 @@ urlpatterns = [
     path("hoat-dong/", include("danchu.activities.urls")),
     path("bao-cao/", include("danchu.reporting.urls")),
     path("tong-hop/", include("danchu.consolidation.urls")),
+    path("doc-bao-cao/", include("danchu.ingest.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -95,6 +95,12 @@ def model_for(name):
         ):
             if short.startswith(prefix):
                 return model, "organization"
+    if ns == "ingest":
+        if short == "reading":
+            from danchu.ingest.models import Reading
+
+            return Reading, "organization"
+        return ReportRequest, "requesting_org"
     if ns == "consolidation":
         if short in ("submission", "submission_file", "review"):
             return Submission, "organization"

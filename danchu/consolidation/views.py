@@ -382,7 +382,49 @@ def _submission_context(sub, manage):
         "versions": versions,
         "can_manage": manage,
         "can_review": manage and sub.is_current and sub.status != SubmissionStatus.RETURNED,
+        **_narrative_context(sub),
     }
+
+
+def _narrative_context(sub):
+    """Which figures came from the narrative of the uploaded file (danchu.ingest), when it was read."""
+    from django.apps import apps
+
+    if sub.kind != "upload" or not apps.is_installed("danchu.ingest"):
+        return {}
+    from danchu.ingest.actions import provenance
+
+    sources, reading = provenance(sub)
+    if reading is None:
+        return {}
+    from danchu.ingest.models import Source
+    from danchu.reporting.indicators import BY_CODE
+
+    labels = {s.value: s.label for s in Source}
+    rows = [
+        (BY_CODE[code], BY_CODE[code].format(sub.values.get(code)), source, labels.get(source, source))
+        for code, source in sources.items()
+        if code in BY_CODE
+    ]
+    return {"reading": reading, "narrative_rows": rows}
+
+
+def _mark_narrative(rows, code):
+    """row["narrative"]: the source of the agency's figure when it was read from its uploaded
+    report (danchu.ingest) — "narrative" or "corrected"; one query."""
+    from django.apps import apps
+
+    uploads = [row["sub"].pk for row in rows if row["sub"].kind == "upload"]
+    if not uploads or not apps.is_installed("danchu.ingest"):
+        return
+    from danchu.ingest.models import Reading, Source
+
+    found = dict(Reading.objects.filter(submission__in=uploads).values_list("submission_id", "sources"))
+    labels = {s.value: s.label for s in Source}
+    for row in rows:
+        source = (found.get(row["sub"].pk) or {}).get(code)
+        if source and source != Source.TYPED:
+            row["narrative"] = (source, labels[source])
 
 
 @login_required
@@ -482,6 +524,7 @@ def indicator_drilldown(request, uuid, code):
                 "parts": [(p.label, p.format(v)) for p, v in parts],
             }
         )
+    _mark_narrative(rows, code)
     return render(
         request,
         "consolidation/indicator.html",

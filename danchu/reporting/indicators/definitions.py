@@ -35,6 +35,10 @@ PLAIN = [
     ("feedback_answered", _("Đơn phản ánh, kiến nghị đã có văn bản trả lời"), U.COUNT, PET, "feedback_answered", "petitions"),
     ("feedback_in_progress", _("Đơn phản ánh, kiến nghị đang giải quyết"), U.COUNT, PET, "feedback_in_progress", "petitions"),
     ("feedback_not_eligible", _("Đơn phản ánh, kiến nghị không đủ điều kiện thụ lý"), U.COUNT, PET, "feedback_not_eligible", "petitions"),
+    # Citizen reception (tiếp công dân): the same statistics, over reception sessions.
+    ("reception_visits", _("Lượt tiếp công dân"), U.COUNT, PET, "reception_visits", "reception"),
+    ("reception_people", _("Người được tiếp"), U.COUNT, PET, "reception_people", "reception"),
+    ("reception_matters", _("Vụ việc được tiếp nhận qua tiếp công dân"), U.COUNT, PET, "reception_matters", "reception"),
     ("petitions_due", _("Đơn khiếu nại, tố cáo đã thụ lý có hạn giải quyết trong kỳ"), U.COUNT, PET, "resolution_base", "petitions"),
     ("petitions_resolved", _("Trong đó đã giải quyết"), U.COUNT, PET, "resolution_resolved", "petitions"),
     # Oversight: danchu.oversight.stats.stats_for
@@ -129,6 +133,7 @@ assert len(BY_CODE) == len(INDICATORS), "indicator codes must be unique"
 
 GROUPS = {
     "petitions": _("Tiếp nhận, giải quyết đơn thư"),
+    "reception": _("Tiếp công dân"),
     "oversight": _("Thanh tra, kiểm tra"),
     "party": _("Kiểm tra, giám sát của Đảng"),
     "communication": _("Thông tin, tuyên truyền"),
