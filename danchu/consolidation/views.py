@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
+from danchu.core import search
 from danchu.core.xlsx import XLSX_MIME, xlsx_response
 from danchu.orgs import access
 from danchu.orgs.models import Organization
@@ -100,7 +101,7 @@ def request_list(request):
     )
     q = request.GET.get("q", "").strip()
     if q:
-        qs = qs.filter(Q(reference__icontains=q) | Q(title__icontains=q))
+        qs = qs.filter(search.matches(q, ("reference", "title")))
     period = request.GET.get("period", "").strip()
     if period:
         qs = qs.filter(period__code=period)

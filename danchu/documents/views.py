@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danchu.core import params
+from danchu.core import params, search
 from danchu.core.vnformat import short_date
 from danchu.core.xlsx import xlsx_response
 from danchu.orgs import access
@@ -68,13 +68,7 @@ def _filtered(request, f):
     qs = qs.deleted() if f["trash"] else qs.alive()
     if f["q"]:
         q = f["q"]
-        qs = qs.filter(
-            Q(ref__icontains=q)
-            | Q(subject__icontains=q)
-            | Q(issuer_name__icontains=q)
-            | Q(number=q)
-            | Q(symbol__icontains=q)
-        )
+        qs = qs.filter(search.matches(q, ("ref", "subject", "issuer_name", "symbol")) | Q(number=q))
     if f["direction"]:
         qs = qs.filter(direction=f["direction"])
     if f["kind"]:

@@ -17,7 +17,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danchu.core import listcache, params, vnformat
+from danchu.core import listcache, params, search, vnformat
 from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
 from danchu.legal.frameworks import framework_for
@@ -186,7 +186,7 @@ def disclosure_list(request):
     year = request.GET.get("year", "")
     only = request.GET.get("only", "")
     if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(reference__icontains=q) | Q(content__icontains=q))
+        qs = qs.filter(search.matches(q, ("title", "reference", "content")))
     if kind in DisclosureKind.values:
         qs = qs.filter(kind=kind)
     if params.year_or_none(year):
@@ -947,7 +947,7 @@ def conference_delegates(request, uuid):
     only = request.GET.get("only", "")
     attendees = conference.attendees.select_related("person").order_by("person__full_name", "pk")
     if q:
-        attendees = attendees.filter(person__full_name__icontains=q)
+        attendees = attendees.filter(search.matches(q, ("person__full_name",)))
     if unit is not None:
         attendees = attendees.filter(
             person_id__in=Membership.objects.staff_of(unit, conference.held_on).values("person_id")

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danchu.core import listcache, params, vnformat
+from danchu.core import listcache, params, search, vnformat
 from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
 from danchu.legal import calendar as workcal
@@ -109,12 +109,7 @@ def _filtered(request, org, org_ids=None):
         qs = qs.filter(received_on__year=params.year_or_none(f["year"]))
     if f["q"]:
         code = normalize_tracking_code(f["q"])
-        qs = qs.filter(
-            Q(reference__icontains=f["q"])
-            | Q(subject__icontains=f["q"])
-            | Q(content__icontains=f["q"])
-            | Q(tracking_code=code)
-        )
+        qs = qs.filter(search.matches(f["q"], ("reference", "subject", "content")) | Q(tracking_code=code))
     qs = qs.select_related("organization", "handler")
     # Open letters first, nearest deadline first, newest first: the order of
     # petition_worklist_order_idx, so a page is read from the index, not sorted.

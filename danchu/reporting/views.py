@@ -5,13 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danchu.core import search
 from danchu.core.xlsx import xlsx_response
 from danchu.orgs import access
 
@@ -55,11 +55,7 @@ def report_list(request):
     form = ListFilterForm(request.GET or None)
     if form.is_valid():
         if q := form.cleaned_data["q"]:
-            reports = reports.filter(
-                Q(title__icontains=q)
-                | Q(organization__name__icontains=q)
-                | Q(organization__code__icontains=q)
-            )
+            reports = reports.filter(search.matches(q, ("title", "organization__name", "organization__code")))
         if status := form.cleaned_data["status"]:
             reports = reports.filter(status=status)
         if period := form.cleaned_data["period"]:
