@@ -50,17 +50,21 @@ def _get_document(request, uuid, change=False):
 
 
 def _filters(request):
-    get = request.GET
-    return {
-        "q": get.get("q", "").strip()[:200],
-        "direction": get.get("direction", "") if get.get("direction") in Direction.values else "",
-        "kind": get.get("kind", "") if get.get("kind") in DocumentKind.values else "",
-        "year": str(params.year_or_none(get.get("year"))) if params.year_or_none(get.get("year")) else "",
-        "issuer_type": get.get("issuer_type", "")
-        if get.get("issuer_type") in ("party", "government")
-        else "",
-        "trash": get.get("trash") == "1",
+    """The registry's filters through the validated layer (danchu.core.params.Filters); a value
+    that is not valid is ignored and said so on the page."""
+    v = params.Filters(request)
+    f = {
+        "q": v.raw("q")[:200],
+        "direction": v.choice("direction", Direction.values, label=_("Loại sổ")),
+        "kind": v.choice("kind", DocumentKind.values, label=_("Loại văn bản")),
+        "year": str(v.year("year") or ""),
+        "issuer_type": v.choice("issuer_type", ("party", "government"), label=_("Hệ thống")),
+        "trash": request.GET.get("trash") == "1",
     }
+    v.page()
+    if request.GET.get("format") != "xlsx":
+        v.report(request)
+    return f
 
 
 def _filtered(request, f):

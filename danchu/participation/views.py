@@ -181,16 +181,21 @@ def disclosure_list(request):
             status=DisclosureStatus.PUBLISHED,
             pk__in=DisclosureRecipient.objects.filter(person=person_of()).values("disclosure_id"),
         )
-    q = request.GET.get("q", "").strip()
-    kind = request.GET.get("kind", "")
-    year = request.GET.get("year", "")
-    only = request.GET.get("only", "")
+    v = params.Filters(request)
+    q = v.raw("q")[:200]
+    kind = v.choice("kind", DisclosureKind.values, label=_("Loại"))
+    year = v.year("year")
+    only = v.choice("only", ("unread",), label=_("Chỉ hiện"))
+    v.page()
+    if request.GET.get("format") != "xlsx":
+        v.report(request)
+    year = str(year or "")
     if q:
         qs = qs.filter(search.matches(q, ("title", "reference", "content")))
-    if kind in DisclosureKind.values:
+    if kind:
         qs = qs.filter(kind=kind)
-    if params.year_or_none(year):
-        year = params.year_or_none(year)
+    if year:
+        year = int(year)
         qs = qs.filter(Q(published_on__year=year) | Q(published_on__isnull=True, decided_on__year=year))
     if only == "unread" and person_of():
         qs = qs.filter(
