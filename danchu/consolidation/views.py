@@ -550,10 +550,15 @@ def scheme_list(request):
     qs = ScoringScheme.objects.filter(
         Q(province__in=managed.values("pk")) | Q(province__pk__in=[int(p) for p in provinces])
     ).select_related("province")
+    # The ranking is the assessor's page (scheme_detail): linked only for those who may open it.
+    managed_ids = set(managed.values_list("pk", flat=True))
+    schemes = list(qs.distinct())
+    for scheme in schemes:
+        scheme.can_rank = scheme.province_id in managed_ids
     return render(
         request,
         "consolidation/schemes.html",
-        {"schemes": qs.distinct(), "own": [o for o in own if o.depth == 1]},
+        {"schemes": schemes, "own": [o for o in own if o.depth == 1]},
     )
 
 

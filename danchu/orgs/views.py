@@ -40,7 +40,8 @@ def detail(request, code):
     context = {
         "org": org,
         "children": children,
-        "ancestors": org.ancestors(),
+        # An ancestor the user may not open is named, not linked (a link would be a 404).
+        "ancestors": [(a, access.can(request.user, "orgs.view", a)) for a in org.ancestors()],
         "can_settings": access.can(request.user, "orgs.settings", org),
     }
     if access.can(request.user, "orgs.view_staff", org):

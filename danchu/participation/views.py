@@ -1065,7 +1065,13 @@ def recommendation_list(request):
     return render(
         request,
         "participation/recommendation_list.html",
-        {"page_obj": page, "today": timezone.localdate(), "querystring_without_page": _querystring(request)},
+        {
+            "page_obj": page,
+            "today": timezone.localdate(),
+            "querystring_without_page": _querystring(request),
+            # the same permission as recommendation_create: no link to a page that is a 404
+            "can_send": access.can(request.user, "participation.take_part", org),
+        },
     )
 
 

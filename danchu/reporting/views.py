@@ -27,7 +27,15 @@ from .forms import (
     TemplateUploadForm,
     WithdrawSignatureForm,
 )
-from .indicators import BY_CODE, GROUPS, INDICATORS, RegisterMissing, label_on, records_function
+from .indicators import (
+    BY_CODE,
+    GROUPS,
+    INDICATORS,
+    Aggregate,
+    RegisterMissing,
+    label_on,
+    records_function,
+)
 from .models import Report, ReportBuild, ReportFile, ReportStatus, ReportTemplate, ReportType
 from .outline import outline_for
 from .rendering import RenderError, default_template_path
@@ -69,7 +77,7 @@ def report_list(request):
                 r.version,
                 r.reference,
                 r.get_status_display(),
-                r.report_date.isoformat(),
+                r.report_date,
                 r.title,
             )
             for r in reports
@@ -299,6 +307,11 @@ def indicator_detail(request, uuid, code):
             "report": report,
             "indicator": indicator,
             "label": label_on(indicator.code, report.data_end),
+            # labels, not codes: the aggregation's Vietnamese name and the parts' names
+            "aggregate_label": dict(Aggregate.choices).get(indicator.aggregate, indicator.aggregate),
+            "parts": [
+                (c, label_on(c, report.data_end)) for c in (indicator.ratio_of or indicator.sum_of or ())
+            ],
             "value": value,
             "shown": indicator.format(value.value),
             "computed_shown": indicator.format(value.computed),
