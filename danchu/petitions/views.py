@@ -27,6 +27,7 @@ from danchu.orgs.ceased import ceased_refusal
 from danchu.orgs.models import Organization
 
 from . import actions, forms, permissions, ratelimit, stats
+from .actions import IDENTITY_FIELDS
 from .models import (
     OPEN_STATUSES,
     IdentityScan,
@@ -717,7 +718,7 @@ def public_submit(request):
     schedules = ReceptionSchedule.objects.filter(organization__in=form.fields["organization"].queryset)
     if org_code:
         schedules = schedules.filter(organization__code=org_code)
-    extra = {"schedules": schedules.select_related("organization")[:20]}
+    extra = {"schedules": schedules.select_related("organization")[:20], "identity_fields": IDENTITY_FIELDS}
     if request.method == "POST":
         if not ratelimit.hit(request, "submit"):
             return _too_many(request, "petitions/public_submit.html", form, extra)
@@ -782,6 +783,8 @@ def public_lookup(request):
                     "status",
                     "received_on",
                     "resolved_on",
+                    "accept_due",
+                    "resolve_due",
                     "public_answer",
                     "organization__name",
                     "tracking_code",
