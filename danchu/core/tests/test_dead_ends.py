@@ -57,3 +57,11 @@ def test_charts_name_agencies_in_full():
     svg = bar_chart([("Sở Khoa học và Công nghệ tỉnh Trà Vinh và một tên rất dài", 3, None)], title="Đơn")
     assert "<title>Sở Khoa học và Công nghệ tỉnh Trà Vinh và một tên rất dài</title>" in svg
     assert "…" in svg
+
+
+def test_the_trail_names_indicator_codes_of_recorded_figures():
+    from danchu.audit.templatetags.audit import _plain_value
+
+    text = _plain_value({"letters_received": 15, "staff_conference_rate": 93.5})
+    assert "letters_received" not in text and "Tổng số đơn tiếp nhận: 15" in text
+    assert "93,5" in text
