@@ -38,6 +38,14 @@ class Fold(Func):
     arity = 1
     output_field = CharField()
 
+    def as_postgresql(self, compiler, connection, **extra):
+        # danchu_fold(text): a column of another type (a number) is cast; text columns are left
+        # as they are so the expression matches the trigram indexes.
+        source = self.source_expressions[0].output_field.get_internal_type()
+        if source not in ("CharField", "TextField", "SlugField", "EmailField"):
+            extra["template"] = "%(function)s((%(expressions)s)::text)"
+        return self.as_sql(compiler, connection, **extra)
+
 
 def query(value):
     """The folded search term from a raw `q` value ("" when there is nothing to search)."""
