@@ -205,6 +205,10 @@ def validation(request):
 # Charts: server-side SVG, nothing loaded from the internet.
 
 
+def _fit(label, room=36):
+    return label if len(label) <= room else label[: room - 1].rstrip() + "…"
+
+
 def bar_chart(items, *, title, unit="", width=640, percent=False):
     """Horizontal bars. items: [(label, value, maximum or None)]. Returns SVG markup (escaped)."""
     bar_h, gap, label_w = 22, 10, 230
@@ -226,7 +230,7 @@ def bar_chart(items, *, title, unit="", width=640, percent=False):
         elif percent and value is not None:
             text = vnformat.percent(value)
         parts.append(
-            f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" font-size="13">{escape(str(label)[:38])}</text>'
+            f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" font-size="13"><title>{escape(str(label))}</title>{escape(_fit(str(label)))}</text>'
             f'<rect x="{label_w}" y="{y}" width="{full:.1f}" height="{bar_h}" fill="#eef0f4"/>'
             f'<rect x="{label_w}" y="{y}" width="{filled:.1f}" height="{bar_h}" fill="#a5281b"/>'
             f'<text x="{label_w + max(full, filled) + 6:.1f}" y="{y + 15}" font-size="13">{escape(text)}{escape(unit)}</text>'
@@ -247,7 +251,7 @@ def indicator_chart(consolidation, code):
     indicator = BY_CODE[code]
     percent = indicator.unit == "percent"
     items = [
-        (s.organization.short_name or s.organization.name, figures.plain_value(v), 100 if percent else None)
+        (s.organization.name, figures.plain_value(v), 100 if percent else None)  # names, not codes
         for s, v in consolidation.agency_values(code)
     ]
     return bar_chart(items, title=str(indicator.label), percent=percent)
@@ -411,9 +415,7 @@ def provincial_xlsx(request, result=None, consolidation=None):
                     r.organization.name,
                     r.state_label,
                     r.current.version if r.current else "",
-                    timezone.localtime(r.current.submitted_at).strftime("%d/%m/%Y %H:%M")
-                    if r.current
-                    else "",
+                    r.current.submitted_at if r.current else "",  # a date cell, local time (core.xlsx)
                     r.current.get_status_display() if r.current else "",
                 )
                 for r in result.rows

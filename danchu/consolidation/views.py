@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
+from danchu.core import search
 from danchu.core.xlsx import XLSX_MIME, xlsx_response
 from danchu.orgs import access
 from danchu.orgs.models import Organization
@@ -100,7 +101,7 @@ def request_list(request):
     )
     q = request.GET.get("q", "").strip()
     if q:
-        qs = qs.filter(Q(reference__icontains=q) | Q(title__icontains=q))
+        qs = qs.filter(search.matches(q, ("reference", "title")))
     period = request.GET.get("period", "").strip()
     if period:
         qs = qs.filter(period__code=period)
@@ -592,10 +593,15 @@ def scheme_list(request):
     qs = ScoringScheme.objects.filter(
         Q(province__in=managed.values("pk")) | Q(province__pk__in=[int(p) for p in provinces])
     ).select_related("province")
+    # The ranking is the assessor's page (scheme_detail): linked only for those who may open it.
+    managed_ids = set(managed.values_list("pk", flat=True))
+    schemes = list(qs.distinct())
+    for scheme in schemes:
+        scheme.can_rank = scheme.province_id in managed_ids
     return render(
         request,
         "consolidation/schemes.html",
-        {"schemes": qs.distinct(), "own": [o for o in own if o.depth == 1]},
+        {"schemes": schemes, "own": [o for o in own if o.depth == 1]},
     )
 
 

@@ -8,4 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Lõi")
 
     def ready(self):
-        from . import checks  # noqa: F401 (registers the deployment checks)
+        from django.db.backends.signals import connection_created
+
+        from . import checks, search  # noqa: F401 (checks registers the deployment checks)
+
+        connection_created.connect(search.register_sqlite, dispatch_uid="danchu_fold")

@@ -24,3 +24,90 @@ def year_or_none(value):
 def ints(values, lo=0, hi=MAX_DB_INT):
     """The valid integers among `values` (a getlist()), as a set."""
     return {n for n in (int_or_none(v, lo, hi) for v in values) if n is not None}
+
+
+class Filters:
+    """The one validated filter layer of the lists: reads GET parameters, answers the valid value
+    or None, and keeps a Vietnamese message for each value it had to ignore, which `report()`
+    shows on the page (`messages.warning`) — never a 500, never a silent empty list.
+
+        f = params.Filters(request)
+        year = f.year("year")
+        kind = f.choice("kind", Kind.values)
+        f.report(request)
+    """
+
+    def __init__(self, request):
+        self.get = request.GET
+        self.errors = {}
+
+    def raw(self, name):
+        return str(self.get.get(name, "")).replace("\x00", "").strip()
+
+    def _bad(self, name, message):
+        self.errors[name] = message
+        return None
+
+    def integer(self, name, lo=0, hi=MAX_DB_INT, label=None):
+        from django.utils.translation import gettext as _
+
+        text = self.raw(name)
+        if not text:
+            return None
+        number = int_or_none(text, lo, hi)
+        if number is None:
+            return self._bad(
+                name,
+                _("Bộ lọc “%(label)s”: giá trị “%(value)s” không hợp lệ, đã bỏ qua.")
+                % {"label": label or name, "value": text[:40]},
+            )
+        return number
+
+    def year(self, name="year", label=None):
+        from django.utils.translation import gettext as _
+
+        text = self.raw(name)
+        if not text:
+            return None
+        number = year_or_none(text)
+        if number is None:
+            return self._bad(
+                name,
+                _(
+                    "Năm “%(value)s” không hợp lệ: nhập năm bốn chữ số từ %(lo)s đến %(hi)s; bộ lọc năm đã bỏ qua."
+                )
+                % {"value": text[:40], "lo": YEAR_MIN, "hi": YEAR_MAX},
+            )
+        return number
+
+    def choice(self, name, values, label=None):
+        from django.utils.translation import gettext as _
+
+        text = self.raw(name)
+        if not text:
+            return ""
+        if text in set(values):
+            return text
+        self._bad(
+            name,
+            _("Bộ lọc “%(label)s”: giá trị “%(value)s” không có trong danh sách, đã bỏ qua.")
+            % {"label": label or name, "value": text[:40]},
+        )
+        return ""
+
+    def page(self, name="page"):
+        from django.utils.translation import gettext as _
+
+        text = self.raw(name)
+        if text and int_or_none(text, 1) is None:
+            self._bad(
+                name, _("Số trang “%(value)s” không hợp lệ: đang hiện trang đầu.") % {"value": text[:40]}
+            )
+            return 1
+        return text or 1
+
+    def report(self, request):
+        from django.contrib import messages
+
+        for message in self.errors.values():
+            messages.warning(request, message)

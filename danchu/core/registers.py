@@ -46,7 +46,7 @@ from danchu.orgs.ceased import ceased_refusal
 from danchu.orgs.labels import label_org_fields
 from danchu.orgs.models import Organization
 
-from . import imports, vnformat
+from . import imports, search, vnformat
 from .xlsx import XLSX_MIME, xlsx_response
 
 PAGE_SIZE = 25
@@ -280,10 +280,7 @@ class Register:
         qs = self.scoped(request)
         q = request.GET.get("q", "").strip()
         if q and self.search:
-            query = Q()
-            for name in self.search:
-                query |= Q(**{f"{name}__icontains": q})
-            qs = qs.filter(query)
+            qs = qs.filter(search.matches(q, self.search))
         active = {}
         for flt in self.all_filters():
             value = request.GET.get(flt.name, "")

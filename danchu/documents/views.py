@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danchu.core import params
+from danchu.core import params, search
 from danchu.core.vnformat import short_date
 from danchu.core.xlsx import xlsx_response
 from danchu.orgs import access
@@ -50,17 +50,21 @@ def _get_document(request, uuid, change=False):
 
 
 def _filters(request):
-    get = request.GET
-    return {
-        "q": get.get("q", "").strip()[:200],
-        "direction": get.get("direction", "") if get.get("direction") in Direction.values else "",
-        "kind": get.get("kind", "") if get.get("kind") in DocumentKind.values else "",
-        "year": str(params.year_or_none(get.get("year"))) if params.year_or_none(get.get("year")) else "",
-        "issuer_type": get.get("issuer_type", "")
-        if get.get("issuer_type") in ("party", "government")
-        else "",
-        "trash": get.get("trash") == "1",
+    """The registry's filters through the validated layer (danchu.core.params.Filters); a value
+    that is not valid is ignored and said so on the page."""
+    v = params.Filters(request)
+    f = {
+        "q": v.raw("q")[:200],
+        "direction": v.choice("direction", Direction.values, label=_("Loại sổ")),
+        "kind": v.choice("kind", DocumentKind.values, label=_("Loại văn bản")),
+        "year": str(v.year("year") or ""),
+        "issuer_type": v.choice("issuer_type", ("party", "government"), label=_("Hệ thống")),
+        "trash": request.GET.get("trash") == "1",
     }
+    v.page()
+    if request.GET.get("format") != "xlsx":
+        v.report(request)
+    return f
 
 
 def _filtered(request, f):
@@ -68,13 +72,7 @@ def _filtered(request, f):
     qs = qs.deleted() if f["trash"] else qs.alive()
     if f["q"]:
         q = f["q"]
-        qs = qs.filter(
-            Q(ref__icontains=q)
-            | Q(subject__icontains=q)
-            | Q(issuer_name__icontains=q)
-            | Q(number=q)
-            | Q(symbol__icontains=q)
-        )
+        qs = qs.filter(search.matches(q, ("ref", "subject", "issuer_name", "symbol")) | Q(number=q))
     if f["direction"]:
         qs = qs.filter(direction=f["direction"])
     if f["kind"]:

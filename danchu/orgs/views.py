@@ -3,13 +3,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danchu.core import imports
+from danchu.core import imports, search
 from danchu.core.registers import import_view
 from danchu.core.xlsx import XLSX_MIME
 
@@ -40,7 +40,8 @@ def detail(request, code):
     context = {
         "org": org,
         "children": children,
-        "ancestors": org.ancestors(),
+        # An ancestor the user may not open is named, not linked (a link would be a 404).
+        "ancestors": [(a, access.can(request.user, "orgs.view", a)) for a in org.ancestors()],
         "can_settings": access.can(request.user, "orgs.settings", org),
     }
     if access.can(request.user, "orgs.view_staff", org):
@@ -48,7 +49,7 @@ def detail(request, code):
         q = request.GET.get("q", "").strip()
         category = request.GET.get("category", "")
         if q:
-            staff = staff.filter(Q(person__full_name__icontains=q) | Q(position__icontains=q))
+            staff = staff.filter(search.matches(q, ("person__full_name", "position")))
         if category in StaffCategory.values:
             staff = staff.filter(staff_category=category)
         page = Paginator(staff, 50).get_page(request.GET.get("page"))

@@ -17,7 +17,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danchu.core import listcache, params, vnformat
+from danchu.core import listcache, params, search, vnformat
 from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
 from danchu.legal.frameworks import framework_for
@@ -181,16 +181,21 @@ def disclosure_list(request):
             status=DisclosureStatus.PUBLISHED,
             pk__in=DisclosureRecipient.objects.filter(person=person_of()).values("disclosure_id"),
         )
-    q = request.GET.get("q", "").strip()
-    kind = request.GET.get("kind", "")
-    year = request.GET.get("year", "")
-    only = request.GET.get("only", "")
+    v = params.Filters(request)
+    q = v.raw("q")[:200]
+    kind = v.choice("kind", DisclosureKind.values, label=_("Loại"))
+    year = v.year("year")
+    only = v.choice("only", ("unread",), label=_("Chỉ hiện"))
+    v.page()
+    if request.GET.get("format") != "xlsx":
+        v.report(request)
+    year = str(year or "")
     if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(reference__icontains=q) | Q(content__icontains=q))
-    if kind in DisclosureKind.values:
+        qs = qs.filter(search.matches(q, ("title", "reference", "content")))
+    if kind:
         qs = qs.filter(kind=kind)
-    if params.year_or_none(year):
-        year = params.year_or_none(year)
+    if year:
+        year = int(year)
         qs = qs.filter(Q(published_on__year=year) | Q(published_on__isnull=True, decided_on__year=year))
     if only == "unread" and person_of():
         qs = qs.filter(
@@ -947,7 +952,7 @@ def conference_delegates(request, uuid):
     only = request.GET.get("only", "")
     attendees = conference.attendees.select_related("person").order_by("person__full_name", "pk")
     if q:
-        attendees = attendees.filter(person__full_name__icontains=q)
+        attendees = attendees.filter(search.matches(q, ("person__full_name",)))
     if unit is not None:
         attendees = attendees.filter(
             person_id__in=Membership.objects.staff_of(unit, conference.held_on).values("person_id")
@@ -1060,7 +1065,13 @@ def recommendation_list(request):
     return render(
         request,
         "participation/recommendation_list.html",
-        {"page_obj": page, "today": timezone.localdate(), "querystring_without_page": _querystring(request)},
+        {
+            "page_obj": page,
+            "today": timezone.localdate(),
+            "querystring_without_page": _querystring(request),
+            # the same permission as recommendation_create: no link to a page that is a 404
+            "can_send": access.can(request.user, "participation.take_part", org),
+        },
     )
 
 

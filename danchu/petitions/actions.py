@@ -306,9 +306,15 @@ def register(
         )
     if not is_anonymous and not identity["full_name"]:
         raise ValidationError({"full_name": _("Vui lòng nhập họ và tên người gửi.")})
-    if kind == Kind.COMPLAINT and not (identity["address"] or identity["phone"] or identity["email"]):
+    if kind == Kind.COMPLAINT and not identity["address"]:
+        # Luật Khiếu nại 2011, Điều 8 khoản 2: the letter states the complainant's name and address.
         raise ValidationError(
-            {"address": _("Đơn khiếu nại phải có địa chỉ hoặc cách liên hệ với người khiếu nại.")}
+            {
+                "address": _(
+                    "Đơn khiếu nại phải ghi địa chỉ của người khiếu nại (Luật Khiếu nại 2011, Điều 8): "
+                    "vui lòng nhập địa chỉ để cơ quan gửi thông báo, quyết định giải quyết."
+                )
+            }
         )
     if channel == "transferred" and not transferred_from.strip():
         raise ValidationError({"transferred_from": _("Vui lòng nhập cơ quan đã chuyển đơn đến.")})
@@ -538,6 +544,26 @@ def _max_extensions(p):
     return sum(1 for s in p.deadline_steps if str(s.get("step", "")).startswith("extension_"))
 
 
+def _extension_refusal(p):
+    """Why a denunciation cannot be extended, and what would allow it (Luật Tố cáo 2018, Điều 30
+    khoản 1: a complex case once, an especially complex case twice, up to 30 days each)."""
+    if not (p.is_complex or p.is_especially_complex):
+        return _(
+            "Vụ tố cáo chưa được xác định là vụ việc phức tạp, nên chưa được gia hạn. Nếu vụ việc phức "
+            "tạp, hãy dùng “Xác định tính chất vụ việc” (ghi căn cứ) rồi gia hạn: vụ việc phức tạp được "
+            "gia hạn 1 lần, đặc biệt phức tạp 2 lần, mỗi lần không quá 30 ngày (Luật Tố cáo 2018, Điều 30)."
+        )
+    if not p.is_especially_complex:
+        return _(
+            "Vụ việc phức tạp chỉ được gia hạn 1 lần và đã gia hạn. Chỉ vụ việc đặc biệt phức tạp mới được "
+            "gia hạn lần 2: nếu đúng như vậy, hãy xác định lại tính chất vụ việc (Luật Tố cáo 2018, Điều 30)."
+        )
+    return _(
+        "Vụ việc đặc biệt phức tạp đã được gia hạn đủ 2 lần luật cho phép; không thể gia hạn thêm "
+        "(Luật Tố cáo 2018, Điều 30)."
+    )
+
+
 def extend(petition, *, actor, reason, new_due=None, on=None):
     """Extend the resolution period within the legal limits: for a denunciation the next
     extension the law allows (complex: one, especially complex: two); for feedback a new answer
@@ -566,11 +592,7 @@ def extend(petition, *, actor, reason, new_due=None, on=None):
                             "Luật Khiếu nại không cho gia hạn; nếu vụ việc phức tạp, hãy xác định vụ việc phức tạp để áp dụng thời hạn dài hơn."
                         )
                     )
-                raise ValidationError(
-                    _(
-                        "Đã hết số lần gia hạn luật cho phép (vụ việc phức tạp: 1 lần; đặc biệt phức tạp: 2 lần)."
-                    )
-                )
+                raise ValidationError(_extension_refusal(p))
             p.extensions += 1
             refresh_deadlines(p)
         _event(

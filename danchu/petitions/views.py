@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danchu.core import listcache, params, vnformat
+from danchu.core import listcache, params, search, vnformat
 from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
 from danchu.legal import calendar as workcal
@@ -27,6 +27,7 @@ from danchu.orgs.ceased import ceased_refusal
 from danchu.orgs.models import Organization
 
 from . import actions, forms, permissions, ratelimit, stats
+from .actions import IDENTITY_FIELDS
 from .models import (
     OPEN_STATUSES,
     IdentityScan,
@@ -79,6 +80,26 @@ def _due_soon_limit(today):
 # ---------------------------------------------------------------- worklist
 
 
+def _worklist_filters(request):
+    """The worklist's filters, validated (danchu.core.params.Filters): the valid values as text
+    for the form, and the messages for the values that were ignored."""
+    v = params.Filters(request)
+    handler = v.raw("handler")
+    if handler != "none":
+        handler = v.integer("handler", 1, label=_("Người xử lý"))
+    year = v.year("year")
+    f = {
+        "q": v.raw("q")[:200],
+        "kind": v.choice("kind", Kind.values, label=_("Loại đơn")),
+        "status": v.choice("status", ["open", *Status.values], label=_("Trạng thái")),
+        "handler": str(handler or ""),
+        "due": v.choice("due", ("overdue", "soon"), label=_("Hạn")),
+        "year": str(year or ""),
+    }
+    v.page()
+    return f, v
+
+
 def _filtered(request, org, org_ids=None):
     # The subtree as a list of organisation ids, not a join on `path LIKE`: PostgreSQL cannot
     # tell how many letters a path prefix covers (with a thousand units it guessed 50 rows of
@@ -88,33 +109,28 @@ def _filtered(request, org, org_ids=None):
     qs = Petition.objects.filter(organization_id__in=org_ids)
     if not access.roles_in(request.user, org) & {permissions.H, permissions.C}:
         qs = qs.filter(permissions.visible_q(request.user))  # handlers: their own cases only
-    f = {k: request.GET.get(k, "").strip() for k in ("q", "kind", "status", "handler", "due", "year")}
+    f, _errors = _worklist_filters(request)
     today = timezone.localdate()
-    if f["kind"] in Kind.values:
+    if f["kind"]:
         qs = qs.filter(kind=f["kind"])
     if f["status"] == "open":
         qs = qs.filter(open_rank=0)
-    elif f["status"] in Status.values:
+    elif f["status"]:
         qs = qs.filter(status=f["status"])
     if f["handler"] == "none":
         qs = qs.filter(handler__isnull=True)
-    elif params.int_or_none(f["handler"]) is not None:
-        qs = qs.filter(handler_id=params.int_or_none(f["handler"]))
+    elif f["handler"]:
+        qs = qs.filter(handler_id=int(f["handler"]))
     # open_rank = 0 is the stored form of "open" (models.Petition.open_rank), served by the index.
     if f["due"] == "overdue":
         qs = qs.filter(open_rank=0, next_due__lt=today)
     elif f["due"] == "soon":
         qs = qs.filter(open_rank=0, next_due__gte=today, next_due__lte=_due_soon_limit(today))
-    if params.year_or_none(f["year"]):
-        qs = qs.filter(received_on__year=params.year_or_none(f["year"]))
+    if f["year"]:
+        qs = qs.filter(received_on__year=int(f["year"]))
     if f["q"]:
         code = normalize_tracking_code(f["q"])
-        qs = qs.filter(
-            Q(reference__icontains=f["q"])
-            | Q(subject__icontains=f["q"])
-            | Q(content__icontains=f["q"])
-            | Q(tracking_code=code)
-        )
+        qs = qs.filter(search.matches(f["q"], ("reference", "subject", "content")) | Q(tracking_code=code))
     qs = qs.select_related("organization", "handler")
     # Open letters first, nearest deadline first, newest first: the order of
     # petition_worklist_order_idx, so a page is read from the index, not sorted.
@@ -126,6 +142,7 @@ def _filtered(request, org, org_ids=None):
 def worklist(request):
     org = _require(request, "petitions.view")
     org_ids, version = listcache.subtree_state(org)
+    _worklist_filters(request)[1].report(request)
     content = listcache.fragment(
         request, "petitions:worklist", version, lambda: _worklist_body(request, org, org_ids)
     )
@@ -701,7 +718,7 @@ def public_submit(request):
     schedules = ReceptionSchedule.objects.filter(organization__in=form.fields["organization"].queryset)
     if org_code:
         schedules = schedules.filter(organization__code=org_code)
-    extra = {"schedules": schedules.select_related("organization")[:20]}
+    extra = {"schedules": schedules.select_related("organization")[:20], "identity_fields": IDENTITY_FIELDS}
     if request.method == "POST":
         if not ratelimit.hit(request, "submit"):
             return _too_many(request, "petitions/public_submit.html", form, extra)
@@ -766,6 +783,8 @@ def public_lookup(request):
                     "status",
                     "received_on",
                     "resolved_on",
+                    "accept_due",
+                    "resolve_due",
                     "public_answer",
                     "organization__name",
                     "tracking_code",

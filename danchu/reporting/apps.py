@@ -7,3 +7,11 @@ class ReportingConfig(AppConfig):
     label = "reporting"
     verbose_name = _("Báo cáo")
     nav = [(_("Báo cáo"), "reporting:list", "reporting.view")]
+
+    def ready(self):
+        from danchu.audit.templatetags.audit import register_key_labeller
+
+        from .indicators.definitions import BY_CODE
+
+        # The trail of frozen figures ({code: number}) names its indicators.
+        register_key_labeller(lambda key: BY_CODE[key].label if key in BY_CODE else None)

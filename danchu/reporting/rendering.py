@@ -1,6 +1,7 @@
 """Rendering a report: DOCX from a docxtpl template (the default one generated from officialdoc,
 or one an administrator uploaded), PDF from the DOCX through LibreOffice, XLSX appendix."""
 
+import datetime
 import hashlib
 import io
 import re
@@ -162,13 +163,21 @@ def render_pdf(docx_bytes, basename="bao-cao"):
         return target.read_bytes()
 
 
+def _as_date(iso):
+    """A frozen snapshot stores dates as ISO text; the workbook wants a date cell."""
+    try:
+        return datetime.date.fromisoformat(str(iso)[:10]) if iso else None
+    except ValueError:
+        return iso
+
+
 def render_xlsx(report, data):
     rows = [
-        (row["code"], row["label"], row["unit"], data.values[row["code"]].value, row["value"], row["source"])
-        for row in figure_rows(data)
+        (n, row["label"], row["unit"], data.values[row["code"]].value, row["value"], row["source"])
+        for n, row in enumerate(figure_rows(data), start=1)
     ]
     headers = [
-        _("Mã chỉ tiêu"),
+        _("STT"),
         _("Chỉ tiêu"),
         _("Đơn vị tính"),
         _("Giá trị"),
@@ -179,7 +188,7 @@ def render_xlsx(report, data):
         (
             _("Đảng") if group == "party" else _("Chính quyền"),
             d["ref"],
-            d["issued_on"],
+            _as_date(d["issued_on"]),
             d["kind_label"],
             d["subject"],
         )

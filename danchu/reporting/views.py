@@ -5,13 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danchu.core import search
 from danchu.core.xlsx import xlsx_response
 from danchu.orgs import access
 
@@ -27,7 +27,15 @@ from .forms import (
     TemplateUploadForm,
     WithdrawSignatureForm,
 )
-from .indicators import BY_CODE, GROUPS, INDICATORS, RegisterMissing, label_on, records_function
+from .indicators import (
+    BY_CODE,
+    GROUPS,
+    INDICATORS,
+    Aggregate,
+    RegisterMissing,
+    label_on,
+    records_function,
+)
 from .models import Report, ReportBuild, ReportFile, ReportStatus, ReportTemplate, ReportType
 from .outline import outline_for
 from .rendering import RenderError, default_template_path
@@ -55,11 +63,7 @@ def report_list(request):
     form = ListFilterForm(request.GET or None)
     if form.is_valid():
         if q := form.cleaned_data["q"]:
-            reports = reports.filter(
-                Q(title__icontains=q)
-                | Q(organization__name__icontains=q)
-                | Q(organization__code__icontains=q)
-            )
+            reports = reports.filter(search.matches(q, ("title", "organization__name", "organization__code")))
         if status := form.cleaned_data["status"]:
             reports = reports.filter(status=status)
         if period := form.cleaned_data["period"]:
@@ -73,7 +77,7 @@ def report_list(request):
                 r.version,
                 r.reference,
                 r.get_status_display(),
-                r.report_date.isoformat(),
+                r.report_date,
                 r.title,
             )
             for r in reports
@@ -303,6 +307,11 @@ def indicator_detail(request, uuid, code):
             "report": report,
             "indicator": indicator,
             "label": label_on(indicator.code, report.data_end),
+            # labels, not codes: the aggregation's Vietnamese name and the parts' names
+            "aggregate_label": dict(Aggregate.choices).get(indicator.aggregate, indicator.aggregate),
+            "parts": [
+                (c, label_on(c, report.data_end)) for c in (indicator.ratio_of or indicator.sum_of or ())
+            ],
             "value": value,
             "shown": indicator.format(value.value),
             "computed_shown": indicator.format(value.computed),

@@ -133,6 +133,23 @@ def is_shown(model, name):
     return name not in HIDDEN_FIELDS and not isinstance(field, models.GeneratedField)
 
 
+# Functions key -> label or None that name the keys of a recorded dict (an app registers its
+# own, e.g. reporting names its indicator codes), so the trail never shows a raw code.
+KEY_LABELLERS = []
+
+
+def register_key_labeller(labeller):
+    if labeller not in KEY_LABELLERS:
+        KEY_LABELLERS.append(labeller)
+
+
+def key_label(key):
+    for labeller in KEY_LABELLERS:
+        if (label := labeller(key)) is not None:
+            return str(label)
+    return key
+
+
 def _plain_value(value):
     """A value recorded without a field to say how to show it: lists and dicts as text."""
     if isinstance(value, bool):
@@ -140,7 +157,9 @@ def _plain_value(value):
     if isinstance(value, (list, tuple)):
         return ", ".join(str(_plain_value(v)) for v in value)
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {_plain_value(v)}" for k, v in value.items())
+        return "; ".join(f"{key_label(k)}: {_plain_value(v)}" for k, v in value.items())
+    if isinstance(value, (float, decimal.Decimal)):
+        return _number(value)
     return value
 
 

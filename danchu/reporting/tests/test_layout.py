@@ -136,8 +136,10 @@ def test_appendix_is_the_official_one(draft, world):
     cells = [[c.value for c in row] for row in sheet.iter_rows()]
     assert "Nguồn số liệu" in cells[0]
     assert any(
-        row[0] == "letters_received" and row[-1] == "Nhập tay: Theo sổ giấy của văn thư" for row in cells
+        row[1] == "Tổng số đơn tiếp nhận" and row[-1] == "Nhập tay: Theo sổ giấy của văn thư" for row in cells
     )
+    # labels, not indicator codes (issue 15)
+    assert not any("letters_received" in str(v) for row in cells for v in row)
 
 
 def test_a_correction_does_not_print_its_reason(draft, world):

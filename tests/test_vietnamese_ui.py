@@ -1,0 +1,118 @@
+"""Every page in Vietnamese, as every kind of user (issue 15): the walk of tests/test_every_url.py
+fails on English tell-tale words, Python reprs and ISO timestamps in what a user reads.
+
+What a user reads: the text of the page and the attributes a browser shows or speaks (title,
+aria-label, placeholder, alt, the value of a button). Scripts, styles, <code> and the values of
+form fields (what the user typed) are not UI text."""
+
+import html.parser
+import re
+
+import pytest
+
+from .test_every_url import all_patterns, client_as, demo, demo_db, url_cases  # noqa: F401
+
+# The citizen (anonymous), staff, a clerk, a handler, the head, the inspector, another agency's
+# clerk, the province officer and the system administrator.
+ROLES = (
+    None,
+    "stttt.nhanvien",
+    "stttt.vanthu",
+    "stttt.xuly",
+    "stttt.giamdoc",
+    "stttt.thanhtra",
+    "skhcn.vanthu",
+    "snv.chuyenvien",
+    "admin",
+)
+TELLTALE = re.compile(r"Select an option|\b(?:None|True|False)\b|\bratio\b")
+ISO_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:")
+REPR = re.compile(r"\{'|\['")
+SHOWN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
+NOT_UI = {"script", "style", "code", "pre", "textarea"}
+
+
+class ShownText(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.skip = 0
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in NOT_UI:
+            self.skip += 1
+        self.parts += [attrs[a] for a in SHOWN_ATTRIBUTES if attrs.get(a)]
+        if tag == "input" and attrs.get("type") in ("submit", "button") and attrs.get("value"):
+            self.parts.append(attrs["value"])
+
+    def handle_endtag(self, tag):
+        if tag in NOT_UI and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip and data.strip():
+            self.parts.append(data)
+
+
+def _indicator_codes():
+    from danchu.reporting.indicators.definitions import BY_CODE
+
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, BY_CODE), key=len, reverse=True)) + r")\b")
+
+
+def problems(page):
+    parser = ShownText()
+    parser.feed(page)
+    found = []
+    codes = _indicator_codes()
+    for text in parser.parts:
+        if match := codes.search(text):
+            found.append(f"indicator code: …{text[max(0, match.start() - 30) : match.end() + 30].strip()}…")
+        for pattern, what in ((TELLTALE, "English"), (ISO_TIMESTAMP, "ISO timestamp"), (REPR, "Python repr")):
+            if match := pattern.search(text):
+                start = max(0, match.start() - 30)
+                found.append(f"{what}: …{text[start : match.end() + 30].strip()}…")
+    return found
+
+
+def test_the_checker_catches_each_class():
+    page = (
+        "<p>- Select an option -</p><td>None</td><p title='ratio'>x</p>"
+        "<p>2026-12-01T18:06:43+00:00</p><p>{'2': '10'}</p><p>['TV.SGDDT']</p>"
+        "<script>var a = {'x': None}</script><code>letters_received</code><td>letters_received</td>"
+    )
+    assert len(problems(page)) == 7
+    assert problems("<p>Không có</p><textarea>None</textarea><input value='True'>") == []
+
+
+def indicator_pages():
+    """The walk tries two indicators; add the ratios and a derived percentage, whose pages once
+    showed "ratio" and raw codes."""
+    from django.urls import reverse
+
+    from danchu.reporting.indicators.definitions import BY_CODE
+    from danchu.reporting.models import Report
+
+    codes = [c for c, i in BY_CODE.items() if i.ratio_of][:3] + [
+        c for c in ("staff_reduction_pct",) if c in BY_CODE
+    ]
+    reports = Report.objects.filter(organization__code="TV.STTTT").order_by("-pk")[:1]
+    return [reverse("reporting:indicator", args=[r.uuid, c]) for r in reports for c in codes]
+
+
+@pytest.mark.parametrize("username", ROLES, ids=[u or "anonymous" for u in ROLES])
+@pytest.mark.usefixtures("demo_db")
+def test_every_page_reads_in_vietnamese(client, username):
+    client = client_as(client, username)
+    failures = []
+    for name, _route, converters in all_patterns():
+        if any(word in name for word in ("delete", "remove", "logout")):
+            continue
+        cases = [url for url, _owner, garbage in url_cases(name, converters)[:3] if not garbage]
+        for url in cases + (indicator_pages() if name == "reporting:indicator" else []):
+            response = client.get(url)
+            if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
+                continue
+            failures += [f"{url}: {p}" for p in problems(response.content.decode())]
+    assert not failures, "\n".join(sorted(set(failures)))
