@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "danchu.core.middleware.SessionActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -243,7 +244,9 @@ DEMO_MODE = env_bool("DANCHU_DEMO", default=not PRODUCTION)
 SESSION_COOKIE_HTTPONLY = True
 # A session ends after a working day without activity (docs/security.md).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 3600))
-SESSION_SAVE_EVERY_REQUEST = True
+# The expiry is pushed back by danchu.core.middleware.SessionActivityMiddleware at most every
+# SESSION_ACTIVITY_REFRESH seconds, not on every request (which would write on every page view).
+SESSION_ACTIVITY_REFRESH = int(os.environ.get("SESSION_ACTIVITY_REFRESH", 300))
 # Content-Security-Policy: scripts and styles from this site only, no inline script (style
 # attributes are allowed), nothing framed, forms post here only.
 SECURE_CSP = {

@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.utils import translation
 
@@ -54,3 +56,22 @@ def _without_nul(query):
         clean.setlist(key, [v.replace("\x00", "") if isinstance(v, str) else v for v in values])
     clean._mutable = False
     return clean
+
+
+class SessionActivityMiddleware:
+    """A session ends after SESSION_COOKIE_AGE (a working day) without activity. Saving the session
+    on every request would cost two queries on every page, cached ones included; instead the
+    session is marked active (and so saved, its expiry pushed back) at most once every
+    SESSION_ACTIVITY_REFRESH seconds: the idle limit holds to within that much."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        if session is not None and session.session_key:
+            now = int(time.time())
+            seen = session.get("_seen", 0)
+            if not isinstance(seen, int) or now - seen >= settings.SESSION_ACTIVITY_REFRESH:
+                session["_seen"] = now
+        return self.get_response(request)
