@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     # The database queue of django.tasks (TASKS_BACKEND=django_tasks_db.DatabaseBackend); its
     # table is harmless when tasks run in-process.
     "django_tasks_db",
+    # django-ninja: the API (danchu.api); listed so its docs page uses the Swagger UI files it ships.
+    "ninja",
     # danchu, registers first; reporting depends on them, never the other way round.
     "danchu.core",
     "danchu.audit",
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
     "danchu.activities",
     "danchu.reporting",
     "danchu.consolidation",
+    "danchu.api",
 ]
 
 MIDDLEWARE = [

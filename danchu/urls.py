@@ -28,5 +28,6 @@ urlpatterns = [
     path("hoat-dong/", include("danchu.activities.urls")),
     path("bao-cao/", include("danchu.reporting.urls")),
     path("tong-hop/", include("danchu.consolidation.urls")),
+    path("api/", include("danchu.api.urls")),
     path("quan-tri/", admin.site.urls),
 ]
