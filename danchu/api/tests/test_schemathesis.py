@@ -2,6 +2,8 @@
 checks that none answers 5xx, and that each answer (status, content type, body) is the one the
 schema documents. In process, on the WSGI app: no network, no server."""
 
+import os
+
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
@@ -20,7 +22,7 @@ from danchu.wsgi import application
 from .conftest import DENOUNCER, bearer
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
-EXAMPLES = 25
+EXAMPLES = int(os.environ.get("DANCHU_SCHEMATHESIS_EXAMPLES", "25"))
 
 
 @pytest.fixture
