@@ -5,15 +5,19 @@ below have no field for it, and the reveal stays a page action (petitions:reveal
 
 import datetime
 import uuid as uuid_mod
-from typing import Literal
+from typing import Any, Literal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Path, Query, Schema, Swagger
 
+from danchu.consolidation import actions as consolidation_actions
+from danchu.consolidation.figures import plain as figures_plain
+from danchu.consolidation.models import ReportRequest, RequestTarget, Submission
+from danchu.consolidation.provincial import consolidate
 from danchu.documents import actions as document_actions
 from danchu.documents.kinds import DocumentKind
 from danchu.documents.models import Direction, Document
@@ -23,6 +27,11 @@ from danchu.orgs.models import Organization, ReportingPeriod
 from danchu.petitions import actions as petition_actions
 from danchu.petitions import permissions as petition_permissions
 from danchu.petitions.models import Channel, Kind, Petition, SenderType, Status
+from danchu.reporting.indicators import BY_CODE as INDICATOR_BY_CODE
+from danchu.reporting.indicators import Origin, ReportData
+from danchu.reporting.indicators import compute as compute_indicators
+from danchu.reporting.indicators import label_on as indicator_label_on
+from danchu.reporting.models import Report, ReportFile, ReportStatus
 
 from . import errors
 from .auth import TokenAuth
@@ -31,7 +40,8 @@ api = NinjaAPI(
     title="danchu API",
     version="1",
     description=(
-        "API của danchu: cơ quan, kỳ báo cáo, sổ văn bản, đơn thư. Xác thực bằng mã truy cập cá nhân "
+        "API của danchu: cơ quan, kỳ báo cáo, sổ văn bản, đơn thư, chỉ tiêu, báo cáo, yêu cầu báo cáo và "
+        "tổng hợp của tỉnh. Xác thực bằng mã truy cập cá nhân "
         "(`Authorization: Bearer …`), cùng quyền như trên các trang. Lỗi trả về dạng "
         '`{"errors": [{"field", "code", "message"}]}`.'
     ),
@@ -447,3 +457,453 @@ def register_petition(request, payload: PetitionIn):
     )
     p = Petition.objects.select_related("organization", "handler").get(pk=p.pk)
     return 201, _petition_out(p, timezone.localdate())
+
+
+# ------------------------------------------------------------------ indicators
+
+
+class IndicatorOut(Schema):
+    code: str
+    label: str
+    unit: str
+    group: str
+    value: int | float | None
+    computed: int | float | None = Field(description="Giá trị tính từ sổ (trước khi nhập tay).")
+    origin: Literal[tuple(Origin.values)] = Field(
+        description="Nguồn gốc: `computed` tính từ sổ, `manual` nhập tay (có lý do), `missing` chưa có sổ."
+    )
+    reason: str = Field(description="Lý do nhập tay, khi origin là manual.")
+    source: str = Field(description="Sổ mà chỉ tiêu được tính từ đó.")
+
+
+class IndicatorsOut(Schema):
+    organisation: str
+    period: str
+    data_start: datetime.date
+    data_end: datetime.date
+    missing: list[str] = Field(description="Các sổ chưa có trong danchu: chỉ tiêu của chúng là missing.")
+    indicators: list[IndicatorOut]
+
+
+def _number(v):
+    return v if isinstance(v, int | float) and not isinstance(v, bool) else None
+
+
+def _indicators(data, as_of):
+    rows = []
+    for code, value in data.values.items():
+        indicator = INDICATOR_BY_CODE.get(code)
+        rows.append(
+            {
+                "code": code,
+                "label": str(indicator_label_on(code, as_of)) if indicator else code,
+                "unit": str(indicator.unit) if indicator else "",
+                "group": str(indicator.group) if indicator else "",
+                "value": _number(value.value),
+                "computed": _number(value.computed),
+                "origin": str(value.origin),
+                "reason": value.reason or "",
+                "source": indicator.source if indicator else "",
+            }
+        )
+    return rows
+
+
+@api.get("/organisations/{code}/indicators", response={200: IndicatorsOut, **ERR}, tags=["indicators"])
+def get_indicators(
+    request,
+    code: str = Path(..., pattern=CODE_PATTERN),
+    period: str = Query(..., pattern=CODE_PATTERN, description="Mã kỳ báo cáo, ví dụ 2020."),
+):
+    """Các chỉ tiêu của một cơ quan (cùng đơn vị trực thuộc) trong một kỳ, tính từ sổ như trên trang báo
+    cáo, với nguồn gốc của từng số (tính từ sổ, nhập tay, chưa có sổ)."""
+    org = _visible_org(request, code, "reporting.view")
+    p = ReportingPeriod.objects.filter(code=period).first()
+    if p is None:
+        raise Http404
+    data = compute_indicators(org, p)
+    return {
+        "organisation": org.code,
+        "period": p.code,
+        "data_start": p.cutoff_start,
+        "data_end": p.cutoff_end,
+        "missing": list(data.missing),
+        "indicators": _indicators(data, p.cutoff_end),
+    }
+
+
+# ------------------------------------------------------------------ reports
+
+
+class ReportFileOut(Schema):
+    id: int
+    format: str
+    filename: str
+    size: int
+    frozen: bool = Field(description="Tệp của bản đã ký, đã gửi (gắn với bản chốt số liệu).")
+    url: str
+
+
+class SnapshotOut(Schema):
+    reference: str
+    signed_at: datetime.datetime | None
+    signed_by: str | None
+    as_of: datetime.date | None
+    missing: list[str]
+    indicators: list[IndicatorOut]
+
+
+class ReportOut(Schema):
+    uuid: uuid_mod.UUID
+    organisation: str
+    period: str
+    report_type: str
+    framework: str
+    status: str
+    title: str
+    reference: str
+    version: int
+    report_date: datetime.date
+    data_start: datetime.date
+    data_end: datetime.date
+    submitted_at: datetime.datetime | None
+
+
+class ReportDetailOut(ReportOut):
+    snapshot: SnapshotOut | None = Field(description="Số liệu đã chốt khi ký; null khi báo cáo chưa ký.")
+    files: list[ReportFileOut]
+
+
+class ReportPage(Page):
+    results: list[ReportOut]
+
+
+def _report_out(r):
+    return {
+        "uuid": r.uuid,
+        "organisation": r.organization.code,
+        "period": r.period.code,
+        "report_type": r.report_type,
+        "framework": r.framework,
+        "status": r.status,
+        "title": r.title,
+        "reference": r.reference,
+        "version": r.version,
+        "report_date": r.report_date,
+        "data_start": r.data_start,
+        "data_end": r.data_end,
+        "submitted_at": r.submitted_at,
+    }
+
+
+class ReportFilters(Paging):
+    organisation: str = Field(..., pattern=CODE_PATTERN)
+    period: str | None = Field(None, pattern=CODE_PATTERN)
+    status: Literal[tuple(ReportStatus.values)] | None = None
+
+
+@api.get("/reports", response={200: ReportPage, **ERR}, tags=["reports"])
+def list_reports(request, filters: Query[ReportFilters]):
+    """Báo cáo (phiên bản mới nhất) của một cơ quan và các đơn vị trực thuộc."""
+    org = _visible_org(request, filters.organisation, "reporting.view")
+    qs = Report.objects.current().filter(organization__path__startswith=org.path)
+    qs = qs.filter(organization__in=access.orgs_with(request.user, "reporting.view"))
+    if filters.period:
+        qs = qs.filter(period__code=filters.period)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    qs = qs.select_related("organization", "period").order_by("-period__year", "organization__path", "-pk")
+    count, rows = _page(qs, filters)
+    return {
+        "count": count,
+        "limit": filters.limit,
+        "offset": filters.offset,
+        "results": [_report_out(r) for r in rows],
+    }
+
+
+def _get_report(request, uuid):
+    qs = Report.objects.select_related("organization", "period").prefetch_related("snapshots__signed_by")
+    return access.get_for_user(request.user, qs, "reporting.view", uuid=uuid)
+
+
+@api.get("/reports/{uuid}", response={200: ReportDetailOut, **ERR}, tags=["reports"])
+def get_report(request, uuid: uuid_mod.UUID):
+    """Một báo cáo, với bản chốt số liệu khi đã ký (không tính lại từ sổ) và các tệp của nó."""
+    r = _get_report(request, uuid)
+    out = _report_out(r)
+    frozen = r.snapshot
+    out["snapshot"] = None
+    if frozen is not None:
+        data = ReportData.from_json(frozen.values)
+        as_of = datetime.date.fromisoformat(data.as_of) if data.as_of else None
+        out["snapshot"] = {
+            "reference": frozen.reference,
+            "signed_at": frozen.signed_at,
+            "signed_by": frozen.signed_by.get_username() if frozen.signed_by_id else None,
+            "as_of": as_of,
+            "missing": list(data.missing),
+            "indicators": _indicators(data, as_of or r.data_end),
+        }
+    files = r.files.filter(snapshot__isnull=False) if r.status == ReportStatus.SUBMITTED else r.files.all()
+    out["files"] = [
+        {
+            "id": f.pk,
+            "format": f.format,
+            "filename": f.filename,
+            "size": f.size,
+            "frozen": f.snapshot_id is not None,
+            "url": f"/api/v1/reports/{r.uuid}/files/{f.pk}",
+        }
+        for f in files.order_by("-created_at", "-pk")
+    ]
+    return out
+
+
+@api.get(
+    "/reports/{uuid}/files/{file_id}",
+    response={200: None, **ERR},
+    tags=["reports"],
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "Tệp báo cáo (DOCX, PDF, XLSX).",
+                "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    },
+)
+def download_report_file(request, uuid: uuid_mod.UUID, file_id: int = Path(..., ge=1, le=2**31 - 1)):
+    r = _get_report(request, uuid)
+    item = ReportFile.objects.filter(pk=file_id, report=r).first()
+    if item is None:
+        raise Http404
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.filename)
+
+
+# ------------------------------------------------------------------ the province: requests, submissions
+
+
+class RequestOut(Schema):
+    uuid: uuid_mod.UUID
+    requesting_organisation: str
+    reference: str
+    issued_on: datetime.date
+    title: str
+    report_type: str
+    period: str
+    data_start: datetime.date
+    data_end: datetime.date
+    deadline: datetime.date
+    targets: list[str] = Field(description="Các cơ quan phải báo cáo mà người dùng được xem.")
+    managed: bool = Field(description="Người dùng quản lý yêu cầu này (cấp tỉnh).")
+
+
+class RequestPage(Page):
+    results: list[RequestOut]
+
+
+def _request_out(req, user, targets=None):
+    managed = access.can(user, "consolidation.manage", req.requesting_org)
+    if targets is None:
+        targets = _visible_targets(user, req, managed)
+    return {
+        "uuid": req.uuid,
+        "requesting_organisation": req.requesting_org.code,
+        "reference": req.reference,
+        "issued_on": req.issued_on,
+        "title": req.title,
+        "report_type": req.report_type,
+        "period": req.period.code,
+        "data_start": req.data_start,
+        "data_end": req.data_end,
+        "deadline": req.deadline,
+        "targets": [o.code for o in targets],
+        "managed": managed,
+    }
+
+
+def _visible_targets(user, req, managed):
+    qs = Organization.objects.filter(pk__in=RequestTarget.objects.filter(request=req).values("organization"))
+    if not managed:
+        qs = qs.filter(pk__in=access.orgs_with(user, "consolidation.view_own").values("pk"))
+    return list(qs.order_by("path"))
+
+
+def _get_request(request, uuid):
+    """The request if the user manages it or answers it (as one of its targets), else 404."""
+    req = ReportRequest.objects.select_related("requesting_org", "period").filter(uuid=uuid).first()
+    if req is None:
+        raise Http404
+    managed = access.can(request.user, "consolidation.manage", req.requesting_org)
+    targets = _visible_targets(request.user, req, managed)
+    if not managed and not targets:
+        raise Http404
+    return req, managed, targets
+
+
+class RequestFilters(Paging):
+    period: str | None = Field(None, pattern=CODE_PATTERN)
+    q: str | None = Field(None, max_length=200)
+
+
+@api.get("/requests", response={200: RequestPage, **ERR}, tags=["consolidation"])
+def list_requests(request, filters: Query[RequestFilters]):
+    """Yêu cầu báo cáo: cấp tỉnh thấy yêu cầu mình quản lý, cơ quan thấy yêu cầu gửi đến mình."""
+    managed = access.orgs_with(request.user, "consolidation.manage")
+    own = access.orgs_with(request.user, "consolidation.view_own")
+    qs = (
+        ReportRequest.objects.filter(
+            Q(requesting_org__in=managed.values("pk")) | Q(target_rows__organization__in=own.values("pk"))
+        )
+        .distinct()
+        .select_related("requesting_org", "period")
+        .order_by("-issued_on", "-pk")
+    )
+    if filters.period:
+        qs = qs.filter(period__code=filters.period)
+    if filters.q:
+        qs = qs.filter(Q(reference__icontains=filters.q) | Q(title__icontains=filters.q))
+    count, rows = _page(qs, filters)
+    target_rows = RequestTarget.objects.filter(request__in=rows).select_related("organization")
+    own_ids = set(own.values_list("pk", flat=True))
+    by_request = {}
+    for t in target_rows.order_by("organization__path"):
+        by_request.setdefault(t.request_id, []).append(t.organization)
+    results = []
+    for req in rows:
+        is_managed = access.can(request.user, "consolidation.manage", req.requesting_org)
+        targets = [o for o in by_request.get(req.pk, []) if is_managed or o.pk in own_ids]
+        results.append(_request_out(req, request.user, targets))
+    return {"count": count, "limit": filters.limit, "offset": filters.offset, "results": results}
+
+
+@api.get("/requests/{uuid}", response={200: RequestOut, **ERR}, tags=["consolidation"])
+def get_request(request, uuid: uuid_mod.UUID):
+    req, _managed, targets = _get_request(request, uuid)
+    return _request_out(req, request.user, targets)
+
+
+class SubmissionOut(Schema):
+    uuid: uuid_mod.UUID
+    request: uuid_mod.UUID
+    organisation: str
+    version: int
+    is_current: bool
+    kind: str
+    status: str
+    submitted_at: datetime.datetime
+    is_late: bool
+    report: uuid_mod.UUID | None
+    values: dict[str, Any] = Field(description="Số liệu theo mã chỉ tiêu.")
+    note: str
+    return_reason: str
+
+
+def _submission_out(s, req):
+    return {
+        "uuid": s.uuid,
+        "request": req.uuid,
+        "organisation": s.organization.code,
+        "version": s.version,
+        "is_current": s.is_current,
+        "kind": s.kind,
+        "status": s.status,
+        "submitted_at": s.submitted_at,
+        "is_late": s.is_late,
+        "report": s.report.uuid if s.report_id else None,
+        "values": s.values or {},
+        "note": s.note,
+        "return_reason": s.return_reason,
+    }
+
+
+@api.get("/requests/{uuid}/submissions", response={200: list[SubmissionOut], **ERR}, tags=["consolidation"])
+def list_submissions(request, uuid: uuid_mod.UUID):
+    """Các lần gửi báo cáo theo yêu cầu: cấp tỉnh thấy của mọi cơ quan, cơ quan thấy của mình."""
+    req, _managed, targets = _get_request(request, uuid)
+    qs = (
+        Submission.objects.filter(request=req, organization__in=targets)
+        .select_related("organization", "report")
+        .order_by("organization__path", "version")
+    )
+    return [_submission_out(s, req) for s in qs]
+
+
+class UploadIn(Schema):
+    name: str = Field(..., max_length=120, description="Tên tệp, đuôi .docx hoặc .pdf.")
+    content_base64: str = Field(..., max_length=30_000_000)
+
+
+class SubmissionIn(Schema):
+    organisation: str = Field(..., pattern=CODE_PATTERN, description="Cơ quan gửi (một đích của yêu cầu).")
+    report: uuid_mod.UUID | None = Field(
+        None, description="Báo cáo đã gửi trong danchu; số liệu lấy từ bản chốt."
+    )
+    file: UploadIn | None = Field(None, description="Hoặc: tệp báo cáo (DOCX/PDF) kèm số liệu `values`.")
+    values: dict[str, float | None] = Field(default_factory=dict)
+    note: str = Field("", max_length=5000)
+
+
+@api.post("/requests/{uuid}/submissions", response={201: SubmissionOut, **ERR}, tags=["consolidation"])
+def create_submission(request, uuid: uuid_mod.UUID, payload: SubmissionIn):
+    """Hệ thống của cơ quan gửi báo cáo theo yêu cầu: hoặc một báo cáo đã gửi trong danchu (`report`),
+    hoặc tệp báo cáo và số liệu phụ lục (`file` và `values`)."""
+    import base64
+    import binascii
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import transaction
+
+    _ensure_write(request)
+    req, _managed, _targets = _get_request(request, uuid)
+    org = _visible_org(request, payload.organisation, "consolidation.view_own")
+    if not access.can(request.user, "consolidation.submit", org):
+        raise PermissionDenied(_("Bạn không có quyền gửi báo cáo của cơ quan này."))
+    with transaction.atomic():
+        if payload.report is not None:
+            report = (
+                Report.objects.filter(uuid=payload.report, organization=org)
+                .prefetch_related("snapshots")
+                .first()
+            )
+            if report is None:
+                raise ValidationError({"report": _("Không tìm thấy báo cáo này của cơ quan.")})
+            sub = consolidation_actions.submit_report(req, org, report, actor=request.user, note=payload.note)
+        elif payload.file is not None:
+            try:
+                content = base64.b64decode(payload.file.content_base64, validate=True)
+            except (binascii.Error, ValueError):
+                raise ValidationError({"file": _("Nội dung tệp phải mã hóa base64.")}) from None
+            upload = SimpleUploadedFile(payload.file.name, content)
+            sub = consolidation_actions.submit_upload(
+                req, org, actor=request.user, uploaded_file=upload, values=payload.values, note=payload.note
+            )
+        else:
+            raise ValidationError(
+                {"report": _("Hãy chọn báo cáo đã gửi trong danchu, hoặc gửi tệp báo cáo.")}
+            )
+    sub = Submission.objects.select_related("organization", "report").get(pk=sub.pk)
+    return 201, _submission_out(sub, req)
+
+
+class ConsolidationOut(Schema):
+    request: uuid_mod.UUID
+    submissions: int = Field(description="Số báo cáo được tính (bản hiện hành, không bị trả lại).")
+    targets: int
+    totals: dict[str, Any] = Field(description="Số liệu tổng hợp theo mã chỉ tiêu.")
+
+
+@api.get("/requests/{uuid}/consolidation", response={200: ConsolidationOut, **ERR}, tags=["consolidation"])
+def get_consolidation(request, uuid: uuid_mod.UUID):
+    """Số liệu tổng hợp của các cơ quan đã báo cáo (chỉ cấp tỉnh quản lý yêu cầu)."""
+    req, managed, targets = _get_request(request, uuid)
+    if not managed:
+        raise Http404
+    result = consolidate(req)
+    return {
+        "request": req.uuid,
+        "submissions": len(result.submissions),
+        "targets": len(targets),
+        "totals": {k: figures_plain(v) for k, v in result.totals.items()},
+    }
