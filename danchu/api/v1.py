@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Path, Query, Schema, Swagger
+from ninja import Status as HttpStatus
 
 from danchu.consolidation import actions as consolidation_actions
 from danchu.consolidation.figures import plain as figures_plain
@@ -284,7 +285,7 @@ def create_document(request, payload: DocumentIn):
         raise PermissionDenied(_("Bạn không có quyền vào sổ văn bản của cơ quan này."))
     fields = payload.dict(exclude={"organisation"})
     doc = document_actions.create_document(actor=request.user, organization=org, **fields)
-    return 201, _doc_out(doc)
+    return HttpStatus(201, _doc_out(doc))
 
 
 # ------------------------------------------------------------------ petitions
@@ -456,7 +457,7 @@ def register_petition(request, payload: PetitionIn):
         external_code=payload.external_code,
     )
     p = Petition.objects.select_related("organization", "handler").get(pk=p.pk)
-    return 201, _petition_out(p, timezone.localdate())
+    return HttpStatus(201, _petition_out(p, timezone.localdate()))
 
 
 # ------------------------------------------------------------------ indicators
@@ -884,7 +885,7 @@ def create_submission(request, uuid: uuid_mod.UUID, payload: SubmissionIn):
                 {"report": _("Hãy chọn báo cáo đã gửi trong danchu, hoặc gửi tệp báo cáo.")}
             )
     sub = Submission.objects.select_related("organization", "report").get(pk=sub.pk)
-    return 201, _submission_out(sub, req)
+    return HttpStatus(201, _submission_out(sub, req))
 
 
 class ConsolidationOut(Schema):
