@@ -7,3 +7,5 @@ class ApiConfig(AppConfig):
     label = "api"
     verbose_name = _("API")
     default_auto_field = "django.db.models.BigAutoField"
+    # Every role holds orgs.view: each user manages their own tokens.
+    nav = [(_("Mã truy cập API"), "api_tokens", "orgs.view")]
