@@ -127,8 +127,3 @@ def install(api):
     @api.exception_handler(HttpError)
     def _http(request, exc):
         return respond(exc.status_code, [(None, "error", str(exc))])
-
-
-def not_found_view(request, *args, **kwargs):
-    """Anything under /api/ that no operation matches: the same JSON 404."""
-    return respond(404, [(None, "not_found", _("Không tìm thấy."))])

@@ -908,3 +908,11 @@ def get_consolidation(request, uuid: uuid_mod.UUID):
         "targets": len(targets),
         "totals": {k: figures_plain(v) for k, v in result.totals.items()},
     }
+
+
+@api.api_operation(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", auth=None, include_in_schema=False
+)
+def not_found(request, rest: str):
+    """Any other path under /api/v1/: the same JSON 404 as an unknown record."""
+    raise Http404
