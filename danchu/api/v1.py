@@ -113,7 +113,12 @@ class OrganisationPage(Page):
     results: list[OrganisationOut]
 
 
-@api.get("/organisations", response={200: OrganisationPage, **ERR}, tags=["organisations"])
+@api.get(
+    "/organisations",
+    response={200: OrganisationPage, **ERR},
+    tags=["organisations"],
+    summary="Danh sách cơ quan",
+)
 def list_organisations(request, paging: Query[Paging]):
     """Các cơ quan mà người dùng có quyền xem (cơ quan được giao vai trò và các đơn vị trực thuộc)."""
     qs = access.orgs_with(request.user, "orgs.view").select_related("parent").order_by("path", "pk")
@@ -133,7 +138,12 @@ def _visible_org(request, code, perm="orgs.view"):
     return org
 
 
-@api.get("/organisations/{code}", response={200: OrganisationOut, **ERR}, tags=["organisations"])
+@api.get(
+    "/organisations/{code}",
+    response={200: OrganisationOut, **ERR},
+    tags=["organisations"],
+    summary="Một cơ quan",
+)
 def get_organisation(request, code: str = Path(..., pattern=CODE_PATTERN)):
     return _org_out(_visible_org(request, code))
 
@@ -149,13 +159,13 @@ class PeriodOut(Schema):
     cutoff_end: datetime.date
 
 
-@api.get("/periods", response={200: list[PeriodOut], **ERR}, tags=["periods"])
+@api.get("/periods", response={200: list[PeriodOut], **ERR}, tags=["periods"], summary="Danh sách kỳ báo cáo")
 def list_periods(request):
     """Các kỳ báo cáo (dùng chung cho mọi cơ quan)."""
     return list(ReportingPeriod.objects.order_by("-year", "code"))
 
 
-@api.get("/periods/{code}", response={200: PeriodOut, **ERR}, tags=["periods"])
+@api.get("/periods/{code}", response={200: PeriodOut, **ERR}, tags=["periods"], summary="Một kỳ báo cáo")
 def get_period(request, code: str = Path(..., pattern=CODE_PATTERN)):
     period = ReportingPeriod.objects.filter(code=code).first()
     if period is None:
@@ -220,7 +230,7 @@ class DocumentFilters(Paging):
     q: str | None = Field(None, max_length=200, description="Tìm trong số, ký hiệu, trích yếu.")
 
 
-@api.get("/documents", response={200: DocumentPage, **ERR}, tags=["documents"])
+@api.get("/documents", response={200: DocumentPage, **ERR}, tags=["documents"], summary="Sổ văn bản")
 def list_documents(request, filters: Query[DocumentFilters]):
     """Văn bản trong sổ của các cơ quan người dùng được xem, và văn bản pháp luật dùng chung."""
     qs = Document.objects.alive().select_related("organization", "issuer_org")
@@ -249,7 +259,7 @@ def list_documents(request, filters: Query[DocumentFilters]):
     }
 
 
-@api.get("/documents/{uuid}", response={200: DocumentOut, **ERR}, tags=["documents"])
+@api.get("/documents/{uuid}", response={200: DocumentOut, **ERR}, tags=["documents"], summary="Một văn bản")
 def get_document(request, uuid: uuid_mod.UUID):
     d = Document.objects.alive().select_related("organization", "issuer_org").filter(uuid=uuid).first()
     if d is None or not can_view_document(request.user, d):
@@ -274,7 +284,7 @@ class DocumentIn(Schema):
     notes: str = Field("", max_length=5000)
 
 
-@api.post("/documents", response={201: DocumentOut, **ERR}, tags=["documents"])
+@api.post("/documents", response={201: DocumentOut, **ERR}, tags=["documents"], summary="Vào sổ văn bản")
 def create_document(request, payload: DocumentIn):
     """Vào sổ một văn bản (cần mã có quyền ghi và quyền sửa sổ văn bản của cơ quan)."""
     _ensure_write(request)
@@ -367,7 +377,7 @@ class PetitionFilters(Paging):
     external_code: str | None = Field(None, max_length=64)
 
 
-@api.get("/petitions", response={200: PetitionPage, **ERR}, tags=["petitions"])
+@api.get("/petitions", response={200: PetitionPage, **ERR}, tags=["petitions"], summary="Sổ đơn thư")
 def list_petitions(request, filters: Query[PetitionFilters]):
     """Sổ đơn thư của một cơ quan, cùng bộ lọc và thứ tự như trang danh sách đơn; người xử lý chỉ thấy
     đơn được giao."""
@@ -396,7 +406,7 @@ def _get_petition(request, uuid):
     return p
 
 
-@api.get("/petitions/{uuid}", response={200: PetitionOut, **ERR}, tags=["petitions"])
+@api.get("/petitions/{uuid}", response={200: PetitionOut, **ERR}, tags=["petitions"], summary="Một đơn")
 def get_petition(request, uuid: uuid_mod.UUID):
     return _petition_out(_get_petition(request, uuid), timezone.localdate())
 
@@ -430,7 +440,7 @@ class PetitionIn(Schema):
     external_code: str = Field("", max_length=64, description="Mã đơn ở hệ thống nguồn; duy nhất theo nguồn.")
 
 
-@api.post("/petitions", response={201: PetitionOut, **ERR}, tags=["petitions"])
+@api.post("/petitions", response={201: PetitionOut, **ERR}, tags=["petitions"], summary="Tiếp nhận đơn")
 def register_petition(request, payload: PetitionIn):
     """Tiếp nhận một đơn (cần mã có quyền ghi và quyền tiếp nhận đơn của cơ quan). Một mã đơn của
     một hệ thống nguồn chỉ được tiếp nhận một lần."""
@@ -510,7 +520,12 @@ def _indicators(data, as_of):
     return rows
 
 
-@api.get("/organisations/{code}/indicators", response={200: IndicatorsOut, **ERR}, tags=["indicators"])
+@api.get(
+    "/organisations/{code}/indicators",
+    response={200: IndicatorsOut, **ERR},
+    tags=["indicators"],
+    summary="Chỉ tiêu của cơ quan trong kỳ",
+)
 def get_indicators(
     request,
     code: str = Path(..., pattern=CODE_PATTERN),
@@ -603,7 +618,7 @@ class ReportFilters(Paging):
     status: Literal[tuple(ReportStatus.values)] | None = None
 
 
-@api.get("/reports", response={200: ReportPage, **ERR}, tags=["reports"])
+@api.get("/reports", response={200: ReportPage, **ERR}, tags=["reports"], summary="Danh sách báo cáo")
 def list_reports(request, filters: Query[ReportFilters]):
     """Báo cáo (phiên bản mới nhất) của một cơ quan và các đơn vị trực thuộc."""
     org = _visible_org(request, filters.organisation, "reporting.view")
@@ -628,7 +643,12 @@ def _get_report(request, uuid):
     return access.get_for_user(request.user, qs, "reporting.view", uuid=uuid)
 
 
-@api.get("/reports/{uuid}", response={200: ReportDetailOut, **ERR}, tags=["reports"])
+@api.get(
+    "/reports/{uuid}",
+    response={200: ReportDetailOut, **ERR},
+    tags=["reports"],
+    summary="Một báo cáo và bản chốt số liệu",
+)
 def get_report(request, uuid: uuid_mod.UUID):
     """Một báo cáo, với bản chốt số liệu khi đã ký (không tính lại từ sổ) và các tệp của nó."""
     r = _get_report(request, uuid)
@@ -673,6 +693,7 @@ def get_report(request, uuid: uuid_mod.UUID):
             }
         }
     },
+    summary="Tải tệp báo cáo",
 )
 def download_report_file(request, uuid: uuid_mod.UUID, file_id: int = Path(..., ge=1, le=2**31 - 1)):
     r = _get_report(request, uuid)
@@ -748,7 +769,7 @@ class RequestFilters(Paging):
     q: str | None = Field(None, max_length=200)
 
 
-@api.get("/requests", response={200: RequestPage, **ERR}, tags=["consolidation"])
+@api.get("/requests", response={200: RequestPage, **ERR}, tags=["consolidation"], summary="Yêu cầu báo cáo")
 def list_requests(request, filters: Query[RequestFilters]):
     """Yêu cầu báo cáo: cấp tỉnh thấy yêu cầu mình quản lý, cơ quan thấy yêu cầu gửi đến mình."""
     managed = access.orgs_with(request.user, "consolidation.manage")
@@ -779,7 +800,12 @@ def list_requests(request, filters: Query[RequestFilters]):
     return {"count": count, "limit": filters.limit, "offset": filters.offset, "results": results}
 
 
-@api.get("/requests/{uuid}", response={200: RequestOut, **ERR}, tags=["consolidation"])
+@api.get(
+    "/requests/{uuid}",
+    response={200: RequestOut, **ERR},
+    tags=["consolidation"],
+    summary="Một yêu cầu báo cáo",
+)
 def get_request(request, uuid: uuid_mod.UUID):
     req, _managed, targets = _get_request(request, uuid)
     return _request_out(req, request.user, targets)
@@ -819,7 +845,12 @@ def _submission_out(s, req):
     }
 
 
-@api.get("/requests/{uuid}/submissions", response={200: list[SubmissionOut], **ERR}, tags=["consolidation"])
+@api.get(
+    "/requests/{uuid}/submissions",
+    response={200: list[SubmissionOut], **ERR},
+    tags=["consolidation"],
+    summary="Các lần gửi báo cáo",
+)
 def list_submissions(request, uuid: uuid_mod.UUID):
     """Các lần gửi báo cáo theo yêu cầu: cấp tỉnh thấy của mọi cơ quan, cơ quan thấy của mình."""
     req, _managed, targets = _get_request(request, uuid)
@@ -846,7 +877,12 @@ class SubmissionIn(Schema):
     note: str = Field("", max_length=5000)
 
 
-@api.post("/requests/{uuid}/submissions", response={201: SubmissionOut, **ERR}, tags=["consolidation"])
+@api.post(
+    "/requests/{uuid}/submissions",
+    response={201: SubmissionOut, **ERR},
+    tags=["consolidation"],
+    summary="Gửi báo cáo theo yêu cầu",
+)
 def create_submission(request, uuid: uuid_mod.UUID, payload: SubmissionIn):
     """Hệ thống của cơ quan gửi báo cáo theo yêu cầu: hoặc một báo cáo đã gửi trong danchu (`report`),
     hoặc tệp báo cáo và số liệu phụ lục (`file` và `values`)."""
@@ -895,7 +931,12 @@ class ConsolidationOut(Schema):
     totals: dict[str, Any] = Field(description="Số liệu tổng hợp theo mã chỉ tiêu.")
 
 
-@api.get("/requests/{uuid}/consolidation", response={200: ConsolidationOut, **ERR}, tags=["consolidation"])
+@api.get(
+    "/requests/{uuid}/consolidation",
+    response={200: ConsolidationOut, **ERR},
+    tags=["consolidation"],
+    summary="Số liệu tổng hợp",
+)
 def get_consolidation(request, uuid: uuid_mod.UUID):
     """Số liệu tổng hợp của các cơ quan đã báo cáo (chỉ cấp tỉnh quản lý yêu cầu)."""
     req, managed, targets = _get_request(request, uuid)
