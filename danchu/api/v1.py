@@ -689,7 +689,14 @@ def get_report(request, uuid: uuid_mod.UUID):
         "responses": {
             200: {
                 "description": "Tệp báo cáo (DOCX, PDF, XLSX).",
-                "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+                "content": {
+                    mime: {"schema": {"type": "string", "format": "binary"}}
+                    for mime in (
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        "application/pdf",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    )
+                },
             }
         }
     },
