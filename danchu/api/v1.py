@@ -59,8 +59,12 @@ CODE_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
 
 
 def _ensure_write(request):
+    """First step of every write: a write token, and no NUL character in the body (PostgreSQL
+    refuses it in any string; the pages drop it in core.middleware.NulCharacterMiddleware)."""
     if not request.auth.can_write:
         raise PermissionDenied(_("Mã truy cập này chỉ có quyền đọc; hãy tạo mã có quyền ghi."))
+    if b"\\u0000" in request.body.lower():
+        raise ValidationError(_("Dữ liệu gửi lên có ký tự NUL (\\u0000); hãy bỏ ký tự đó rồi gửi lại."))
 
 
 class Page(Schema):

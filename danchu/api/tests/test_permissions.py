@@ -376,3 +376,10 @@ def test_lists_run_a_fixed_number_of_queries(client, world, denunciation, django
     few = counts()
     add(5)
     assert counts() == few
+
+
+def test_a_nul_character_in_a_body_is_refused_not_stored(client, world):
+    r = post(client, world.clerk_a, "/api/v1/petitions", {**REGISTER, "subject": "Tố cáo\u0000"})
+    assert r.status_code == 400
+    assert "NUL" in r.json()["errors"][0]["message"]
+    assert not Petition.objects.exists()
