@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     # The database queue of django.tasks (TASKS_BACKEND=django_tasks_db.DatabaseBackend); its
     # table is harmless when tasks run in-process.
     "django_tasks_db",
+    # django-ninja: the API (danchu.api); listed so its docs page uses the Swagger UI files it ships.
+    "ninja",
     # danchu, registers first; reporting depends on them, never the other way round.
     "danchu.core",
     "danchu.audit",
@@ -75,6 +77,7 @@ INSTALLED_APPS = [
     "danchu.reporting",
     "danchu.consolidation",
     "danchu.ingest",
+    "danchu.api",
 ]
 
 MIDDLEWARE = [

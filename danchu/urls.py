@@ -29,5 +29,6 @@ urlpatterns = [
     path("bao-cao/", include("danchu.reporting.urls")),
     path("tong-hop/", include("danchu.consolidation.urls")),
     path("doc-bao-cao/", include("danchu.ingest.urls")),
+    path("api/", include("danchu.api.urls")),
     path("quan-tri/", admin.site.urls),
 ]

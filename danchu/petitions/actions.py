@@ -268,8 +268,11 @@ def register(
     several_places=False,
     transferred_from="",
     internal_notes="",
+    external_source="",
+    external_code="",
 ):
-    """Register a letter (clerk), or a public submission when `actor` is None."""
+    """Register a letter (clerk), or a public submission when `actor` is None. `external_code` is
+    the letter's code in `external_source` (e.g. the PAKN portal): one letter per code and source."""
     if actor is not None and not access.can(actor, "petitions.register", organization):
         raise PermissionDenied
     received_on = _date(received_on, "received_on")
@@ -318,6 +321,19 @@ def register(
         )
     if channel == "transferred" and not transferred_from.strip():
         raise ValidationError({"transferred_from": _("Vui lòng nhập cơ quan đã chuyển đơn đến.")})
+    external_source, external_code = (external_source or "").strip(), (external_code or "").strip()
+    if external_code and not external_source:
+        raise ValidationError({"external_source": _("Vui lòng ghi hệ thống nguồn của mã đơn.")})
+    if (
+        external_code
+        and Petition.objects.filter(external_source=external_source, external_code=external_code).exists()
+    ):
+        raise ValidationError(
+            {
+                "external_code": _("Đơn có mã %(code)s của %(source)s đã được tiếp nhận.")
+                % {"code": external_code, "source": external_source}
+            }
+        )
     checked = uploads.check_all(attachments)
     checked_scans = uploads.check_all(scans)
 
@@ -340,6 +356,8 @@ def register(
                 several_places=bool(several_places) and kind == Kind.DENUNCIATION,
                 transferred_from=transferred_from.strip(),
                 internal_notes=internal_notes.strip(),
+                external_source=external_source,
+                external_code=external_code,
                 created_by=actor if _is_user(actor) else None,
             )
             has_identity = any(identity.values())

@@ -127,6 +127,10 @@ class Petition(models.Model):
     # decrypting identities. Never shown, exported or audited.
     sender_fingerprint = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     transferred_from = models.CharField(_("cơ quan chuyển đến"), max_length=255, blank=True)
+    # The letter's code in the system it came from (the national portal's PAKN ID, the national
+    # complaints database, an e-office system), unique per source: a letter is never counted twice.
+    external_source = models.CharField(_("hệ thống nguồn"), max_length=32, blank=True)
+    external_code = models.CharField(_("mã ở hệ thống nguồn"), max_length=64, blank=True)
     second_time = models.BooleanField(_("khiếu nại lần hai"), default=False)
     several_places = models.BooleanField(_("xác minh ở nhiều địa điểm"), default=False)
 
@@ -222,6 +226,11 @@ class Petition(models.Model):
         ordering = ["-received_on", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["organization", "reference"], name="petition_reference_per_org"),
+            models.UniqueConstraint(
+                fields=["external_source", "external_code"],
+                condition=~Q(external_code=""),
+                name="petition_external_code_per_source",
+            ),
             models.CheckConstraint(
                 condition=~Q(duplicate_of=models.F("pk")), name="petition_not_duplicate_of_itself"
             ),
