@@ -199,8 +199,8 @@ LAW_2022 = [
         "letters",
         "10. Thanh tra, kiểm tra; tiếp nhận, giải quyết đơn thư khiếu nại, tố cáo, phản ánh, kiến nghị",
         level=2,
-        help=_("Số liệu thanh tra, kiểm tra và đơn thư được điền tự động."),
-        generators=(s.inspections, s.petitions, s.resolution_rate),
+        help=_("Số liệu thanh tra, kiểm tra, tiếp công dân và đơn thư được điền tự động."),
+        generators=(s.inspections, s.reception, s.petitions, s.resolution_rate),
     ),
     SectionSpec(
         "evaluation", "III. ĐÁNH GIÁ CHUNG", mandatory=True, help=_("Ưu điểm, hạn chế và nguyên nhân.")

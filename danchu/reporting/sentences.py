@@ -97,6 +97,23 @@ def petitions(data):
     return [text + "."]
 
 
+def reception(data):
+    """Citizen reception (tiếp công dân), as reports write it: "tiếp 198 lượt với 221 người, tiếp
+    nhận 200 vụ việc"."""
+    visits = _v(data, "reception_visits")
+    if visits is None:
+        return []
+    if not visits:
+        return ["Trong kỳ, không có lượt công dân nào đến cơ quan để được tiếp."]
+    people, matters = _v(data, "reception_people"), _v(data, "reception_matters")
+    text = f"Tổ chức tiếp công dân {count(visits)} lượt"
+    if people:
+        text += f" với {count(people)} người"
+    if matters:
+        text += f", tiếp nhận {count(matters)} vụ việc"
+    return [text + "."]
+
+
 def resolution_rate(data):
     rate = _v(data, "complaint_resolution_rate")
     due = _v(data, "petitions_due")

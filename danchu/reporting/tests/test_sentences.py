@@ -364,3 +364,13 @@ def test_a_campaign_topic_that_names_an_event_or_a_document_keeps_its_capital(to
     )
     (sentence,) = sentences.campaigns(data(zeros(), lists=lists))
     assert sentence.startswith(f"Tuyên truyền về {written}: ")
+
+
+def test_citizen_reception_reads_as_reports_write_it():
+    values = dict(zeros(), reception_visits=198, reception_people=221, reception_matters=200)
+    assert sentences.reception(data(values)) == [
+        "Tổ chức tiếp công dân 198 lượt với 221 người, tiếp nhận 200 vụ việc."
+    ]
+    assert sentences.reception(data(zeros())) == [
+        "Trong kỳ, không có lượt công dân nào đến cơ quan để được tiếp."
+    ]
