@@ -156,6 +156,8 @@ def pytest_collection_modifyitems(items):
 DATA_MIGRATIONS = [
     ("danchu.legal.migrations.0002_load_rules_and_catalogs", "load"),
     ("danchu.documents.migrations.0003_canonical_legal_texts", "register"),
+    ("danchu.legal.migrations.0004_law_2026_rules_and_calendar", "load"),
+    ("danchu.legal.migrations.0005_register_cited_party_and_state_texts", "register"),
 ]
 
 

@@ -58,6 +58,12 @@ def _without_nul(query):
     return clean
 
 
+def mark_session_active(sender, request, user, **kwargs):
+    session = getattr(request, "session", None)
+    if session is not None:
+        session["_seen"] = int(time.time())
+
+
 class SessionActivityMiddleware:
     """A session ends after SESSION_COOKIE_AGE (a working day) without activity. Saving the session
     on every request would cost two queries on every page, cached ones included; instead the

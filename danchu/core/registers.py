@@ -28,7 +28,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator
 from django.db import models, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.db.models import ProtectedError, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -41,6 +43,7 @@ from django.utils.translation import gettext_lazy
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
+from danchu.core.fields import BoundedModelMultipleChoiceField
 from danchu.orgs import access
 from danchu.orgs.ceased import ceased_refusal
 from danchu.orgs.labels import label_org_fields
@@ -332,8 +335,9 @@ class DateInput(forms.DateInput):
 class VNIntegerField(forms.CharField):
     """An integer typed the Vietnamese way: 41.250.000 or 41250000."""
 
-    def __init__(self, *args, min_value=0, **kwargs):
+    def __init__(self, *args, min_value=0, max_value=None, **kwargs):
         self.min_value = min_value
+        self.max_value = max_value
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric"}))
         super().__init__(*args, **kwargs)
 
@@ -344,12 +348,30 @@ class VNIntegerField(forms.CharField):
         number = imports.parse_integer(value)
         if self.min_value is not None and number < self.min_value:
             raise ValidationError(_("Không được là số âm."))
+        if self.max_value is not None and number > self.max_value:
+            raise ValidationError(_("Số quá lớn: tối đa %(max)s.") % {"max": vnformat.number(self.max_value)})
         return number
 
     def prepare_value(self, value):
         if isinstance(value, int):
             return vnformat.number(value)
         return value
+
+
+def _bound_integer(form_field, model_field):
+    """A number beyond what the column holds is a form error naming the maximum, never an
+    OverflowError from the database (a uniqueness check queries with the value as typed)."""
+    _low, high = BaseDatabaseOperations.integer_field_ranges.get(
+        model_field.get_internal_type(), (None, None)
+    )
+    if high is None:
+        return
+    if isinstance(form_field, VNIntegerField):
+        form_field.max_value = high if form_field.max_value is None else min(high, form_field.max_value)
+    elif isinstance(form_field, forms.IntegerField):
+        form_field.max_value = high if form_field.max_value is None else min(high, form_field.max_value)
+        form_field.validators.append(MaxValueValidator(form_field.max_value))
+        form_field.widget.attrs.setdefault("max", form_field.max_value)
 
 
 class RegisterForm(forms.ModelForm):
@@ -364,6 +386,11 @@ class RegisterForm(forms.ModelForm):
         orgs = register.change_orgs(request) if request is not None else Organization.objects.none()
         for name, form_field in self.fields.items():
             model_field = self._meta.model._meta.get_field(name) if name in self._meta.fields else None
+            if isinstance(model_field, models.IntegerField) and not isinstance(model_field, models.AutoField):
+                _bound_integer(form_field, model_field)
+            if type(form_field) is forms.ModelMultipleChoiceField:
+                # The same field, but an overflowing id posted is a form error, not a 500.
+                form_field.__class__ = BoundedModelMultipleChoiceField
             if isinstance(model_field, models.DateField):
                 form_field.widget = DateInput()
                 form_field.input_formats = ["%Y-%m-%d", "%d/%m/%Y"]

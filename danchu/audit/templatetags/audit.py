@@ -101,6 +101,8 @@ GENERIC_LABELS = {
     "sealed": _("phiếu đã niêm phong"),
     "signed_by": _("người ký"),
     "withdrawn_by": _("người hủy chữ ký"),
+    "submission": _("lần gửi báo cáo"),
+    "token_hash": _("mã băm của mã truy cập"),
     "reminded": _("đã nhắc"),
     "self_scores": _("điểm tự chấm"),
     "assessor_scores": _("điểm thẩm định"),
