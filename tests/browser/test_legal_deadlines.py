@@ -32,7 +32,7 @@ def test_admin_adds_then_removes_a_day_off_with_confirmation(page, world, login)
     with page.expect_navigation():
         page.click("main form button[type=submit]")
     assert "Nghỉ bổ sung thử" in page.text_content("#calendar-days")
-    page.click("#calendar-days tr:has-text(\"Nghỉ bổ sung thử\") >> text=Xóa")
+    page.click('#calendar-days tr:has-text("Nghỉ bổ sung thử") >> text=Xóa')
     assert "Xóa điều chỉnh ngày 10/07/2026" in page.text_content("main")
     with page.expect_navigation():
         page.click("button.danger")
