@@ -1,0 +1,75 @@
+"""Helpers shared by the workflows' pages.
+
+Views: check access → validate a form → call one action → redirect (docs/architecture.md).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.utils import timezone
+
+from danchu.orgs import access
+
+from .. import actions
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _org(request, perm="participation.view"):
+    if request.org is None or not access.can(request.user, perm, request.org):
+        raise Http404
+    return request.org
+
+
+def _get_open_to_staff(request, model, uuid):
+    """A consultation, vote or conference: for those who may view the organisation and for its
+    staff, even when their role is held in a unit below it; 404 for everyone else."""
+    obj = model.objects.select_related("organization").filter(uuid=uuid).first()
+    if obj is None:
+        raise Http404
+    if access.can(request.user, "participation.view", obj.organization):
+        return obj
+    person = actions.person_for(request.user)
+    if actions.is_staff_of(person, obj.organization, timezone.localdate()) and any(
+        access.can(request.user, "participation.take_part", o) for o in access.role_orgs(request.user)
+    ):
+        return obj
+    raise Http404
+
+
+def _take_part(request, org):
+    """Taking part needs a role that allows it and a place among the organisation's staff."""
+    if access.can(request.user, "participation.take_part", org):
+        return True
+    person = actions.person_for(request.user)
+    return actions.is_staff_of(person, org, timezone.localdate()) and any(
+        access.can(request.user, "participation.take_part", o) for o in access.role_orgs(request.user)
+    )
+
+
+def _apply(form, call):
+    """Run an action; on a ValidationError put its messages on the form and return None."""
+    try:
+        return call()
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, exc.messages)
+        return None
+
+
+def _post_action(request, call, success):
+    try:
+        call()
+        messages.success(request, success)
+    except ValidationError as exc:
+        for m in exc.messages:
+            messages.error(request, m)
+
+
+def _querystring(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
