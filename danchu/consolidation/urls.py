@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import scoring_views, views
 
 app_name = "consolidation"
 
@@ -18,7 +18,7 @@ urlpatterns = [
     path("bao-cao-gui/<uuid:uuid>/", views.submission_detail, name="submission"),
     path("bao-cao-gui/<uuid:uuid>/tep/", views.submission_file, name="submission_file"),
     path("bao-cao-gui/<uuid:uuid>/xem-xet/<str:step>/", views.submission_review, name="review"),
-    path("cham-diem/", views.scheme_list, name="schemes"),
-    path("cham-diem/<uuid:uuid>/", views.scheme_detail, name="scheme"),
-    path("cham-diem/<uuid:uuid>/co-quan/<uuid:org>/", views.assessment, name="assessment"),
+    path("cham-diem/", scoring_views.scheme_list, name="schemes"),
+    path("cham-diem/<uuid:uuid>/", scoring_views.scheme_detail, name="scheme"),
+    path("cham-diem/<uuid:uuid>/co-quan/<uuid:org>/", scoring_views.assessment, name="assessment"),
 ]
