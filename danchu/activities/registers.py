@@ -15,10 +15,10 @@ from danchu.core.registers import (
     Register,
     RegisterForm,
     VNIntegerField,
-    document_lookup,
     organization_lookup,
     year_choices,
 )
+from danchu.documents.lookups import document_lookup
 
 from . import actions
 from .models import (

@@ -747,15 +747,3 @@ def organization_lookup(text, context):
             _("Không tìm thấy cơ quan, đơn vị “%(v)s” trong phạm vi bạn được cập nhật.") % {"v": text}
         )
     return match
-
-
-def document_lookup(text, context):
-    """Import column: a document of the registry given by its number and symbol (e.g. 12/QĐ-XPHC)."""
-    from danchu.documents.models import Document
-
-    match = Document.objects.alive().filter(ref__iexact=text, organization__in=context["orgs"]).first()
-    if match is None:
-        raise ValidationError(
-            _("Không tìm thấy văn bản số “%(v)s” trong sổ văn bản của cơ quan.") % {"v": text}
-        )
-    return match

@@ -14,9 +14,9 @@ from danchu.core.registers import (
     Register,
     RegisterForm,
     VNIntegerField,
-    document_lookup,
     organization_lookup,
 )
+from danchu.documents.lookups import document_lookup
 
 from . import actions
 from .models import (
