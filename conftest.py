@@ -178,6 +178,7 @@ def _migration_data(request):
         return
     for module, function in DATA_MIGRATIONS:
         getattr(importlib.import_module(module), function)(apps, None)
-    from danchu.legal import calendar
+    from danchu.legal import calendar, deadlines
 
     calendar.clear_cache()
+    deadlines.clear_cache()

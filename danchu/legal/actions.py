@@ -12,6 +12,14 @@ from . import calendar, deadlines
 from .models import CalendarOverride, CalendarYear, OverrideKind
 
 
+def _changed(cache):
+    """The legal data behind `cache` (the calendar or the rules) changed: forget it at once, so the
+    change applies to the very next computation in this transaction, and again on commit, so a
+    computation another request made meanwhile from the old rows does not outlive the change."""
+    cache.clear_cache()
+    transaction.on_commit(cache.clear_cache)
+
+
 def _require_admin(actor):
     if actor is None or not access.is_system_admin(actor):
         raise PermissionDenied(_("Chỉ quản trị hệ thống được thay đổi lịch làm việc."))
@@ -61,7 +69,7 @@ def confirm_calendar_year(*, year, basis, actor):
     CalendarYear.objects.filter(year=year).delete()
     confirmed = CalendarYear.objects.create(year=year, confirmed=True, basis=basis[:300], confirmed_by=actor)
     record_create(confirmed, actor, verb="Xác nhận lịch nghỉ lễ, Tết của năm")
-    transaction.on_commit(calendar.clear_cache)
+    _changed(calendar)
     return confirmed
 
 
@@ -85,7 +93,7 @@ def add_calendar_override(*, date, kind, name, actor, basis="", basis_date=None)
         date=date, kind=kind, name=name, basis=basis, basis_date=basis_date, created_by=actor
     )
     record_create(override, actor, verb="Điều chỉnh lịch làm việc")
-    transaction.on_commit(calendar.clear_cache)
+    _changed(calendar)
     return override
 
 
@@ -103,7 +111,7 @@ def remove_calendar_override(override, *, actor, reason=""):
         verb="Xóa điều chỉnh lịch làm việc",
     )
     override.delete()
-    transaction.on_commit(calendar.clear_cache)
+    _changed(calendar)
 
 
 @transaction.atomic
@@ -124,5 +132,38 @@ def save_deadline_rule(rule, *, actor, before=None, reason=""):
             reason=reason,
             verb="Sửa thời hạn xử lý đơn",
         )
-    transaction.on_commit(deadlines.clear_cache)
+    _changed(deadlines)
     return rule
+
+
+@transaction.atomic
+def delete_deadline_rule(rule, *, actor, reason=""):
+    """Delete a deadline rule (through the admin site); the petitions' deadlines follow at once."""
+    _require_admin(actor)
+    record(
+        rule,
+        AuditAction.DELETE,
+        actor,
+        changes=diff(snapshot(rule), {}),
+        reason=reason,
+        verb="Xóa thời hạn xử lý đơn",
+    )
+    rule.delete()
+    _changed(deadlines)
+
+
+@transaction.atomic
+def withdraw_calendar_year(confirmed, *, actor, reason=""):
+    """Withdraw the confirmation of a year's days off (through the admin site): its deadlines are
+    provisional again."""
+    _require_admin(actor)
+    record(
+        confirmed,
+        AuditAction.DELETE,
+        actor,
+        changes=diff(snapshot(confirmed), {}),
+        reason=reason,
+        verb="Hủy xác nhận lịch nghỉ lễ, Tết của năm",
+    )
+    confirmed.delete()
+    _changed(calendar)

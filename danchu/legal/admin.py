@@ -51,6 +51,13 @@ class CalendarYearAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def delete_model(self, request, obj):
+        actions.withdraw_calendar_year(obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            actions.withdraw_calendar_year(obj, actor=request.user)
+
 
 @admin.register(DeadlineRule)
 class DeadlineRuleAdmin(admin.ModelAdmin):
@@ -73,6 +80,13 @@ class DeadlineRuleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         before = snapshot(DeadlineRule.objects.get(pk=obj.pk)) if change else None
         actions.save_deadline_rule(obj, actor=request.user, before=before)
+
+    def delete_model(self, request, obj):
+        actions.delete_deadline_rule(obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            actions.delete_deadline_rule(obj, actor=request.user)
 
 
 @admin.register(Requirement)

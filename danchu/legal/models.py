@@ -45,19 +45,6 @@ class CalendarOverride(models.Model):
     def __str__(self):
         return f"{self.date:%d/%m/%Y} — {self.get_kind_display()}: {self.name}"
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        from . import calendar
-
-        calendar.clear_cache()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        from . import calendar
-
-        calendar.clear_cache()
-        return result
-
 
 class CalendarYear(models.Model):
     """A year whose days off and swaps the government has announced (confirmed by an admin).
@@ -91,19 +78,6 @@ class CalendarYear(models.Model):
 
     def __str__(self):
         return f"{self.year}: {self.basis}"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        from . import calendar
-
-        calendar.clear_cache()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        from . import calendar
-
-        calendar.clear_cache()
-        return result
 
 
 class PetitionKind(models.TextChoices):
@@ -204,19 +178,6 @@ class DeadlineRule(models.Model):
             f"{self.get_kind_display()} — {self.get_step_display()} ({self.get_variant_display()}): "
             f"{self.days:02d} {self.get_day_kind_display()}"
         )
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        from . import deadlines
-
-        deadlines.clear_cache()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        from . import deadlines
-
-        deadlines.clear_cache()
-        return result
 
     def applies_on(self, day):
         return self.applies_from <= day and (self.applies_to is None or day <= self.applies_to)

@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from danchu.legal import calendar
-from danchu.legal.models import CalendarOverride, OverrideKind
+from danchu.legal import actions, calendar
+from danchu.legal.models import OverrideKind
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -70,26 +70,28 @@ def test_holidays_in_names_each_day():
 def test_override_day_off_changes_results(world):
     friday = D(2026, 7, 10)
     assert calendar.add_working_days(D(2026, 7, 9), 1) == friday
-    CalendarOverride.objects.create(
-        date=friday, kind=OverrideKind.DAY_OFF, name="Nghỉ bổ sung", created_by=world.admin
+    actions.add_calendar_override(
+        date=friday, kind=OverrideKind.DAY_OFF, name="Nghỉ bổ sung", actor=world.admin
     )
     assert not calendar.is_working_day(friday)
     assert calendar.add_working_days(D(2026, 7, 9), 1) == D(2026, 7, 13)
     assert calendar.holidays_in(2026)[friday] == "Nghỉ bổ sung"
 
 
-def test_override_working_day_wins_over_package_day_off():
-    CalendarOverride.objects.create(date=D(2026, 8, 31), kind=OverrideKind.WORKING_DAY, name="Làm việc")
+def test_override_working_day_wins_over_package_day_off(world):
+    actions.add_calendar_override(
+        date=D(2026, 8, 31), kind=OverrideKind.WORKING_DAY, name="Làm việc", actor=world.admin
+    )
     assert calendar.is_working_day(D(2026, 8, 31))
     assert D(2026, 8, 31) not in calendar.holidays_in(2026)
 
 
-def test_override_deleted_restores_package_calendar():
-    override = CalendarOverride.objects.create(
-        date=D(2026, 7, 11), kind=OverrideKind.WORKING_DAY, name="Làm bù"
+def test_override_deleted_restores_package_calendar(world):
+    override = actions.add_calendar_override(
+        date=D(2026, 7, 11), kind=OverrideKind.WORKING_DAY, name="Làm bù", actor=world.admin
     )
     assert calendar.is_working_day(D(2026, 7, 11))
-    override.delete()
+    actions.remove_calendar_override(override, actor=world.admin)
     assert not calendar.is_working_day(D(2026, 7, 11))
 
 

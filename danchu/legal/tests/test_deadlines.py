@@ -2,10 +2,11 @@ import datetime
 
 import pytest
 
-from danchu.legal import deadlines
+from danchu.audit.trail import snapshot
+from danchu.legal import actions, deadlines
 from danchu.legal.calendar import add_calendar_days
 from danchu.legal.deadlines import compute
-from danchu.legal.models import CalendarOverride, DeadlineRule, OverrideKind
+from danchu.legal.models import DeadlineRule, OverrideKind
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -212,18 +213,18 @@ def test_every_rule_of_the_table_is_loaded():
     assert rules == expected
 
 
-def test_rule_corrected_by_an_administrator_applies_at_once():
+def test_rule_corrected_by_an_administrator_applies_at_once(world):
     rule = DeadlineRule.objects.get(kind="letter", step="process", applies_to=None)
     assert compute("letter", D(2026, 7, 6))[0].days == 10
     rule.days = 15
-    rule.save()
+    actions.save_deadline_rule(rule, actor=world.admin, before=snapshot(rule))
     assert compute("letter", D(2026, 7, 6))[0].days == 15
 
 
 def test_override_added_by_an_admin_changes_the_due_date(world):
     assert by_step(compute("complaint", D(2026, 7, 6)))["accept"].due == D(2026, 7, 15)
-    CalendarOverride.objects.create(
-        date=D(2026, 7, 10), kind=OverrideKind.DAY_OFF, name="Nghỉ đột xuất", created_by=world.admin
+    actions.add_calendar_override(
+        date=D(2026, 7, 10), kind=OverrideKind.DAY_OFF, name="Nghỉ đột xuất", actor=world.admin
     )
     assert by_step(compute("complaint", D(2026, 7, 6)))["accept"].due == D(2026, 7, 16)
 

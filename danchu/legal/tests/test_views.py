@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from danchu.audit.models import AuditAction, AuditEvent
 from danchu.audit.trail import history_for
-from danchu.legal import calendar
+from danchu.legal import actions, calendar
 from danchu.legal.models import CalendarOverride, OverrideKind
 from danchu.legal.tests.conftest import SHIPPED_OVERRIDE_DATES as SHIPPED_OVERRIDES
 
@@ -126,8 +126,8 @@ def test_only_system_admins_change_overrides(world, client_for, persona):
 
 
 def test_removal_asks_for_confirmation_then_audits(world, client_for):
-    override = CalendarOverride.objects.create(
-        date=D(2026, 7, 11), kind=OverrideKind.WORKING_DAY, name="Làm bù"
+    override = actions.add_calendar_override(
+        date=D(2026, 7, 11), kind=OverrideKind.WORKING_DAY, name="Làm bù", actor=world.admin
     )
     assert calendar.is_working_day(D(2026, 7, 11))
     c = client_for(world.admin)
