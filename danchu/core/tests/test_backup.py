@@ -207,3 +207,57 @@ def test_a_file_that_is_not_a_backup_is_refused(tmp_path, db):
     junk.write_bytes(b"not a tar")
     with pytest.raises(backup.BackupError, match="Không đọc được"):
         backup.restore_backup(junk)
+
+
+def test_a_write_during_the_backup_is_not_half_in_the_archive(world, settings, tmp_path):
+    """One snapshot: a document and its file added by another connection while the rows are
+    being copied are in neither the rows nor the files of the archive (PostgreSQL, REPEATABLE
+    READ; on SQLite the backup holds the database lock and the writer waits)."""
+    import threading
+
+    from django.db import connection, connections
+
+    from danchu.documents.models import Attachment, Document
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a concurrent writer during the backup needs PostgreSQL")
+    letter = build(world)
+    assert letter.pk
+    documents_before, attachments_before = Document.objects.count(), Attachment.objects.count()
+    done = threading.Event()
+
+    def write_meanwhile():
+        try:
+            doc = documents.create_document(
+                actor=world.clerk_a,
+                organization=world.a,
+                direction="issued",
+                kind="QĐ",
+                number="13",
+                symbol="QĐ-SA",
+                subject="Văn bản viết trong lúc sao lưu",
+            )
+            documents.add_attachment(
+                doc, SimpleUploadedFile("moi.pdf", PDF, content_type="application/pdf"), actor=world.clerk_a
+            )
+        finally:
+            connections.close_all()
+            done.set()
+
+    def log(message):
+        if "bản ghi" in message and not done.is_set():
+            thread = threading.Thread(target=write_meanwhile)
+            thread.start()
+            thread.join(30)
+            assert done.is_set()
+
+    manifest = backup.create_backup(tmp_path / "a.tar.gz", log=log)
+    # the write happened, after the rows were copied and before the files were
+    assert (Document.objects.count(), Attachment.objects.count()) == (
+        documents_before + 1,
+        attachments_before + 1,
+    )
+    assert manifest["counts"]["documents.document"] == documents_before
+    assert manifest["counts"]["documents.attachment"] == attachments_before and len(manifest["files"]) == 2
+    new = Attachment.objects.get(document__number="13")
+    assert new.file.name not in manifest["files"]
