@@ -2,6 +2,7 @@
 archive with a manifest (danchu.core.backup, docs/deployment.md)."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from danchu.core.backup import BackupError, create_backup
 
@@ -21,11 +22,19 @@ class Command(BaseCommand):
         except BackupError as exc:
             raise CommandError(str(exc)) from None
         for name in manifest["missing_files"]:
-            self.stderr.write(f"Thiếu tệp trong kho lưu trữ (bản ghi vẫn được sao lưu): {name}")
+            self.stderr.write(
+                _("Thiếu tệp trong kho lưu trữ (bản ghi vẫn được sao lưu): %(name)s") % {"name": name}
+            )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Đã sao lưu {sum(manifest['counts'].values())} bản ghi và {len(manifest['files'])} tệp "
-                f"vào {options['out']}. Khóa mã hóa (FIELD_ENCRYPTION_KEY) không nằm trong bản sao lưu: "
-                "hãy cất giữ riêng."
+                _(
+                    "Đã sao lưu %(rows)s bản ghi và %(files)s tệp vào %(out)s. Khóa mã hóa "
+                    "(FIELD_ENCRYPTION_KEY) không nằm trong bản sao lưu: hãy cất giữ riêng."
+                )
+                % {
+                    "rows": sum(manifest["counts"].values()),
+                    "files": len(manifest["files"]),
+                    "out": options["out"],
+                }
             )
         )

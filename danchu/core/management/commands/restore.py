@@ -4,6 +4,7 @@ uploaded files). Refuses a database that holds data unless --force (danchu.core.
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from danchu.core.backup import BackupError, restore_backup
 
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         if options["interactive"] and sys.stdin.isatty():
 
             def confirm(message):
-                answer = input(f"{message}\nGõ 'yes' để tiếp tục: ")
+                answer = input(message + "\n" + _("Gõ “yes” để tiếp tục: "))
                 return answer.strip().lower() == "yes"
 
         try:
@@ -37,4 +38,4 @@ class Command(BaseCommand):
             )
         except BackupError as exc:
             raise CommandError(str(exc)) from None
-        self.stdout.write(self.style.SUCCESS(f"Đã khôi phục {options['archive']}."))
+        self.stdout.write(self.style.SUCCESS(_("Đã khôi phục %(file)s.") % {"file": options["archive"]}))
