@@ -582,7 +582,8 @@ def edit_view(request, register, key=None):
             conflict = exc.rows
             # What the user typed stays; the stored version goes in, so saving again overwrites.
             form.data = form.data.copy()
-            form.data.update(exc.versions)
+            for name, version in exc.versions.items():
+                form.data[name] = version
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
