@@ -18,16 +18,16 @@ from .models import (
 )
 
 
-def save_campaign(campaign: Campaign, *, actor, m2m=None, reason=""):
-    return save_record(campaign, actor=actor, reason=reason)
+def save_campaign(campaign: Campaign, *, actor, m2m=None, reason="", expected_version=None):
+    return save_record(campaign, actor=actor, reason=reason, expected_version=expected_version)
 
 
 def delete_campaign(campaign: Campaign, *, actor, reason=""):
     delete_record(campaign, actor=actor, reason=reason)
 
 
-def save_fund(fund: Fund, *, actor, m2m=None, reason=""):
-    return save_record(fund, actor=actor, reason=reason)
+def save_fund(fund: Fund, *, actor, m2m=None, reason="", expected_version=None):
+    return save_record(fund, actor=actor, reason=reason, expected_version=expected_version)
 
 
 def delete_fund(fund: Fund, *, actor, reason=""):
@@ -37,40 +37,46 @@ def delete_fund(fund: Fund, *, actor, reason=""):
         delete_record(fund, actor=actor, reason=reason)
 
 
-def save_contribution(contribution: Contribution, *, actor, m2m=None, reason=""):
-    return save_record(contribution, actor=actor, reason=reason, organization=contribution.fund.organization)
+def save_contribution(contribution: Contribution, *, actor, m2m=None, reason="", expected_version=None):
+    return save_record(
+        contribution,
+        actor=actor,
+        reason=reason,
+        organization=contribution.fund.organization,
+        expected_version=expected_version,
+    )
 
 
 def delete_contribution(contribution: Contribution, *, actor, reason=""):
     delete_record(contribution, actor=actor, reason=reason, organization=contribution.fund.organization)
 
 
-def save_procedure(procedure: AdministrativeProcedure, *, actor, m2m=None, reason=""):
-    return save_record(procedure, actor=actor, reason=reason)
+def save_procedure(procedure: AdministrativeProcedure, *, actor, m2m=None, reason="", expected_version=None):
+    return save_record(procedure, actor=actor, reason=reason, expected_version=expected_version)
 
 
 def delete_procedure(procedure: AdministrativeProcedure, *, actor, reason=""):
     delete_record(procedure, actor=actor, reason=reason)
 
 
-def save_duty(duty: ServiceCentreDuty, *, actor, m2m=None, reason=""):
-    return save_record(duty, actor=actor, reason=reason)
+def save_duty(duty: ServiceCentreDuty, *, actor, m2m=None, reason="", expected_version=None):
+    return save_record(duty, actor=actor, reason=reason, expected_version=expected_version)
 
 
 def delete_duty(duty: ServiceCentreDuty, *, actor, reason=""):
     delete_record(duty, actor=actor, reason=reason)
 
 
-def save_staffing_quota(quota: StaffingQuota, *, actor, m2m=None, reason=""):
-    return save_record(quota, actor=actor, m2m=m2m, reason=reason)
+def save_staffing_quota(quota: StaffingQuota, *, actor, m2m=None, reason="", expected_version=None):
+    return save_record(quota, actor=actor, m2m=m2m, reason=reason, expected_version=expected_version)
 
 
 def delete_staffing_quota(quota: StaffingQuota, *, actor, reason=""):
     delete_record(quota, actor=actor, reason=reason)
 
 
-def save_activity(activity: Activity, *, actor, m2m=None, reason=""):
-    return save_record(activity, actor=actor, reason=reason)
+def save_activity(activity: Activity, *, actor, m2m=None, reason="", expected_version=None):
+    return save_record(activity, actor=actor, reason=reason, expected_version=expected_version)
 
 
 def delete_activity(activity: Activity, *, actor, reason=""):

@@ -49,7 +49,7 @@ from danchu.orgs.ceased import ceased_refusal
 from danchu.orgs.labels import label_org_fields
 from danchu.orgs.models import Organization
 
-from . import imports, search, vnformat
+from . import imports, search, stale, vnformat
 from .xlsx import XLSX_MIME, xlsx_response
 
 PAGE_SIZE = 25
@@ -60,13 +60,18 @@ SNAPSHOT_EXCLUDE = ("id", "uuid")
 # Actions: the generic halves
 
 
-def save_record(instance, *, actor, m2m=None, reason="", verb="", organization=None):
-    """Validate and save `instance` (create or update), set its many-to-many values, audit it."""
+def save_record(instance, *, actor, m2m=None, reason="", verb="", organization=None, expected_version=None):
+    """Validate and save `instance` (create or update), set its many-to-many values, audit it.
+
+    `expected_version` is the version of the record the edit form was opened on
+    (`stale.version_of`): the stored row is locked and, if it changed meanwhile, `stale.StaleEdit`
+    is raised and nothing is saved. None (no form shown) checks nothing."""
     with transaction.atomic():
         creating = instance._state.adding or instance.pk is None
         before = {}
         if not creating:
-            fresh = type(instance).objects.get(pk=instance.pk)
+            fresh = type(instance)._base_manager.select_for_update().get(pk=instance.pk)
+            stale.check_record(fresh, expected_version, instance, m2m)
             before = snapshot(fresh, exclude=SNAPSHOT_EXCLUDE)
             for name in m2m or {}:
                 before[name] = sorted(str(o) for o in getattr(fresh, name).all())
@@ -408,6 +413,11 @@ class RegisterForm(forms.ModelForm):
             elif name in self.scopes:
                 form_field.queryset = form_field.queryset.filter(**{f"{self.scopes[name]}__in": orgs})
         label_org_fields(self)
+        if self.instance.pk is not None:
+            # The version the form was opened on; save_record refuses if the record changed since.
+            self.fields[stale.VERSION_FIELD] = forms.CharField(
+                required=False, widget=forms.HiddenInput, initial=stale.version_of(self.instance)
+            )
         if "organization" in self.fields and not self.instance.pk and request is not None:
             if self.fields["organization"].queryset.filter(pk=request.org.pk).exists():
                 self.fields["organization"].initial = request.org.pk
@@ -560,11 +570,20 @@ def edit_view(request, register, key=None):
     form = register.form_class(
         request.POST or None, instance=instance, initial=initial, request=request, register=register
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         instance = form.save(commit=False)
         m2m = {name: form.cleaned_data[name] for name in register.m2m_fields if name in form.cleaned_data}
+        kwargs = {"expected_version": form.cleaned_data.get(stale.VERSION_FIELD) or ""} if obj else {}
         try:
-            register.save(instance, actor=request.user, m2m=m2m)
+            register.save(instance, actor=request.user, m2m=m2m, **kwargs)
+        except stale.StaleEdit as exc:
+            form.add_error(None, exc.messages[0])
+            conflict = exc.rows
+            # What the user typed stays; the stored version goes in, so saving again overwrites.
+            form.data = form.data.copy()
+            for name, version in exc.versions.items():
+                form.data[name] = version
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
@@ -574,6 +593,7 @@ def edit_view(request, register, key=None):
         **_nav(register, request),
         "form": form,
         "obj": obj,
+        "conflict": conflict,
         "cancel_url": register.url("detail", obj) if obj is not None else register.url("list"),
     }
     return render(request, "core/register/form.html", context, status=400 if form.errors else 200)

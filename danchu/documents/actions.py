@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
+from danchu.core.stale import StaleEdit
 
 from . import refs
 from .kinds import DocumentKind
@@ -41,18 +42,20 @@ def _snapshot(doc):
     return data
 
 
-class StaleDocument(ValidationError):
-    """Someone else saved the document after the user opened it; `current` is what they saved."""
+class StaleDocument(StaleEdit):
+    """Someone else saved the document after the user opened it; `current` is what they saved.
+    The registry keeps an integer version column; the page builds the table of differences."""
 
     def __init__(self, current):
-        self.current = current
         super().__init__(
-            _(
+            current,
+            [],
+            {"version": str(current.version)},
+            message=_(
                 "Văn bản này vừa được %(who)s sửa sau khi bạn mở trang. Những gì bạn nhập vẫn được giữ "
                 "nguyên bên dưới; hãy xem bản hiện tại, điều chỉnh nếu cần rồi bấm Lưu lần nữa để ghi đè."
             )
             % {"who": _("người khác")},
-            code="stale",
         )
 
 

@@ -18,30 +18,40 @@ from .models import (
 )
 
 
-def save_inspection(inspection: Inspection, *, actor, m2m=None, reason=""):
-    return save_record(inspection, actor=actor, reason=reason)
+def save_inspection(inspection: Inspection, *, actor, m2m=None, reason="", expected_version=None):
+    return save_record(inspection, actor=actor, reason=reason, expected_version=expected_version)
 
 
 def delete_inspection(inspection: Inspection, *, actor, reason=""):
     delete_record(inspection, actor=actor, reason=reason)
 
 
-def save_subject(subject: InspectionSubject, *, actor, m2m=None, reason=""):
+def save_subject(subject: InspectionSubject, *, actor, m2m=None, reason="", expected_version=None):
     with transaction.atomic():
         if subject.pk and not subject.in_violation and subject.outcomes.exists():
             raise ValidationError(
                 {"in_violation": _("Đối tượng đã có kết quả xử lý: không thể bỏ đánh dấu vi phạm.")}
             )
-        return save_record(subject, actor=actor, reason=reason, organization=subject.inspection.organization)
+        return save_record(
+            subject,
+            actor=actor,
+            reason=reason,
+            organization=subject.inspection.organization,
+            expected_version=expected_version,
+        )
 
 
 def delete_subject(subject: InspectionSubject, *, actor, reason=""):
     delete_record(subject, actor=actor, reason=reason, organization=subject.inspection.organization)
 
 
-def save_outcome(outcome: Outcome, *, actor, m2m=None, reason=""):
+def save_outcome(outcome: Outcome, *, actor, m2m=None, reason="", expected_version=None):
     return save_record(
-        outcome, actor=actor, reason=reason, organization=outcome.subject.inspection.organization
+        outcome,
+        actor=actor,
+        reason=reason,
+        organization=outcome.subject.inspection.organization,
+        expected_version=expected_version,
     )
 
 
@@ -49,9 +59,13 @@ def delete_outcome(outcome: Outcome, *, actor, reason=""):
     delete_record(outcome, actor=actor, reason=reason, organization=outcome.subject.inspection.organization)
 
 
-def save_recommendation(recommendation: Recommendation, *, actor, m2m=None, reason=""):
+def save_recommendation(recommendation: Recommendation, *, actor, m2m=None, reason="", expected_version=None):
     return save_record(
-        recommendation, actor=actor, reason=reason, organization=recommendation.inspection.organization
+        recommendation,
+        actor=actor,
+        reason=reason,
+        organization=recommendation.inspection.organization,
+        expected_version=expected_version,
     )
 
 
@@ -76,24 +90,24 @@ def delete_recommendation(recommendation: Recommendation, *, actor, reason=""):
     )
 
 
-def save_party_oversight(item: PartyOversight, *, actor, m2m=None, reason=""):
-    return save_record(item, actor=actor, reason=reason)
+def save_party_oversight(item: PartyOversight, *, actor, m2m=None, reason="", expected_version=None):
+    return save_record(item, actor=actor, reason=reason, expected_version=expected_version)
 
 
 def delete_party_oversight(item: PartyOversight, *, actor, reason=""):
     delete_record(item, actor=actor, reason=reason)
 
 
-def save_discipline_case(case: PartyDisciplineCase, *, actor, m2m=None, reason=""):
-    return save_record(case, actor=actor, reason=reason)
+def save_discipline_case(case: PartyDisciplineCase, *, actor, m2m=None, reason="", expected_version=None):
+    return save_record(case, actor=actor, reason=reason, expected_version=expected_version)
 
 
 def delete_discipline_case(case: PartyDisciplineCase, *, actor, reason=""):
     delete_record(case, actor=actor, reason=reason)
 
 
-def save_party_complaint(complaint: PartyComplaint, *, actor, m2m=None, reason=""):
-    return save_record(complaint, actor=actor, reason=reason)
+def save_party_complaint(complaint: PartyComplaint, *, actor, m2m=None, reason="", expected_version=None):
+    return save_record(complaint, actor=actor, reason=reason, expected_version=expected_version)
 
 
 def delete_party_complaint(complaint: PartyComplaint, *, actor, reason=""):

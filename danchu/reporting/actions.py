@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.core import stale
 from danchu.core.officialdoc import in_vietnamese
 
 from . import rendering
@@ -157,26 +158,76 @@ def update_settings(report, *, actor, **fields):
     return report
 
 
+def section_version_field(key):
+    """The hidden field of the sections form carrying the version of section `key` as opened."""
+    return f"version-{key}"
+
+
 @transaction.atomic
-def save_section(report, key, text, *, actor):
+def save_section(report, key, text, *, actor, expected_version=None):
+    """Save one section's narrative; `expected_version` as in `save_sections`."""
+    return save_sections(report, {key: (text, expected_version)}, actor=actor)[key]
+
+
+@transaction.atomic
+def save_sections(report, texts, *, actor):
+    """Save narratives: `texts` is {key: (text, opened_version)}, the opened version being the
+    `stale.text_version` of the section as the form showed it ("" if the form carried none, None
+    when no form was shown: not checked).
+
+    Under the report's row lock, a section someone else changed after the form was opened is not
+    overwritten: if the user changed it too, `StaleEdit` names every such section (stored text,
+    the user's text) and nothing is saved; if the user left it as opened, it is skipped and keeps
+    the other person's text."""
     report = Report.objects.select_for_update().get(pk=report.pk)
     _require_draft(report)
-    if key not in {s.key for s in outline_for(report.framework) if s.narrative}:
-        raise ValidationError(_("Mục “%(key)s” không có trong đề cương báo cáo.") % {"key": key})
-    section, _created = ReportSection.objects.get_or_create(report=report, key=key)
-    old = section.text
-    section.text = text.strip()
-    section.updated_by = actor
-    section.save()
-    if old != section.text:
-        record(
+    specs = {s.key: s for s in outline_for(report.framework) if s.narrative}
+    for key in texts:
+        if key not in specs:
+            raise ValidationError(_("Mục “%(key)s” không có trong đề cương báo cáo.") % {"key": key})
+    stored = {s.key: s for s in ReportSection.objects.filter(report=report, key__in=list(texts))}
+    rows, versions, skip = [], {}, set()
+    for key, (text, opened) in texts.items():
+        old = stored[key].text if key in stored else ""
+        current = stale.text_version(old)
+        if opened is None or opened == current or not stale.normalize_text(old):
+            continue
+        if stale.text_version(text) == opened:
+            skip.add(key)  # the user did not touch it; someone else did: keep theirs
+        elif stale.normalize_text(text) != stale.normalize_text(old):
+            rows.append((specs[key].heading_for(report.period.year), old, text.strip()))
+            versions[section_version_field(key)] = current
+    if rows:
+        raise stale.StaleEdit(
             report,
-            AuditAction.UPDATE,
-            actor,
-            changes={f"section:{key}": [old, section.text]},
-            verb="sửa nội dung mục",
+            rows,
+            versions,
+            message=_(
+                "Có mục vừa được người khác sửa sau khi bạn mở trang, nên chưa lưu mục nào. Những gì "
+                "bạn nhập vẫn được giữ nguyên bên dưới; hãy xem bảng so sánh, điều chỉnh nếu cần rồi "
+                "bấm Lưu nội dung lần nữa để ghi đè."
+            ),
         )
-    return section
+    saved = {}
+    for key, (text, _opened) in texts.items():
+        if key in skip:
+            saved[key] = stored[key]
+            continue
+        section = stored.get(key) or ReportSection(report=report, key=key)
+        old = section.text
+        section.text = text.strip()
+        section.updated_by = actor
+        section.save()
+        if old != section.text:
+            record(
+                report,
+                AuditAction.UPDATE,
+                actor,
+                changes={f"section:{key}": [old, section.text]},
+                verb="sửa nội dung mục",
+            )
+        saved[key] = section
+    return saved
 
 
 def _require_open_figures(org, period):

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danchu.core import search
+from danchu.core import search, stale
 from danchu.core.xlsx import xlsx_response
 from danchu.orgs import access
 
@@ -149,7 +149,10 @@ def _perms(user, org):
 
 @login_required
 def report_detail(request, uuid):
-    report = _report(request, uuid)
+    return render(request, "reporting/detail.html", _detail_context(request, _report(request, uuid)))
+
+
+def _detail_context(request, report):
     data = actions.report_data(report)
     texts = {s.key: s for s in report.sections.all()}
     problems = run_checks(report, data, {k: s.paragraphs for k, s in texts.items()})
@@ -160,6 +163,8 @@ def report_detail(request, uuid):
             "spec": spec,
             "heading": spec.heading_for(year),
             "text": texts[spec.key].text if spec.key in texts else "",
+            "version_field": actions.section_version_field(spec.key),
+            "version": stale.text_version(texts[spec.key].text if spec.key in texts else ""),
         }
         for spec in outline_for(report.framework)
     ]
@@ -206,7 +211,7 @@ def report_detail(request, uuid):
         and frozen is not None
         and not any(f.snapshot_id == frozen.pk and f.format == "pdf" for f in files),
     }
-    return render(request, "reporting/detail.html", context)
+    return context
 
 
 @login_required
@@ -232,17 +237,29 @@ def report_settings(request, uuid):
 @require_POST
 def report_sections(request, uuid):
     report = _report(request, uuid, "reporting.draft")
-    keys = [s.key for s in outline_for(report.framework) if s.narrative]
+    texts = {}
+    for spec in outline_for(report.framework):
+        name = f"section-{spec.key}"
+        if spec.narrative and name in request.POST:
+            texts[spec.key] = (
+                request.POST[name],
+                request.POST.get(actions.section_version_field(spec.key), ""),
+            )
     try:
-        with transaction.atomic():
-            for key in keys:
-                name = f"section-{key}"
-                if name in request.POST:
-                    actions.save_section(report, key, request.POST[name], actor=request.user)
+        actions.save_sections(report, texts, actor=request.user)
     except ValidationError as exc:
-        _error(request, exc)
-    else:
-        messages.success(request, _("Đã lưu nội dung các mục."))
+        # Re-render with what the user typed (and, after a stale edit, what differs and the stored
+        # versions, so that saving again overwrites knowingly).
+        context = _detail_context(request, report)
+        versions = getattr(exc, "versions", {})
+        for section in context["sections"]:
+            if section["spec"].key in texts:
+                section["text"], version = texts[section["spec"].key]
+                section["version"] = versions.get(section["version_field"], version)
+        context["sections_errors"] = exc.messages
+        context["conflict"] = getattr(exc, "rows", None)
+        return render(request, "reporting/detail.html", context, status=409 if context["conflict"] else 400)
+    messages.success(request, _("Đã lưu nội dung các mục."))
     return redirect(f"{report_url(report)}#sections")
 
 

@@ -7,6 +7,7 @@ from openpyxl import Workbook, load_workbook
 
 from danchu.audit.models import AuditAction, AuditEvent
 from danchu.audit.trail import history_for
+from danchu.core.stale import version_of
 from danchu.oversight import actions
 from danchu.oversight.models import Inspection, InspectionSubject, Outcome, PartyOversight
 
@@ -100,6 +101,7 @@ def test_edit_records_the_change(world, client_for):
             "subject_line": "Kiểm tra hoạt động in, sao chụp",
             "start": "2020-06-08",
             "status": "concluded",
+            "opened_version": version_of(inspection),  # the edit form carries it (issue 14, item 9)
         },
     )
     assert response.status_code == 302

@@ -6,8 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from danchu.core.stale import text_version
 from danchu.reporting import actions
 from danchu.reporting.models import ReportFile, ReportSnapshot, ReportStatus
+from danchu.reporting.tests.conftest import NARRATIVE
 
 
 def submit_all(report, world):
@@ -124,7 +126,9 @@ def test_clerk_drafts_but_cannot_sign(draft, world, client_for):
     client = client_for(world.clerk_a)
     assert client.get(reverse("reporting:detail", args=[draft.uuid])).status_code == 200
     response = client.post(
-        reverse("reporting:sections", args=[draft.uuid]), {"section-overview": "Nội dung mới"}
+        reverse("reporting:sections", args=[draft.uuid]),
+        # the form carries the version of each section it shows (issue 14, item 9)
+        {"section-overview": "Nội dung mới", "version-overview": text_version(NARRATIVE["overview"])},
     )
     assert response.status_code == 302
     draft.refresh_from_db()
