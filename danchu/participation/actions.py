@@ -68,8 +68,8 @@ def staff_person_ids(org, day):
 
 
 def conference_electorate(org, day):
-    """The staff summoned to `org`'s conference: its subtree, except units below it that must
-    hold their own conference (a public service centre holds its own)."""
+    """All the staff of `org`'s conference on `day` (whether summoned or not): its subtree, except
+    units below it that must hold their own conference (a public service centre holds its own)."""
     from danchu.orgs.models import Organization
 
     own = (
@@ -233,7 +233,10 @@ def publish_disclosure(disclosure, *, actor, published_on=None):
     disclosure.due_on = rules.disclosure_due(
         disclosure.framework, disclosure.decided_on, disclosure.special_case
     )
-    if disclosure.posted_from is None and rules.posting_needed(disclosure.framework, disclosure.channel_list):
+    disclosure.internal_site = disclosure.organization.has_internal_site
+    if disclosure.posted_from is None and rules.posting_needed(
+        disclosure.framework, disclosure.channel_list, disclosure.internal_site
+    ):
         disclosure.posted_from = published_on
     people = staff_person_ids(disclosure.organization, published_on)
     DisclosureRecipient.objects.bulk_create(
@@ -956,6 +959,13 @@ def elect_board(conference, *, actor, members, larger_board_reason=""):
                 "basis": rules.BOARD_BASIS,
             }
         )
+    if len(members) >= rules.BOARD_MAX and (
+        sum(1 for _p, r, _v in members if r == BoardRole.DEPUTY) > rules.BOARD_MAX_DEPUTIES_FROM_NINE
+    ):
+        raise ValidationError(
+            _("Ban có từ 09 thành viên trở lên có không quá 02 Phó Trưởng ban (%(basis)s).")
+            % {"basis": rules.BOARD_DEPUTIES_BASIS}
+        )
     if len({p.pk for p, _r, _v in members}) != len(members):
         raise ValidationError(_("Một người được chọn hai lần."))
     if sum(1 for _p, r, _v in members if r == BoardRole.HEAD) != 1:
@@ -983,7 +993,11 @@ def elect_board(conference, *, actor, members, larger_board_reason=""):
             term_end=end,
         )
         record_create(
-            member, actor, verb=_("Bầu Ban Thanh tra nhân dân"), organization=conference.organization
+            member,
+            actor,
+            verb=_("Bầu Ban Thanh tra nhân dân"),
+            organization=conference.organization,
+            reason=larger_board_reason if len(members) > rules.BOARD_MAX else "",
         )
         created.append(member)
     return created
