@@ -38,20 +38,61 @@ _TT_REVIEW = (
 
 CHANGED = [
     _0004.rule(
-        "complaint", "send_decision", "second", 7, "calendar", "decision",
+        "complaint",
+        "send_decision",
+        "second",
+        7,
+        "calendar",
+        "decision",
         f"{LKN}, Điều 41 khoản 1 (07 ngày, tính từ ngày có quyết định giải quyết khiếu nại lần hai)",
-        _0004.D(2012, 7, 1), source=SRC_PHAP_DIEN_41,
+        _0004.D(2012, 7, 1),
+        source=SRC_PHAP_DIEN_41,
     ),
 ]
+# The complaint acceptance from 01/07/2026 stays unconfirmed (no official text); the review note
+# now names the one copy found, so that the administrator can check it against vanban.chinhphu.vn.
+_accept = next(r for r in _0004.RULES if r["step"] == "accept" and r["applies_from"] == _0004.D(2026, 7, 1))
+CHANGED.append(
+    _accept
+    | {
+        "review_note": _accept["review_note"]
+        + " Bản sao tìm thấy: kho github diepxuan/diepxuan.github.io, tệp van-ban/tu-phap/"
+        "nghi-dinh-155-2026-nd-cp-sua-doi-luat-khieu-nai.md (ghi nguồn vanban.chinhphu.vn, mã 218183; "
+        "ngày 15/05/2026, hiệu lực 01/07/2026; sửa khoản 1 điều về thụ lý thành '07 ngày làm việc'). "
+        "Khi đối chiếu được bản chính thức trên vanban.chinhphu.vn, bỏ chọn ô chưa xác nhận của quy định này."
+    }
+)
 for _kind, _suffix in (("letter", ""), ("feedback", "; thời hạn trả lời do người xử lý ấn định")):
     CHANGED += [
-        _0004.rule(_kind, "process", "normal", 10, "working", "received", "Thông tư 07/2014/TT-TTCP" + _suffix,
-                   _0004.D(2014, 12, 15), _0004.D(2021, 11, 14), needs_check=True, public_note=_TT_NOTE,
-                   review_note=_TT_REVIEW.format(tt="Thông tư 07/2014/TT-TTCP")),
-        _0004.rule(_kind, "process", "normal", 10, "working", "received", "Thông tư 05/2021/TT-TTCP" + _suffix,
-                   _0004.D(2021, 11, 15), None, needs_check=True, public_note=_TT_NOTE,
-                   review_note=_TT_REVIEW.format(tt="Thông tư 05/2021/TT-TTCP"),
-                   source="Pháp điển, đề mục Tố cáo, Điều 18.5.TT.12.13–16 (ngày ban hành, hiệu lực)"),
+        _0004.rule(
+            _kind,
+            "process",
+            "normal",
+            10,
+            "working",
+            "received",
+            "Thông tư 07/2014/TT-TTCP" + _suffix,
+            _0004.D(2014, 12, 15),
+            _0004.D(2021, 11, 14),
+            needs_check=True,
+            public_note=_TT_NOTE,
+            review_note=_TT_REVIEW.format(tt="Thông tư 07/2014/TT-TTCP"),
+        ),
+        _0004.rule(
+            _kind,
+            "process",
+            "normal",
+            10,
+            "working",
+            "received",
+            "Thông tư 05/2021/TT-TTCP" + _suffix,
+            _0004.D(2021, 11, 15),
+            None,
+            needs_check=True,
+            public_note=_TT_NOTE,
+            review_note=_TT_REVIEW.format(tt="Thông tư 05/2021/TT-TTCP"),
+            source="Pháp điển, đề mục Tố cáo, Điều 18.5.TT.12.13–16 (ngày ban hành, hiệu lực)",
+        ),
     ]
 
 
@@ -67,7 +108,9 @@ def load(apps, schema_editor):
     DeadlineRule = apps.get_model("legal", "DeadlineRule")
     for row in CHANGED:
         keys = {k: row[k] for k in ("kind", "step", "variant", "applies_from")}
-        DeadlineRule.objects.update_or_create(**keys, defaults={k: v for k, v in row.items() if k not in keys})
+        DeadlineRule.objects.update_or_create(
+            **keys, defaults={k: v for k, v in row.items() if k not in keys}
+        )
 
 
 def unload(apps, schema_editor):
