@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuditAction, AuditEvent
 from .trail import diff, record, snapshot
@@ -33,9 +34,14 @@ class AuditedAdmin(admin.ModelAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ("at", "actor_name", "action", "object_repr", "organization")
+    list_display = ("at", "actor_name", "action", "verb_display", "object_repr", "organization")
     list_filter = ("action", "content_type")
-    search_fields = ("object_repr", "actor_name", "reason")
+    search_fields = ("object_repr", "actor_name", "reason", "verb")
+
+    @admin.display(description=_("mô tả"))
+    def verb_display(self, obj):
+        return obj.verb_text
+
     date_hierarchy = "at"
 
     def has_add_permission(self, request):

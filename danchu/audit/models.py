@@ -32,6 +32,10 @@ class AuditEvent(models.Model):
     actor_name = models.CharField(_("người thực hiện"), max_length=150, blank=True)
     action = models.CharField(_("hành động"), max_length=16, choices=AuditAction.choices)
     verb = models.CharField(_("mô tả"), max_length=255, blank=True)
+    # A key of danchu.audit.verbs.VERBS and its placeholders' values: the verb shown in the
+    # reader's language (`verb_text`); empty for free text, shown as `verb`.
+    verb_code = models.CharField(_("mã hành động"), max_length=64, blank=True, db_index=True)
+    verb_params = models.JSONField(_("tham số hành động"), default=dict, blank=True)
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField(_("đối tượng"), max_length=255)
@@ -62,3 +66,10 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("audit events are append-only")
+
+    @property
+    def verb_text(self):
+        """The verb in the active language (from its code), else the stored text."""
+        from .verbs import render
+
+        return (render(self.verb_code, self.verb_params) if self.verb_code else "") or self.verb

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 
 from .models import AuditAction, AuditEvent
+from .verbs import normalise
 
 
 def _plain(value):
@@ -44,9 +45,21 @@ def diff(before, after):
 
 
 def record(
-    instance, action, actor=None, *, changes=None, reason="", verb="", organization=None, secret_fields=()
+    instance,
+    action,
+    actor=None,
+    *,
+    changes=None,
+    reason="",
+    verb="",
+    verb_params=None,
+    organization=None,
+    secret_fields=(),
 ):
-    """Append one audit event about `instance`. `secret_fields` are recorded as changed, never by value."""
+    """Append one audit event about `instance`. `verb` is a code of `danchu.audit.verbs.VERBS`
+    (with `verb_params`) or a text in any of the site's languages, stored as its code and
+    rendered in the reader's language. `secret_fields` are recorded as changed, never by value."""
+    verb_code, verb_params, verb = normalise(verb, verb_params)
     changes = dict(changes or {})
     for name in secret_fields:
         if name in changes:
@@ -60,7 +73,9 @@ def record(
         actor=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
         actor_name=name or "hệ thống",
         action=action,
-        verb=verb,
+        verb=verb[:255],
+        verb_code=verb_code,
+        verb_params=verb_params,
         content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
         object_id=str(instance.pk),
         object_repr=str(instance)[:255],

@@ -19,7 +19,7 @@ from .models import DeadlineStep as Step
 
 CACHE_SECONDS = 300
 # The data migration that holds the rules as shipped (the newest one that changes them).
-SHIPPED_RULES_MIGRATION = "0004_law_2026_rules_and_calendar"
+SHIPPED_RULES_MIGRATION = "0006_confirm_second_decision_sending_and_letter_sources"
 
 _cache = {"rules": None, "loaded_at": 0.0}
 _lock = threading.Lock()

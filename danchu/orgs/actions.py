@@ -53,6 +53,7 @@ SETTINGS_FIELDS = (
     "default_signer",
     "default_recipients",
     "staff_required_conference",
+    "has_internal_site",
 )
 STRUCTURE_FIELDS = ("parent", "valid_from", "valid_to", "successor", "kind")
 

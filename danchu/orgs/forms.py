@@ -73,6 +73,7 @@ class OrganizationSettingsForm(forms.ModelForm):
             "default_signer",
             "default_recipients",
             "staff_required_conference",
+            "has_internal_site",
             "parent",
             "valid_from",
             "valid_to",

@@ -99,6 +99,17 @@ class Organization(models.Model):
         default=True,
         help_text=_("Đơn vị có từ 8 người trở lên phải tổ chức hội nghị hằng năm."),
     )
+    # Luật Thực hiện dân chủ ở cơ sở 2022, Art. 48(1)–(2): which posting the Law requires of a
+    # disclosure depends on whether the agency has an internal website or electronic system.
+    has_internal_site = models.BooleanField(
+        _("có trang hoặc hệ thống thông tin điện tử nội bộ"),
+        default=False,
+        help_text=_(
+            "Có: nội dung công khai phải đăng tải trên trang, hệ thống nội bộ ít nhất 20 ngày liên tục. "
+            "Chưa có: niêm yết tại trụ sở ít nhất 20 ngày liên tục, trừ khi đã thông báo bằng văn bản "
+            "đến toàn thể cán bộ (Luật Thực hiện dân chủ ở cơ sở 2022, Điều 48)."
+        ),
+    )
 
     objects = OrganizationQuerySet.as_manager()
 

@@ -150,12 +150,27 @@ class ResolutionForm(forms.Form):
 
 
 class BoardForm(forms.Form):
-    """Up to nine candidates: person, role, votes."""
+    """Candidates (person, role, votes): nine usually, up to BOARD_FORM_ROWS when the conference
+    decides a larger board and says why (Luật 10/2022 Art. 60(1); Nghị định 59/2023 Art. 21(2))."""
+
+    ROWS = 15
 
     def __init__(self, *args, people=(), **kwargs):
         super().__init__(*args, **kwargs)
         choices = [("", "—")] + [(p.pk, p.full_name) for p in people]
-        for i in range(1, 10):
+        self.fields["larger_board_reason"] = forms.CharField(
+            label=_("Lý do bầu nhiều hơn 09 thành viên"),
+            required=False,
+            max_length=1000,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            help_text=_(
+                "Chỉ khi cơ quan có tính chất đặc thù hoặc hoạt động phân tán và hội nghị quyết định số "
+                "thành viên nhiều hơn, theo đề xuất của Ban Chấp hành Công đoàn sau khi thống nhất với thủ "
+                "trưởng (Luật Thực hiện dân chủ ở cơ sở 2022, Điều 60 khoản 1; Nghị định 59/2023/NĐ-CP, "
+                "Điều 21 khoản 2)."
+            ),
+        )
+        for i in range(1, self.ROWS + 1):
             self.fields[f"person_{i}"] = forms.TypedChoiceField(
                 label=_("Thành viên %(i)s") % {"i": i},
                 choices=choices,
@@ -172,7 +187,7 @@ class BoardForm(forms.Form):
 
     def members(self, people_by_id):
         rows = []
-        for i in range(1, 10):
+        for i in range(1, self.ROWS + 1):
             pid = self.cleaned_data.get(f"person_{i}")
             if pid:
                 rows.append(

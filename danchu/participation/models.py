@@ -28,6 +28,8 @@ class Channel(models.TextChoices):
 
 # Channels that put an item "on display", so that the minimum posting period applies.
 POSTING_CHANNELS = {Channel.NOTICE_BOARD, Channel.INTRANET, Channel.WEBSITE}
+# The agency's internal website or electronic system (Luật Thực hiện dân chủ ở cơ sở 2022, Art. 48(1)).
+ONLINE_CHANNELS = {Channel.INTRANET, Channel.WEBSITE}
 
 
 class DisclosureKind(models.TextChoices):
@@ -91,6 +93,12 @@ class Disclosure(models.Model):
         _("trạng thái"), max_length=16, choices=DisclosureStatus.choices, default=DisclosureStatus.DRAFT
     )
     audience_size = models.PositiveIntegerField(_("số người được công khai"), default=0, editable=False)
+    # Whether the agency had an internal website or electronic system when this was published
+    # (Art. 48: it decides the posting the Law requires); empty for items published before it
+    # was recorded, which are judged by the agency's present setting.
+    internal_site = models.BooleanField(
+        _("cơ quan có trang, hệ thống thông tin nội bộ khi công khai"), null=True, editable=False
+    )
     consultation = models.OneToOneField(
         "Consultation",
         verbose_name=_("tổng hợp ý kiến của"),

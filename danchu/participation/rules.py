@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from danchu.legal.frameworks import Framework
 
-from .models import POSTING_CHANNELS
+from .models import ONLINE_CHANNELS, Channel
 
 # Working days to disclose after the decision: (normal, special case).
 DISCLOSE_WITHIN = {Framework.ND04_2015: (3, 5), Framework.LAW_2022: (5, 5)}
@@ -27,6 +27,23 @@ BASIS = {
 }
 # Posting days are counted as the Civil Code counts periods (Bộ luật Dân sự 2015, Art. 147): the
 # day the item was put up is not counted; a period of 20 days posted on 05/03 ends on 25/03.
+#
+# Which posting applies (checked against the text of the pháp điển, đề mục "Thực hiện dân chủ ở cơ
+# sở", Điều 44.13.LQ.48 = Luật 10/2022/QH15 Art. 48, and the ND 04/2015 Art. 8(2) quoted by
+# thuvienphapluat.vn):
+# - ND 04/2015 Art. 8(2): a document posted at the agency's seat stays up at least 30 consecutive
+#   days; no other channel carries a posting period.
+# - Law Art. 48(1): an agency that has an internal website or electronic system posts every Art. 46
+#   item there for at least 20 consecutive days; no other channel (a written notice, a conference)
+#   replaces it.
+# - Law Art. 48(2): an agency without one posts it at its seat for at least 20 consecutive days,
+#   unless it sent a written notice to all its staff.
+# - Law Art. 48(3): other forms of Art. 47(1) (a conference, sub-unit heads, the union) only add to
+#   these; a disclosure made only at a conference has not met Art. 48(1) or (2).
+POSTING_BASIS = {
+    Framework.ND04_2015: "Nghị định 04/2015/NĐ-CP, Điều 8 khoản 2",
+    Framework.LAW_2022: "Luật Thực hiện dân chủ ở cơ sở 2022, Điều 48",
+}
 
 # The annual conference, the people's inspection board and the head's answers (LEGAL.md §4).
 CONFERENCE_DEADLINE_MONTHS = 3
@@ -40,6 +57,11 @@ DELEGATES_FROM_STAFF = 100
 BOARD_MIN, BOARD_MAX = 3, 9
 NO_BOARD_MAX_STAFF = 7
 BOARD_BASIS = "Luật Thực hiện dân chủ ở cơ sở 2022, Điều 60 khoản 1"
+# Nghị định 59/2023/NĐ-CP Art. 21(2)–(3) (pháp điển 44.13.NĐ.1.21): the larger board is proposed by
+# the union executive after agreeing with the head and decided by the conference; a board of 09 or
+# more has at most 02 deputies.
+BOARD_MAX_DEPUTIES_FROM_NINE = 2
+BOARD_DEPUTIES_BASIS = "Nghị định 59/2023/NĐ-CP, Điều 21 khoản 3"
 BOARD_TERM_YEARS = 2
 BOARD_ANSWER_DAYS = 15
 # A secret vote's result is withheld below this many voters: it would reveal individual votes.
@@ -62,21 +84,61 @@ class Timing:
     late: bool = False
     late_days: int = 0
     posting_short: bool = False
+    posting_missing: bool = False
     posting_days: int | None = None
     posting_required: int | None = None
     messages: list = field(default_factory=list)
 
     @property
     def ok(self):
-        return not (self.late or self.posting_short)
+        return not (self.late or self.posting_short or self.posting_missing)
 
 
-def posting_needed(framework, channels):
-    """Whether the minimum posting period applies to a disclosure made through `channels`: it does
-    whenever the item is put on display (notice board, internal system, website). Sending it in
-    writing as well does not exempt the posting the Law requires; a disclosure made only at a
-    conference or in writing has no posting period (its own rule applies)."""
-    return bool(set(channels) & POSTING_CHANNELS)
+@dataclass(frozen=True)
+class PostingRule:
+    """The posting the law requires of one disclosure: `required` when a minimum posting period
+    applies; `place` where (`online`: the internal website or system, `seat`: the notice board at
+    the agency's seat); `missing` when it is required and the disclosure was not put there."""
+
+    required: bool
+    place: str = ""
+    missing: bool = False
+    days: int | None = None
+    basis: str = ""
+
+
+def posting_rule(framework, channels, has_internal_site=False):
+    channels = set(channels)
+    days, basis = MIN_POSTING_DAYS[framework], POSTING_BASIS[framework]
+    if framework == Framework.ND04_2015:
+        if Channel.NOTICE_BOARD in channels:
+            return PostingRule(True, "seat", False, days, basis)
+        return PostingRule(False, basis=basis)
+    if has_internal_site:
+        return PostingRule(True, "online", not (channels & ONLINE_CHANNELS), days, basis)
+    if Channel.NOTICE_BOARD not in channels and Channel.WRITTEN in channels:
+        return PostingRule(False, basis=basis)  # Art. 48(2): a written notice to all staff
+    return PostingRule(True, "seat", Channel.NOTICE_BOARD not in channels, days, basis)
+
+
+def posting_needed(framework, channels, has_internal_site=False):
+    """Whether a minimum posting period applies to a disclosure made through `channels` and the
+    disclosure was put where it applies (the start of its posting is then the publication day)."""
+    rule = posting_rule(framework, channels, has_internal_site)
+    return rule.required and not rule.missing
+
+
+def has_internal_site(disclosure):
+    """Whether the agency had an internal website or system when `disclosure` was published: as
+    recorded then, else the agency's present setting. Works on a disclosure or a values() row
+    carrying `internal_site` and `organization__has_internal_site`."""
+    recorded = getattr(disclosure, "internal_site", None)
+    if recorded is not None:
+        return recorded
+    if hasattr(disclosure, "organization__has_internal_site"):
+        return bool(disclosure.organization__has_internal_site)
+    organization = getattr(disclosure, "organization", None)
+    return bool(organization and organization.has_internal_site)
 
 
 def posting_days(start, end):
@@ -106,8 +168,25 @@ def disclosure_timing(disclosure, today=None, channels=None):
         )
     if channels is None:
         channels = disclosure.channel_list
-    if disclosure.published_on and posting_needed(disclosure.framework, channels):
-        required = MIN_POSTING_DAYS[disclosure.framework]
+    rule = posting_rule(disclosure.framework, channels, has_internal_site(disclosure))
+    if disclosure.published_on and rule.required and rule.missing:
+        t.posting_missing = True
+        t.posting_required = rule.days
+        if rule.place == "online":
+            message = _(
+                "Chưa đăng tải trên trang, hệ thống thông tin điện tử nội bộ: cơ quan có hệ thống này phải "
+                "đăng tải ít nhất %(req)s ngày liên tục, thông báo bằng văn bản hay tại hội nghị không thay "
+                "thế (%(basis)s khoản 1)."
+            )
+        else:
+            message = _(
+                "Chưa niêm yết tại trụ sở: cơ quan chưa có hệ thống thông tin nội bộ phải niêm yết ít nhất "
+                "%(req)s ngày liên tục, trừ khi đã thông báo bằng văn bản đến toàn thể cán bộ (%(basis)s "
+                "khoản 2)."
+            )
+        t.messages.append(message % {"req": rule.days, "basis": rule.basis})
+    elif disclosure.published_on and rule.required:
+        required = rule.days
         t.posting_required = required
         start = disclosure.posted_from or disclosure.published_on
         if disclosure.posted_to:

@@ -93,6 +93,8 @@ def stats_for(org, start, end):
             "due_on",
             "posted_from",
             "posted_to",
+            "internal_site",
+            "organization__has_internal_site",
             "requirement__framework",
             "requirement__code",
             "requirement__order",

@@ -95,15 +95,15 @@ def test_first_complaint_decision_before_the_2026_new_year_swap():
     assert send.due == D(2026, 1, 7)
 
 
-def test_second_complaint_decision_is_sent_within_07_days_counted_strictly():
-    """Luật Khiếu nại 2011 Art. 41: 07 days from the decision. Whether they are working days is
-    not confirmed from the text, so the stricter calendar count is used (warns early, never late):
-    decision Monday 05/10/2026 -> Monday 12/10/2026 (not 14/10 as 07 working days would give)."""
+def test_second_complaint_decision_is_sent_within_07_calendar_days_art_41():
+    """Luật Khiếu nại 2011 Art. 41(1) (pháp điển 18.1.LQ.41): "07 ngày, kể từ ngày có quyết định",
+    plain days where Art. 32 says "03 ngày làm việc": calendar days, confirmed. Decision Monday
+    05/10/2026 -> Monday 12/10/2026 (not 14/10 as 07 working days would give)."""
     send = by_step(
         compute("complaint", D(2026, 8, 3), accepted=D(2026, 8, 10), second=True, decided=D(2026, 10, 5))
     )["send_decision"]
     assert (send.days, send.day_kind, send.due) == (7, "calendar", D(2026, 10, 12))
-    assert "Điều 41" in send.basis and send.needs_check and "ngắn hơn" in send.note
+    assert "Điều 41 khoản 1" in send.basis and not send.needs_check and not send.note
     assert send.label == "Gửi quyết định giải quyết khiếu nại lần hai"
 
 

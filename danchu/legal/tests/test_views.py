@@ -176,7 +176,8 @@ def test_provisional_year_is_announced_and_the_admin_confirms_it(world, client_f
 def test_review_page_lists_unconfirmed_rules_with_sources_tried_for_admins_only(world, client_for):
     assert client_for(world.clerk_a).get(reverse("legal:review")).status_code == 403
     html = client_for(world.admin).get(reverse("legal:review")).content.decode()
-    assert "Điều 41" in html and "Đã tra" in html and "155/2026/NĐ-CP" in html
+    assert "05/2021/TT-TTCP" in html and "Đã tra" in html and "155/2026/NĐ-CP" in html
+    assert 'data-rule="complaint-send_decision-second"' not in html  # Art. 41 is confirmed now
     assert "2027" in html  # provisional year
 
 

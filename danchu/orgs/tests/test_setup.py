@@ -102,14 +102,17 @@ def test_the_settings_page_sets_what_the_documents_need_with_an_audit_row(world,
             "default_signer": head.pk,
             "default_recipients": "Sở Nội vụ (b/c)\nLưu: VT, VP.",
             "staff_required_conference": "on",
+            "has_internal_site": "on",
             "parent": world.tv.pk,
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     org = Organization.objects.get(pk=world.a.pk)
     assert (org.short_name, org.head_title, org.default_signer_id) == ("SKHCN", "Giám đốc", head.pk)
+    assert org.has_internal_site  # Luật 10/2022 Art. 48(1): decides how disclosures are posted
     event = AuditEvent.objects.filter(organization=org, verb="sửa thiết lập cơ quan").get()
     assert event.changes["head_title"] == ["", "Giám đốc"]
+    assert event.changes["has_internal_site"] == [False, True]
     assert default_signature(org).lines == ["GIÁM ĐỐC"]
     page = client.get(f"/co-quan/{world.a.code}/thiet-lap/").content.decode()
     assert "Lâm Quốc Thịnh" in page

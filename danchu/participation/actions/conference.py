@@ -275,6 +275,13 @@ def elect_board(conference, *, actor, members, larger_board_reason=""):
                 "basis": rules.BOARD_BASIS,
             }
         )
+    if len(members) >= rules.BOARD_MAX and (
+        sum(1 for _p, r, _v in members if r == BoardRole.DEPUTY) > rules.BOARD_MAX_DEPUTIES_FROM_NINE
+    ):
+        raise ValidationError(
+            _("Ban có từ 09 thành viên trở lên có không quá 02 Phó Trưởng ban (%(basis)s).")
+            % {"basis": rules.BOARD_DEPUTIES_BASIS}
+        )
     if len({p.pk for p, _r, _v in members}) != len(members):
         raise ValidationError(_("Một người được chọn hai lần."))
     if sum(1 for _p, r, _v in members if r == BoardRole.HEAD) != 1:
@@ -302,7 +309,11 @@ def elect_board(conference, *, actor, members, larger_board_reason=""):
             term_end=end,
         )
         record_create(
-            member, actor, verb=_("Bầu Ban Thanh tra nhân dân"), organization=conference.organization
+            member,
+            actor,
+            verb=_("Bầu Ban Thanh tra nhân dân"),
+            organization=conference.organization,
+            reason=larger_board_reason if len(members) > rules.BOARD_MAX else "",
         )
         created.append(member)
     return created

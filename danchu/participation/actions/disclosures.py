@@ -146,7 +146,10 @@ def publish_disclosure(disclosure, *, actor, published_on=None):
     disclosure.due_on = rules.disclosure_due(
         disclosure.framework, disclosure.decided_on, disclosure.special_case
     )
-    if disclosure.posted_from is None and rules.posting_needed(disclosure.framework, disclosure.channel_list):
+    disclosure.internal_site = disclosure.organization.has_internal_site
+    if disclosure.posted_from is None and rules.posting_needed(
+        disclosure.framework, disclosure.channel_list, disclosure.internal_site
+    ):
         disclosure.posted_from = published_on
     people = staff_person_ids(disclosure.organization, published_on)
     DisclosureRecipient.objects.bulk_create(

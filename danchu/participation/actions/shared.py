@@ -30,8 +30,8 @@ def staff_person_ids(org, day):
 
 
 def conference_electorate(org, day):
-    """The staff summoned to `org`'s conference: its subtree, except units below it that must
-    hold their own conference (a public service centre holds its own)."""
+    """All the staff of `org`'s conference on `day` (whether summoned or not): its subtree, except
+    units below it that must hold their own conference (a public service centre holds its own)."""
     from danchu.orgs.models import Organization
 
     own = (

@@ -210,3 +210,56 @@ def test_board_of_more_than_nine_needs_the_conference_reason(world):
         c, actor=world.clerk_a, members=ballot, larger_board_reason="Đơn vị hoạt động tại 6 huyện"
     )
     assert len(board) == 10
+
+
+def _ten_on_the_ballot(world, c):
+    for a in c.attendees.all():
+        actions.check_in(c, actor=world.clerk_a, person=a.person)
+    head = Person.objects.get(user=world.head_a)
+    return [a.person for a in c.attendees.all() if a.person != head][:10]
+
+
+def test_board_page_takes_the_reason_for_a_board_of_more_than_nine(world, client_for):
+    """Luật 10/2022 Art. 60(1) and Nghị định 59/2023 Art. 21(2): a board of more than 09 members is
+    lawful when the conference decides it (special nature, dispersed operation). The conference
+    page offers the reason field and more than nine rows; without a reason the page says what to
+    fix and keeps the ballot; with it the ten are elected and the reason is in the history."""
+    from django.urls import reverse
+
+    from danchu.audit.models import AuditEvent
+
+    _grow(world, 10)  # 15 staff
+    c = conference(world)
+    members = _ten_on_the_ballot(world, c)
+    url = reverse("participation:conference", args=[c.uuid])
+    client = client_for(world.clerk_a)
+    page = client.get(url).content.decode()
+    assert 'name="larger_board_reason"' in page and 'name="person_10"' in page
+    data = {"action": "board"} | {f"role_{i}": "member" for i in range(1, 16)}  # every row's select
+    for i, p in enumerate(members, start=1):
+        data |= {f"person_{i}": p.pk, f"role_{i}": "head" if i == 1 else "member", f"votes_{i}": 14}
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "đã chọn 10" in refused.content.decode()
+    assert f'value="{members[9].pk}" selected' in refused.content.decode()
+    assert not c.board.exists()
+    done = client.post(url, data | {"larger_board_reason": "Đơn vị hoạt động tại 6 xã"})
+    assert done.status_code == 302
+    assert c.board.count() == 10
+    reasons = set(AuditEvent.objects.filter(verb__icontains="Ban Thanh tra").values_list("reason", flat=True))
+    assert reasons == {"Đơn vị hoạt động tại 6 xã"}
+
+
+def test_board_of_nine_or_more_has_at_most_two_deputies_nd59_art_21(world):
+    """Nghị định 59/2023 Art. 21(3): a board of 09 members or more has no more than 02 deputies."""
+    _grow(world, 10)
+    c = conference(world)
+    members = _ten_on_the_ballot(world, c)[:9]
+    roles = [BoardRole.HEAD] + [BoardRole.DEPUTY] * 3 + [BoardRole.MEMBER] * 5
+    with pytest.raises(ValidationError, match="không quá 02 Phó Trưởng ban"):
+        actions.elect_board(c, actor=world.clerk_a, members=list(zip(members, roles, [14] * 9, strict=True)))
+    roles = [BoardRole.HEAD] + [BoardRole.DEPUTY] * 2 + [BoardRole.MEMBER] * 6
+    board = actions.elect_board(
+        c, actor=world.clerk_a, members=list(zip(members, roles, [14] * 9, strict=True))
+    )
+    assert len(board) == 9

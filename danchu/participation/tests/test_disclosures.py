@@ -96,13 +96,72 @@ def test_a_written_notice_does_not_exempt_the_posting_the_law_requires(world, re
     assert d.timing().posting_short and d.timing().posting_days == 1
 
 
-def test_a_disclosure_made_only_at_a_conference_or_in_writing_has_no_posting_period():
+def test_posting_rule_follows_the_agencys_internal_site_law_2022_art_48():
+    """Luật 10/2022 Art. 48(1): an agency with an internal site posts there, whatever else it uses;
+    Art. 48(2): one without posts at its seat, unless it notified all staff in writing; ND 04/2015
+    Art. 8(2): only a document posted at the seat has a (30-day) posting period."""
     from danchu.legal.frameworks import Framework
     from danchu.participation import rules
 
-    assert not rules.posting_needed(Framework.LAW_2022, [Channel.CONFERENCE])
-    assert not rules.posting_needed(Framework.LAW_2022, [Channel.WRITTEN])
-    assert rules.posting_needed(Framework.LAW_2022, [Channel.INTRANET, Channel.WRITTEN])
+    law, nd04 = Framework.LAW_2022, Framework.ND04_2015
+    # With an internal site: a written notice does not exempt, a conference alone does not meet it.
+    assert rules.posting_rule(law, [Channel.WRITTEN], has_internal_site=True).missing
+    assert rules.posting_rule(law, [Channel.CONFERENCE], has_internal_site=True).missing
+    assert rules.posting_rule(law, [Channel.NOTICE_BOARD], has_internal_site=True).missing
+    ok = rules.posting_rule(law, [Channel.INTRANET, Channel.WRITTEN], has_internal_site=True)
+    assert ok.required and not ok.missing and ok.place == "online" and ok.days == 20
+    # Without one: the written notice to all staff is the one exemption.
+    assert not rules.posting_rule(law, [Channel.WRITTEN]).required
+    assert rules.posting_rule(law, [Channel.CONFERENCE]).missing
+    seat = rules.posting_rule(law, [Channel.NOTICE_BOARD, Channel.CONFERENCE])
+    assert seat.required and not seat.missing and seat.place == "seat"
+    assert rules.posting_rule(nd04, [Channel.NOTICE_BOARD]).days == 30
+    assert not rules.posting_rule(nd04, [Channel.INTRANET]).required
+
+
+@time_machine.travel("2024-06-01 09:00 +0700")
+def test_written_notice_does_not_exempt_an_agency_with_an_internal_site_art_48_1(world, req):
+    """Art. 48(1): world.a has an internal system; a disclosure published on Tuesday 05/03/2024
+    only by written notice is flagged as not posted online; the same at an agency without one is
+    exempt (Art. 48(2)); posted on its intranet from 05/03 it meets 20 days on 25/03/2024."""
+    from danchu.orgs.actions import update_organization
+
+    update_organization(world.a, actor=world.admin, has_internal_site=True)
+    world.a.refresh_from_db()
+    written = make(world, req, D(2024, 3, 4), framework="law_2022", code="6", channels=[Channel.WRITTEN])
+    written = actions.publish_disclosure(written, actor=world.clerk_a, published_on=D(2024, 3, 5))
+    assert written.internal_site is True
+    timing = written.timing()
+    assert timing.posting_missing and not timing.ok and timing.posting_required == 20
+    assert "Điều 48 khoản 1" in timing.messages[0]
+    assert written.posted_from is None
+
+    online = make(world, req, D(2024, 3, 4), framework="law_2022", code="6", channels=[Channel.INTRANET])
+    online = actions.publish_disclosure(online, actor=world.clerk_a, published_on=D(2024, 3, 5))
+    assert online.posted_from == D(2024, 3, 5)
+    online = actions.end_posting(online, actor=world.clerk_a, posted_to=D(2024, 3, 25))
+    assert online.timing().ok and online.timing().posting_days == 20
+
+    # The agency gives up its intranet later: what was published stays judged as it was then.
+    update_organization(world.a, actor=world.admin, has_internal_site=False)
+    written.refresh_from_db()
+    assert written.timing().posting_missing
+
+
+@time_machine.travel("2024-06-01 09:00 +0700")
+def test_agency_without_internal_site_art_48_2(world, req):
+    """Art. 48(2): without an internal system, a written notice to all staff exempts from posting;
+    a disclosure made only at a conference must still be posted at the seat (48(3): the other
+    forms only add to it)."""
+    written = make(world, req, D(2024, 3, 4), framework="law_2022", code="6", channels=[Channel.WRITTEN])
+    written = actions.publish_disclosure(written, actor=world.clerk_a, published_on=D(2024, 3, 5))
+    assert written.timing().ok and written.timing().posting_required is None
+    conference = make(
+        world, req, D(2024, 3, 4), framework="law_2022", code="6", channels=[Channel.CONFERENCE]
+    )
+    conference = actions.publish_disclosure(conference, actor=world.clerk_a, published_on=D(2024, 3, 5))
+    assert conference.timing().posting_missing
+    assert "Điều 48 khoản 2" in conference.timing().messages[0]
 
 
 def test_posting_needs_its_item_count(world, req):

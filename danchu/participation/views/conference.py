@@ -114,7 +114,10 @@ def conference_detail(request, uuid):
             if _apply(
                 board_form,
                 lambda: actions.elect_board(
-                    conference, actor=request.user, members=board_form.members(people)
+                    conference,
+                    actor=request.user,
+                    members=board_form.members(people),
+                    larger_board_reason=board_form.cleaned_data.get("larger_board_reason", ""),
                 ),
             ):
                 done = _("Đã ghi kết quả bầu Ban Thanh tra nhân dân.")
@@ -165,7 +168,7 @@ def conference_detail(request, uuid):
             "board_form": board_form,
             "board_rows": [
                 (board_form[f"person_{i}"], board_form[f"role_{i}"], board_form[f"votes_{i}"])
-                for i in range(1, 10)
+                for i in range(1, board_form.ROWS + 1)
             ],
             "document_form": document_form,
             "followup_form": followup_form,

@@ -384,6 +384,7 @@ def compliance(request):
         .in_subtree(org)
         .between(start, end)
         .filter(requirement__framework=framework)
+        .select_related("organization")
         .prefetch_related("channels")
         .order_by("published_on")
     )
