@@ -59,6 +59,8 @@ VERBS = {
     "legal.override_delete": _("Xóa điều chỉnh lịch làm việc"),
     "legal.rule_add": _("Thêm thời hạn xử lý đơn"),
     "legal.rule_change": _("Sửa thời hạn xử lý đơn"),
+    "legal.rule_delete": _("Xóa thời hạn xử lý đơn"),
+    "legal.year_withdraw": _("Hủy xác nhận lịch nghỉ lễ, Tết của năm"),
     # orgs
     "orgs.create": _("tạo cơ quan, đơn vị"),
     "orgs.settings": _("sửa thiết lập cơ quan"),
