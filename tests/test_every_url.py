@@ -247,9 +247,8 @@ def _reverse(name, kwargs):
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    from danchu.core.management.commands.demo import load_demo
-
+def demo(django_db_setup, django_db_blocker, tmp_path_factory, demo_snapshots):
+    """The whole demo for the module: the session's snapshot restored in a module-long transaction."""
     media = tmp_path_factory.mktemp("media")
     with (
         override_settings(
@@ -260,7 +259,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         django_db_blocker.unblock(),
         transaction.atomic(),
     ):
-        load_demo()
+        demo_snapshots.restore("full", media_root=media)
         from danchu.legal import calendar
 
         calendar.clear_cache()
