@@ -196,7 +196,7 @@ def _migration_data(request):
 
 class Snapshot:
     def __init__(self, rows, media, refs):
-        self.rows = rows  # [(model, attnames, {pk: values}, {pk: values} changed, [pk] deleted)]
+        self.rows = rows  # [(model, added rows, [(pk, row)] changed, [pk] deleted)], database-ready
         self.media = media
         self.refs = refs
 
@@ -243,22 +243,35 @@ def _refs(value):
     return ("__value__", value)
 
 
-def _unrefs(ref):
+def _unrefs(ref, fetched=None):
+    """The context again, each model fetched anew (one query per model)."""
+    if fetched is None:
+        wanted = {}
+        _wanted(ref, wanted)
+        fetched = {model: model._base_manager.in_bulk(pks) for model, pks in wanted.items()}
     if ref[0] == "__model__":
-        return ref[1]._base_manager.get(pk=ref[2])
+        return fetched[ref[1]][ref[2]]
     if ref[0] == "__value__":
         return ref[1]
     kind, inner = ref
     if isinstance(inner, dict):
         made = kind()
-        made.update({k: _unrefs(v) for k, v in inner.items()})
+        made.update({k: _unrefs(v, fetched) for k, v in inner.items()})
         return made
-    return kind(_unrefs(v) for v in inner)
+    return kind(_unrefs(v, fetched) for v in inner)
+
+
+def _wanted(ref, wanted):
+    if ref[0] == "__model__":
+        wanted.setdefault(ref[1], set()).add(ref[2])
+    elif ref[0] != "__value__":
+        for v in ref[1].values() if isinstance(ref[1], dict) else ref[1]:
+            _wanted(v, wanted)
 
 
 def take_snapshot(loader, media_dir):
     """Run `loader()` (returns a context) in a rolled-back transaction; keep what it wrote."""
-    from django.db import transaction
+    from django.db import connection, transaction
     from django.test import override_settings
 
     models = _snapshot_models()
@@ -270,13 +283,26 @@ def take_snapshot(loader, media_dir):
         refs = _refs(ctx)
         transaction.set_rollback(True)
     rows = []
-    for model, (attnames, new) in after.items():
+    for model, (_attnames, new) in after.items():
         old = before[model][1]
-        added = {pk: row for pk, row in new.items() if pk not in old}
-        changed = {pk: row for pk, row in new.items() if pk in old and old[pk] != row}
+        added = [pk for pk, row in new.items() if pk not in old]
+        changed = [pk for pk, row in new.items() if pk in old and old[pk] != row]
         deleted = [pk for pk in old if pk not in new]
         if added or changed or deleted:
-            rows.append((model, attnames, added, changed, deleted))
+            fields = _stored_fields(model)
+
+            def prepared(pk, fields=fields, new=new):
+                # Values as the database takes them, worked out once for every restore.
+                return [f.get_db_prep_save(v, connection) for f, v in zip(fields, new[pk], strict=True)]
+
+            rows.append(
+                (
+                    model,
+                    [prepared(pk) for pk in added],
+                    [(model._meta.pk.get_db_prep_value(pk, connection), prepared(pk)) for pk in changed],
+                    deleted,
+                )
+            )
     from danchu.legal import calendar
 
     calendar.clear_cache()
@@ -293,25 +319,21 @@ def restore_snapshot(snapshot, media_root):
     qn = connection.ops.quote_name
     inserted = []
     with connection.cursor() as cursor:
-        for model, _attnames, added, changed, deleted in snapshot.rows:
+        for model, added, changed, deleted in snapshot.rows:
             table = qn(model._meta.db_table)
             fields = _stored_fields(model)
-            pk_column = qn(model._meta.pk.column)
             if deleted:
                 model._base_manager.filter(pk__in=deleted)._raw_delete(connection.alias)
-
-            def prepared(row, fields=fields):
-                return [f.get_db_prep_save(v, connection) for f, v in zip(fields, row, strict=True)]
-
-            for pk, row in changed.items():
+            if changed:
                 sets = ", ".join(f"{qn(f.column)} = %s" for f in fields)
-                cursor.execute(f"UPDATE {table} SET {sets} WHERE {pk_column} = %s", [*prepared(row), pk])
+                pk_column = qn(model._meta.pk.column)
+                cursor.executemany(
+                    f"UPDATE {table} SET {sets} WHERE {pk_column} = %s", [[*row, pk] for pk, row in changed]
+                )
             if added:
                 columns = ", ".join(qn(f.column) for f in fields)
                 marks = ", ".join(["%s"] * len(fields))
-                cursor.executemany(
-                    f"INSERT INTO {table} ({columns}) VALUES ({marks})", [prepared(r) for r in added.values()]
-                )
+                cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", added)
                 inserted.append(model)
         for sql in connection.ops.sequence_reset_sql(no_style(), inserted):
             cursor.execute(sql)
