@@ -433,8 +433,8 @@ class GetFormFields(html.parser.HTMLParser):
 
 @pytest.mark.parametrize("username", ("stttt.giamdoc", "admin"))
 def test_get_every_list_with_bad_parameters(demo_db, client, username):
-    """Each bad value in every known parameter at once on every page; then in each field of each
-    page's filter form, one at a time, on the pages that have one."""
+    """Each bad value in every known parameter at once on every view's page; then, as the system
+    admin (who sees every filter), in each field of each page's filter form, one at a time."""
     import urllib.parse
 
     client = client_as(client, username)
@@ -467,6 +467,8 @@ def test_get_every_list_with_bad_parameters(demo_db, client, username):
             fields = parser.names
         for value in BAD_VALUES:
             get(url, dict.fromkeys(sorted(set(BAD_QUERIES) | fields), value))
+        if username != "admin":
+            continue
         for param in sorted(fields):
             for value in BAD_VALUES:
                 get(url, {param: value})
