@@ -152,13 +152,26 @@ def pytest_collection_modifyitems(items):
             )
 
 
-# The data migrations whose rows every installation has: (module, function).
+# The data migrations whose rows every installation has: (module, function). Every RunPython of
+# the project is either here or in NOT_RELOADED (tests/test_migration_data.py checks it).
 DATA_MIGRATIONS = [
     ("danchu.legal.migrations.0002_load_rules_and_catalogs", "load"),
     ("danchu.documents.migrations.0003_canonical_legal_texts", "register"),
     ("danchu.legal.migrations.0004_law_2026_rules_and_calendar", "load"),
     ("danchu.legal.migrations.0005_register_cited_party_and_state_texts", "register"),
+    ("danchu.legal.migrations.0006_confirm_second_decision_sending_and_letter_sources", "load"),
 ]
+
+
+# RunPython operations a flush does not undo or that change nothing on empty tables.
+NOT_RELOADED = {
+    ("danchu.documents.migrations.0004_search_fold_trigram_indexes", "forwards"),  # PostgreSQL schema
+    ("danchu.petitions.migrations.0006_search_fold_unaccent_trigram", "forwards"),  # PostgreSQL schema
+    ("danchu.petitions.migrations.0003_identity_protected", "protect_denunciations"),  # existing rows
+    ("danchu.petitions.migrations.0004_recompute_deadlines_2026_law", "recompute"),  # existing rows
+    ("danchu.reporting.migrations.0003_snapshot_taken_at_signing", "backfill"),  # existing rows
+    ("danchu.audit.migrations.0003_verb_code_rendered_in_reader_language", "map_stored_verbs"),  # existing rows
+}
 
 
 @pytest.fixture(autouse=True)
@@ -182,3 +195,226 @@ def _migration_data(request):
 
     calendar.clear_cache()
     deadlines.clear_cache()
+
+
+# ---------------------------------------------------------------------------------------------
+# Demo data, loaded once per session
+#
+# Loading the demo through the apps' actions takes seconds (the whole demo ~10 s under load). A
+# snapshot runs the real loader once per test session inside a transaction that is rolled back,
+# keeps the rows it added or changed (model by model, Django's own field conversions) and the
+# media files it wrote, and gives each test that asks for it the same rows again in a few
+# hundredths of a second, inside the test's own transaction (so rolled back after it like any
+# other row). The loader itself stays tested: it runs for real when the snapshot is taken.
+
+
+class Snapshot:
+    def __init__(self, rows, media, refs):
+        self.rows = rows  # [(model, added rows, [(pk, row)] changed, [pk] deleted)], database-ready
+        self.media = media
+        self.refs = refs
+
+
+def _snapshot_models():
+    from django.apps import apps
+
+    return [
+        m
+        for m in apps.get_models(include_auto_created=True)
+        if m._meta.managed and not m._meta.proxy and not m._meta.swapped
+    ]
+
+
+def _stored_fields(model):
+    """The columns to write back: generated columns are computed by the database."""
+    return [f for f in model._meta.concrete_fields if not getattr(f, "generated", False)]
+
+
+def _dump(models):
+    from django.db import connection
+
+    existing = set(connection.introspection.table_names())
+    dumped = {}
+    for model in models:
+        if model._meta.db_table not in existing:
+            continue
+        attnames = [f.attname for f in _stored_fields(model)]
+        pk_index = attnames.index(model._meta.pk.attname)
+        dumped[model] = (attnames, {row[pk_index]: row for row in model._base_manager.values_list(*attnames)})
+    return dumped
+
+
+def _refs(value):
+    """The loader's context with each model instance replaced by (model, pk), to fetch again."""
+    from django.db import models as djmodels
+
+    if isinstance(value, djmodels.Model):
+        return ("__model__", type(value), value.pk)
+    if isinstance(value, dict):
+        return type(value), {k: _refs(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value), [_refs(v) for v in value]
+    return ("__value__", value)
+
+
+def _unrefs(ref, fetched=None):
+    """The context again, each model fetched anew (one query per model)."""
+    if fetched is None:
+        wanted = {}
+        _wanted(ref, wanted)
+        fetched = {model: model._base_manager.in_bulk(pks) for model, pks in wanted.items()}
+    if ref[0] == "__model__":
+        return fetched[ref[1]][ref[2]]
+    if ref[0] == "__value__":
+        return ref[1]
+    kind, inner = ref
+    if isinstance(inner, dict):
+        made = kind()
+        made.update({k: _unrefs(v, fetched) for k, v in inner.items()})
+        return made
+    return kind(_unrefs(v, fetched) for v in inner)
+
+
+def _wanted(ref, wanted):
+    if ref[0] == "__model__":
+        wanted.setdefault(ref[1], set()).add(ref[2])
+    elif ref[0] != "__value__":
+        for v in ref[1].values() if isinstance(ref[1], dict) else ref[1]:
+            _wanted(v, wanted)
+
+
+def take_snapshot(loader, media_dir):
+    """Run `loader()` (returns a context) in a rolled-back transaction; keep what it wrote."""
+    from django.db import connection, transaction
+    from django.test import override_settings
+
+    models = _snapshot_models()
+    with transaction.atomic():
+        before = _dump(models)
+        with override_settings(MEDIA_ROOT=media_dir):
+            ctx = loader()
+        after = _dump(models)
+        refs = _refs(ctx)
+        transaction.set_rollback(True)
+    rows = []
+    for model, (_attnames, new) in after.items():
+        old = before[model][1]
+        added = [pk for pk, row in new.items() if pk not in old]
+        changed = [pk for pk, row in new.items() if pk in old and old[pk] != row]
+        deleted = [pk for pk in old if pk not in new]
+        if added or changed or deleted:
+            fields = _stored_fields(model)
+
+            def prepared(pk, fields=fields, new=new):
+                # Values as the database takes them, worked out once for every restore.
+                return [f.get_db_prep_save(v, connection) for f, v in zip(fields, new[pk], strict=True)]
+
+            rows.append(
+                (
+                    model,
+                    [prepared(pk) for pk in added],
+                    [(model._meta.pk.get_db_prep_value(pk, connection), prepared(pk)) for pk in changed],
+                    deleted,
+                )
+            )
+    from danchu.legal import calendar, deadlines
+
+    calendar.clear_cache()
+    deadlines.clear_cache()
+    return Snapshot(rows, media_dir, refs)
+
+
+def restore_snapshot(snapshot, media_root):
+    """Write the snapshot's rows into the current transaction; copy its media to `media_root`."""
+    import shutil
+
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    qn = connection.ops.quote_name
+    inserted = []
+    with connection.cursor() as cursor:
+        for model, added, changed, deleted in snapshot.rows:
+            table = qn(model._meta.db_table)
+            fields = _stored_fields(model)
+            if deleted:
+                model._base_manager.filter(pk__in=deleted)._raw_delete(connection.alias)
+            if changed:
+                sets = ", ".join(f"{qn(f.column)} = %s" for f in fields)
+                pk_column = qn(model._meta.pk.column)
+                cursor.executemany(
+                    f"UPDATE {table} SET {sets} WHERE {pk_column} = %s", [[*row, pk] for pk, row in changed]
+                )
+            if added:
+                columns = ", ".join(qn(f.column) for f in fields)
+                marks = ", ".join(["%s"] * len(fields))
+                cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", added)
+                inserted.append(model)
+        for sql in connection.ops.sequence_reset_sql(no_style(), inserted):
+            cursor.execute(sql)
+    if snapshot.media.exists():
+        shutil.copytree(snapshot.media, media_root, dirs_exist_ok=True)
+    from danchu.legal import calendar, deadlines
+
+    calendar.clear_cache()
+    deadlines.clear_cache()
+    return _unrefs(snapshot.refs)
+
+
+def full_demo():
+    from danchu.core.management.commands.demo import load_demo
+
+    return load_demo()
+
+
+def partial_demo(*app_labels):
+    """A loader running the orgs demo and the named apps' demos, in that order."""
+
+    def load():
+        import importlib
+
+        from danchu.core.management.commands.demo import DemoContext
+
+        ctx = DemoContext()
+        for label in ("orgs", *app_labels):
+            importlib.import_module(f"danchu.{label}.demo").load(ctx)
+        return ctx
+
+    return load
+
+
+class DemoSnapshots:
+    """The session's snapshots by name: "full" is the whole demo (`danchu demo`'s data), any other
+    name the orgs demo followed by the named apps' demos ("petitions", "activities", …)."""
+
+    def __init__(self, tmp_path_factory):
+        self.tmp_path_factory = tmp_path_factory
+        self.taken = {}
+
+    def get(self, *app_labels):
+        name = "+".join(app_labels)
+        if name not in self.taken:
+            loader = full_demo if app_labels == ("full",) else partial_demo(*app_labels)
+            self.taken[name] = take_snapshot(loader, self.tmp_path_factory.mktemp(f"demo-{name}") / "media")
+        return self.taken[name]
+
+    def restore(self, *app_labels, media_root):
+        """The loaders' context, their rows written into the current transaction."""
+        return restore_snapshot(self.get(*app_labels), media_root)
+
+
+@pytest.fixture(scope="session")
+def demo_snapshots(tmp_path_factory):
+    return DemoSnapshots(tmp_path_factory)
+
+
+@pytest.fixture
+def demo_data(db, settings, demo_snapshots):
+    """demo_data("full") -> the whole demo; demo_data("petitions", …) -> the orgs demo then the
+    named apps' demos. The context the loaders returned, with the rows restored from the
+    session's snapshot into this test's transaction and the media files into its MEDIA_ROOT."""
+
+    def load(*app_labels):
+        return demo_snapshots.restore(*app_labels, media_root=settings.MEDIA_ROOT)
+
+    return load

@@ -43,7 +43,43 @@ def walk(resolver=None, prefix="", namespace=""):
             yield from walk(pattern, route, ns)
         elif isinstance(pattern, URLPattern):
             name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            VIEW_KEYS[name] = view_key(pattern)
             yield name, route, dict(pattern.pattern.converters)
+
+
+# URL name -> the view behind it (filled by walk()).
+VIEW_KEYS = {}
+# The register views whose form differs with the register (its own fields): one key per register.
+REGISTER_FORM_VIEWS = ("edit_view", "import_view")
+
+
+def view_key(pattern):
+    """The code a URL runs: its view function or class; a register's shared views
+    (danchu/core/registers.py) count once for every register, except those showing the
+    register's own form, which count once per register."""
+    callback = pattern.callback
+    view = getattr(callback, "view_class", None) or getattr(callback, "__wrapped__", callback)
+    cells = (
+        dict(zip(view.__code__.co_freevars, (c.cell_contents for c in view.__closure__ or ()), strict=True))
+        if hasattr(view, "__code__")
+        else {}
+    )
+    if "register" in cells and "view" in cells:
+        inner = cells["view"]
+        register = cells["register"].name if inner.__name__ in REGISTER_FORM_VIEWS else None
+        return (inner.__module__, inner.__qualname__, register)
+    return (getattr(view, "__module__", ""), getattr(view, "__qualname__", repr(view)), None)
+
+
+def one_per_view(patterns):
+    """The first URL pattern of each view (see view_key): each view meets each class of bad input
+    once, not once per URL that reaches it."""
+    seen = set()
+    for pattern in patterns:
+        key = VIEW_KEYS[pattern[0]]
+        if key not in seen:
+            seen.add(key)
+            yield pattern
 
 
 def all_patterns():
@@ -247,9 +283,8 @@ def _reverse(name, kwargs):
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    from danchu.core.management.commands.demo import load_demo
-
+def demo(django_db_setup, django_db_blocker, tmp_path_factory, demo_snapshots):
+    """The whole demo for the module: the session's snapshot restored in a module-long transaction."""
     media = tmp_path_factory.mktemp("media")
     with (
         override_settings(
@@ -260,7 +295,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         django_db_blocker.unblock(),
         transaction.atomic(),
     ):
-        load_demo()
+        demo_snapshots.restore("full", media_root=media)
         from danchu.legal import calendar
 
         calendar.clear_cache()
@@ -398,14 +433,14 @@ class GetFormFields(html.parser.HTMLParser):
 
 @pytest.mark.parametrize("username", ("stttt.giamdoc", "admin"))
 def test_get_every_list_with_bad_parameters(demo_db, client, username):
-    """Each bad value in every known parameter at once on every page; then in each field of each
-    page's filter form, one at a time, on the pages that have one."""
+    """Each bad value in every known parameter at once on every view's page; then, as the system
+    admin (who sees every filter), in each field of each page's filter form, one at a time."""
     import urllib.parse
 
     client = client_as(client, username)
     failures = []
     urls = ["/co-quan/%00/", "/co-quan/TV%00/"]
-    for name, _route, converters in all_patterns():
+    for name, _route, converters in one_per_view(all_patterns()):
         real = [c for c in url_cases(name, converters) if not c[2]]
         real.sort(key=lambda c: not (c[1] or "").startswith(VICTIM))
         urls += [url for url, _owner, _garbage in real[:1]]
@@ -432,6 +467,8 @@ def test_get_every_list_with_bad_parameters(demo_db, client, username):
             fields = parser.names
         for value in BAD_VALUES:
             get(url, dict.fromkeys(sorted(set(BAD_QUERIES) | fields), value))
+        if username != "admin":
+            continue
         for param in sorted(fields):
             for value in BAD_VALUES:
                 get(url, {param: value})
@@ -499,13 +536,28 @@ def payloads(fields):
         yield "file", {**{n: "1" for n in names if n not in files}, **{n: bad_file() for n in files}}
 
 
+def _counted_models():
+    # Rate-limit counters count every attempt, refused ones too (that is their purpose).
+    return [
+        m
+        for m in apps.get_models()
+        if m.__module__.startswith("danchu.") and m._meta.label != "core.ThrottleCounter"
+    ]
+
+
 def row_counts():
-    counts = {}
-    for model in apps.get_models():
-        # Rate-limit counters count every attempt, refused ones too (that is their purpose).
-        if model.__module__.startswith("danchu.") and model._meta.label != "core.ThrottleCounter":
-            counts[model._meta.label] = model.objects.count()
-    return counts
+    """The number of rows of every table of danchu's models, in one query."""
+    from django.db import connection
+
+    models = _counted_models()
+    qn = connection.ops.quote_name
+    sql = " UNION ALL ".join(
+        f"SELECT {i}, COUNT(*) FROM {qn(m._meta.db_table)}" for i, m in enumerate(models)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        found = dict(cursor.fetchall())
+    return {m._meta.label: found[i] for i, m in enumerate(models)}
 
 
 def _cases_for_post(name, converters):
@@ -513,7 +565,7 @@ def _cases_for_post(name, converters):
     real = [c for c in cases if not c[2]]
     # the victim agency's records first; two real URLs and one garbage one per pattern
     real.sort(key=lambda c: not (c[1] or "").startswith(VICTIM))
-    return real[:2] + [c for c in cases if c[2]][:1]
+    return real[:1] + [c for c in cases if c[2]][:1]
 
 
 NAMESPACES = sorted({n.partition(":")[0] for n, _r, _c in walk() if ":" in n}) + [""]
@@ -522,14 +574,18 @@ NAMESPACES = sorted({n.partition(":")[0] for n, _r, _c in walk() if ":" in n}) +
 @pytest.mark.parametrize("namespace", NAMESPACES, ids=[n or "root" for n in NAMESPACES])
 def test_post_garbage(demo_db, client, namespace):
     failures = []
-    patterns = [p for p in all_patterns() if (p[0].partition(":")[0] if ":" in p[0] else "") == namespace]
+    patterns = [
+        p
+        for p in one_per_view(all_patterns())
+        if (p[0].partition(":")[0] if ":" in p[0] else "") == namespace
+    ]
     for name, _route, converters in patterns:
         if name in ("logout", "orgs:detail", "orgs:detail_active"):
             continue
         for url, _owner, _garbage in _cases_for_post(name, converters):
             allowed = 0
             for username in ACTORS:
-                if allowed >= 2:  # two users allowed to use the URL are enough
+                if allowed >= 1:  # one user allowed to use the URL is enough
                     break
                 client = client_as(client, username)
                 page = client.get(url)

@@ -1,15 +1,8 @@
 import pytest
 
-from danchu.core.management.commands.demo import DemoContext
-
 
 @pytest.fixture
-def demo(db):
-    """The orgs demo, then this app's demo, loaded through the actions."""
-    from danchu.activities import demo as activities_demo
-    from danchu.orgs import demo as orgs_demo
-
-    ctx = DemoContext()
-    orgs_demo.load(ctx)
-    activities_demo.load(ctx)
-    return ctx
+def demo(demo_data):
+    """The orgs demo, then this app's demo, loaded through the actions (once per session; the
+    root conftest's `demo_data` restores the rows into each test)."""
+    return demo_data("activities")

@@ -397,11 +397,10 @@ def test_home_panel_shows_awaiting_request_to_agency(world, req, client_for):
     assert "1457/SNV-XDCQCTTN" in content and "13/11/2020" in content
 
 
-def test_demo_answers_reproduce_every_state_and_stttt_answers_with_its_danchu_report(db):
+def test_demo_answers_reproduce_every_state_and_stttt_answers_with_its_danchu_report(demo_data):
     from danchu.consolidation.models import Submission
-    from danchu.core.management.commands.demo import load_demo
 
-    load_demo()
+    demo_data("full")
     current = {
         s.organization.code: s for s in Submission.objects.select_related("organization").order_by("version")
     }

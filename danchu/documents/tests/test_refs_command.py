@@ -19,10 +19,8 @@ def run(*args, stdin=None, monkeypatch=None):
 
 
 @pytest.fixture
-def demo(db):
-    from danchu.core.management.commands.demo import load_demo
-
-    return load_demo()
+def demo(demo_data):
+    return demo_data("full")
 
 
 def test_json_rows_carry_the_contract_fields(tmp_path, db):

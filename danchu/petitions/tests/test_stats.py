@@ -17,11 +17,8 @@ Y2020 = (D(2020, 1, 1), D(2020, 12, 31))
 
 
 @pytest.fixture
-def demo(db):
-    ctx = DemoContext()
-    orgs_demo.load(ctx)
-    petitions_demo.load(ctx)
-    return ctx
+def demo(demo_data):
+    return demo_data("petitions")
 
 
 def test_demo_reproduces_the_seed_2020_figures(demo):

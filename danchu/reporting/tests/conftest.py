@@ -9,11 +9,10 @@ from danchu.reporting.indicators.compute import available_sources
 
 
 @pytest.fixture
-def demo(db, settings, tmp_path):
-    """The whole demo data set (every app's demo loader), as `danchu demo` builds it."""
-    from danchu.core.management.commands.demo import load_demo
-
-    return load_demo()
+def demo(demo_data):
+    """The whole demo data set (every app's demo loader), as `danchu demo` builds it (loaded once
+    per session, restored into each test: the root conftest's `demo_data`)."""
+    return demo_data("full")
 
 
 @pytest.fixture
