@@ -102,7 +102,8 @@ def bar_chart(items, *, title, category_label, value_label, percent=False, chart
         f'<th scope="col">{escape(category_label)}</th><th scope="col" class="num">{escape(value_label)}</th>'
     )
     if with_max:
-        head += f'<th scope="col" class="num">{escape(_("Tổng số"))}</th><th scope="col" class="num">{escape(_("Tỷ lệ"))}</th>'
+        total_label, rate_label = _("Tổng số"), _("Tỷ lệ")
+        head += f'<th scope="col" class="num">{escape(total_label)}</th><th scope="col" class="num">{escape(rate_label)}</th>'
     body = []
     for label, value, maximum in items:
         cells = (
@@ -112,8 +113,9 @@ def bar_chart(items, *, title, category_label, value_label, percent=False, chart
             rate = vnformat.percent(round(value * 100 / maximum, 1)) if maximum and value is not None else "—"
             cells += f'<td class="num">{escape(shown(maximum))}</td><td class="num">{escape(rate)}</td>'
         body.append(f"<tr>{cells}</tr>")
+    summary = _("Bảng số liệu của biểu đồ")
     table = (
-        f'<details class="chart-data"><summary>{escape(_("Bảng số liệu của biểu đồ"))}</summary>'
+        f'<details class="chart-data"><summary>{escape(summary)}</summary>'
         f'<table class="list" id="{chart_id}-data"><caption>{escape(title)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></details>"
     )
