@@ -27,6 +27,18 @@ def _fit(label, room=42):
     return label if len(label) <= room else label[: room - 1].rstrip() + "…"
 
 
+def _wrap(text, room=44):
+    """Lines of at most about `room` characters, broken between words."""
+    lines, line = [], ""
+    for word in str(text).split():
+        if line and len(line) + 1 + len(word) > room:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + [line] if line else lines
+
+
 def _nice_step(top, ticks=4):
     """A round step (1, 2 or 5 times a power of ten) giving about `ticks` intervals up to `top`."""
     raw = top / ticks
@@ -60,7 +72,8 @@ def bar_chart(items, *, title, category_label, value_label, percent=False, chart
     step = 25 if percent else _nice_step(top)
     top = math.ceil(top / step) * step
     span = WIDTH - VALUE_ROOM
-    height = TOP + len(items) * ROW + AXIS
+    axis_lines = _wrap(value_label)
+    height = TOP + len(items) * ROW + AXIS + 18 * (len(axis_lines) - 1)
     axis_y = TOP + len(items) * ROW
     svg_title = f"{chart_id}-title"
     parts = [
@@ -94,8 +107,12 @@ def bar_chart(items, *, title, category_label, value_label, percent=False, chart
             f'fill="{INK}" class="bar-value">{escape(shown(value, maximum, percent))}</text></g>'
         )
     parts.append(
-        f'<text x="0" y="{axis_y + 44}" font-size="14" fill="{MUTED}" '
-        f'class="axis-title value-axis">{escape(_fit(value_label, 48))}</text></svg>'
+        f'<text x="0" y="{axis_y + 44}" font-size="14" fill="{MUTED}" class="axis-title value-axis">'
+        + "".join(
+            f'<tspan x="0" dy="{0 if n == 0 else 18}">{escape(line)}{" " if n < len(axis_lines) - 1 else ""}</tspan>'
+            for n, line in enumerate(axis_lines)
+        )
+        + "</text></svg>"
     )
     with_max = any(m for _l, _v, m in items)
     head = (
