@@ -5,12 +5,11 @@ Everything here reads the submissions' frozen figures, never the live registers,
 of queries whatever the number of agencies."""
 
 from dataclasses import dataclass, field
-from html import escape
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danchu.core import vnformat
+from danchu.core import charts, vnformat
 from danchu.core.officialdoc import OfficialDocument, in_vietnamese
 from danchu.core.xlsx import workbook_bytes
 from danchu.orgs.models import Membership, OrganizationKind
@@ -202,59 +201,47 @@ def validation(request):
     return result
 
 
-# Charts: server-side SVG, nothing loaded from the internet.
+# Charts: server-side SVG with a table of the same figures (danchu.core.charts), nothing loaded
+# from the internet; agencies and kinds of organisation by their Vietnamese names, never codes.
 
 
-def _fit(label, room=36):
-    return label if len(label) <= room else label[: room - 1].rstrip() + "…"
-
-
-def bar_chart(items, *, title, unit="", width=640, percent=False):
-    """Horizontal bars. items: [(label, value, maximum or None)]. Returns SVG markup (escaped)."""
-    bar_h, gap, label_w = 22, 10, 230
-    height = 30 + len(items) * (bar_h + gap)
-    scale_max = max([m or v or 0 for _l, v, m in items] + [1])
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(title)}" '
-        f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px" class="chart">',
-        f"<title>{escape(title)}</title>",
-    ]
-    y = 20
-    for label, value, maximum in items:
-        span = width - label_w - 90
-        full = span * (maximum or scale_max) / scale_max
-        filled = span * (value or 0) / scale_max
-        text = vnformat.number(value) if value is not None else "—"
-        if maximum:
-            text = f"{vnformat.number(value or 0)}/{vnformat.number(maximum)}"
-        elif percent and value is not None:
-            text = vnformat.percent(value)
-        parts.append(
-            f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" font-size="13"><title>{escape(str(label))}</title>{escape(_fit(str(label)))}</text>'
-            f'<rect x="{label_w}" y="{y}" width="{full:.1f}" height="{bar_h}" fill="#eef0f4"/>'
-            f'<rect x="{label_w}" y="{y}" width="{filled:.1f}" height="{bar_h}" fill="#a5281b"/>'
-            f'<text x="{label_w + max(full, filled) + 6:.1f}" y="{y + 15}" font-size="13">{escape(text)}{escape(unit)}</text>'
-        )
-        y += bar_h + gap
-    parts.append("</svg>")
-    return "".join(parts)
+def bar_chart(items, *, title, category_label=None, value_label=None, percent=False, chart_id="chart"):
+    """Horizontal bars. items: [(label, value, maximum or None)]. Returns the figure's markup."""
+    return charts.bar_chart(
+        items,
+        title=title,
+        category_label=category_label or _("Cơ quan, đơn vị"),
+        value_label=value_label or title,
+        percent=percent,
+        chart_id=chart_id,
+    )
 
 
 def completeness_chart(result):
     return bar_chart(
         [(label, done, total) for label, done, total in result.by_kind()],
-        title="Tỷ lệ cơ quan đã gửi báo cáo theo loại cơ quan",
+        title=_("Tỷ lệ cơ quan đã gửi báo cáo theo loại cơ quan"),
+        category_label=_("Loại cơ quan"),
+        value_label=_("Số cơ quan đã gửi báo cáo / số cơ quan phải gửi"),
+        chart_id="chart-completeness",
     )
 
 
 def indicator_chart(consolidation, code):
     indicator = BY_CODE[code]
-    percent = indicator.unit == "percent"
+    percent = indicator.unit == Unit.PERCENT
     items = [
-        (s.organization.name, figures.plain_value(v), 100 if percent else None)  # names, not codes
+        (s.organization.name, figures.plain_value(v), None)  # names, not codes
         for s, v in consolidation.agency_values(code)
     ]
-    return bar_chart(items, title=str(indicator.label), percent=percent)
+    unit = {Unit.PERCENT: " (%)", Unit.MONEY: " (" + _("đồng") + ")"}.get(indicator.unit, "")
+    return bar_chart(
+        items,
+        title=str(indicator.label),
+        value_label=f"{indicator.label}{unit}",
+        percent=percent,
+        chart_id=f"chart-{code.replace('_', '-')}",
+    )
 
 
 # The provincial report.

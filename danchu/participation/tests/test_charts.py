@@ -22,7 +22,10 @@ def test_category_chart_escapes_labels_and_scales_bars():
     )
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     assert svg.count("<rect") == 2 and "Không có" not in svg
-    assert 'width="340"' in svg and 'width="170"' in svg  # 4 → full bar, 2 → half
+    # The axis goes to 4 in steps of 1: 4 is the full span (290), 2 half of it.
+    assert 'width="290.0"' in svg and 'width="145.0"' in svg
+    # The table beside the chart has the same figures.
+    assert '<th scope="row">2. Lương</th><td class="num">2</td>' in svg
     assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")  # no external asset
     assert charts.category_chart([]) == "" and charts.rate_chart(0, 0) == ""
 

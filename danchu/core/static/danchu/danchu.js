@@ -32,3 +32,20 @@ document.addEventListener("change", function (event) {
     el.form.submit();
   }
 });
+// On a phone a table too wide for the screen scrolls inside itself (CSS): let the keyboard reach
+// it to scroll it too (WCAG 2.1.1), and only while it does scroll.
+function markScrollers() {
+  document.querySelectorAll("table.list, .table-scroll").forEach(function (el) {
+    if (el.scrollWidth > el.clientWidth + 1) {
+      if (!el.hasAttribute("tabindex")) {
+        el.setAttribute("tabindex", "0");
+        el.dataset.scroller = "1";
+      }
+    } else if (el.dataset.scroller) {
+      el.removeAttribute("tabindex");
+      delete el.dataset.scroller;
+    }
+  });
+}
+document.addEventListener("DOMContentLoaded", markScrollers);
+window.addEventListener("resize", markScrollers);
