@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
-from danchu.core import throttle
+from danchu.core import numbering, throttle
 from danchu.core.mail import send_email
 from danchu.documents.uploads import validate_upload
 from danchu.legal.frameworks import framework_for
@@ -111,7 +111,7 @@ def _add_months(day, months):
 def _next_reference(org, year):
     prefix = f"CK-{year}-"
     taken = Disclosure.objects.filter(organization=org, reference__startswith=prefix).count()
-    return f"{prefix}{taken + 1:03d}"
+    return f"{prefix}{numbering.allocate(org, numbering.DISCLOSURE, year, at_least=taken):03d}"
 
 
 # --- disclosures -----------------------------------------------------------------------------

@@ -259,20 +259,6 @@ class Petition(models.Model):
         return self.is_open and self.next_due is not None and self.next_due < today
 
 
-class ReferenceCounter(models.Model):
-    """The yearly sequence behind references like ĐT-2020-0001, per organisation."""
-
-    organization = models.ForeignKey("orgs.Organization", on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["organization", "year"], name="petition_counter_per_org_year")
-        ]
-
-    def __str__(self):
-        return f"{self.organization_id}/{self.year}: {self.last}"
 
 
 class SenderIdentity(models.Model):
