@@ -53,8 +53,10 @@ def notification_list(request):
 @login_required
 @require_POST
 def mark_read(request):
-    ids = params.ints(request.POST.getlist("id"))
-    count = actions.mark_read(request.user, notifications=ids) if ids else actions.mark_read(request.user)
+    given = request.POST.getlist("id")
+    # one or some (a bad id marks nothing), or all when no id is posted
+    ids = params.ints(given)
+    count = actions.mark_read(request.user, notifications=ids) if given else actions.mark_read(request.user)
     if count:
         messages.success(request, _("Đã đánh dấu %(n)s thông báo là đã đọc.") % {"n": count})
     target = request.POST.get("next", "")

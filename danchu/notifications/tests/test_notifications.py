@@ -114,6 +114,13 @@ def test_the_list_filters_searches_and_marks_read(world, client_for):
     assert not Notification.objects.for_user(world.clerk_a).unread().exists()
 
 
+def test_a_bad_id_marks_nothing_read(world, client_for):
+    _remind(world.clerk_a)
+    response = client_for(world.clerk_a).post(reverse("notifications:mark_read"), {"id": "²"})
+    assert response.status_code == 302
+    assert Notification.objects.for_user(world.clerk_a).unread().count() == 1
+
+
 def test_a_bad_filter_is_named_and_ignored(world, client_for):
     _remind(world.clerk_a)
     response = client_for(world.clerk_a).get(reverse("notifications:list"), {"kind": "x<y", "page": "²"})
