@@ -170,7 +170,15 @@ NOT_RELOADED = {
     ("danchu.petitions.migrations.0003_identity_protected", "protect_denunciations"),  # existing rows
     ("danchu.petitions.migrations.0004_recompute_deadlines_2026_law", "recompute"),  # existing rows
     ("danchu.reporting.migrations.0003_snapshot_taken_at_signing", "backfill"),  # existing rows
-    ("danchu.audit.migrations.0003_verb_code_rendered_in_reader_language", "map_stored_verbs"),  # existing rows
+    (
+        "danchu.audit.migrations.0003_verb_code_rendered_in_reader_language",
+        "map_stored_verbs",
+    ),  # existing rows
+    ("danchu.petitions.migrations.0008_move_reference_counters_to_core_sequence", "forward"),  # existing rows
+    ("danchu.petitions.migrations.0009_move_notifications_to_notifications_app", "forward"),  # existing rows
+    ("danchu.consolidation.migrations.0003_move_reminders_to_notifications_app", "forward"),  # existing rows
+    ("danchu.reporting.migrations.0004_move_number_sequences_to_core_sequence", "forward"),  # existing rows
+    ("danchu.participation.migrations.0006_seed_disclosure_sequences", "forward"),  # existing rows
 }
 
 

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "danchu.core",
     "danchu.audit",
     "danchu.orgs",
+    # Low level: the registers call into it, it never imports them.
+    "danchu.notifications",
     "danchu.legal",
     "danchu.documents",
     "danchu.petitions",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("doi-co-quan/", core_views.switch_org, name="switch_org"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("co-quan/", include("danchu.orgs.urls")),
+    path("thong-bao/", include("danchu.notifications.urls")),
     path("phap-ly/", include("danchu.legal.urls")),
     path("van-ban/", include("danchu.documents.urls")),
     path("don-thu/", include("danchu.petitions.urls")),

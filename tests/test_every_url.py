@@ -357,7 +357,7 @@ def response_text(response):
 
 def test_denouncer_identity_never_in_the_trail_or_notifications(demo_db):
     from danchu.audit.models import AuditEvent
-    from danchu.petitions.models import Notification
+    from danchu.notifications.models import Notification
 
     secrets = denouncer_secrets()
     assert secrets, "the demo has denunciations with a known sender"

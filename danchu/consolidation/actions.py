@@ -8,22 +8,23 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
-from danchu.core.mail import send_email
+from danchu.notifications.actions import notify
 from danchu.orgs import access
 from danchu.orgs.models import Role, RoleAssignment
 
 from . import figures, targets
+from . import notifications as notices
 from .models import (
     Assessment,
     AssessmentStatus,
     Criterion,
     GradeBand,
-    Reminder,
     ReportRequest,
     RequestTarget,
     Score,
@@ -127,9 +128,8 @@ def create_request(
         request,
         found,
         actor,
-        "Yêu cầu báo cáo mới: {} ({}), hạn gửi {}.".format(
-            request.reference, request.title, request.deadline.strftime("%d/%m/%Y")
-        ),
+        notices.REQUEST_ISSUED,
+        {"ref": request.reference, "title": request.title, "deadline": request.deadline.strftime("%d/%m/%Y")},
     )
     return request
 
@@ -158,18 +158,19 @@ def _agency_users(org_ids):
     return by_org
 
 
-def _notify(request, orgs, actor, message):
-    """An in-app notice to each agency's clerks and head; an e-mail where they have an address."""
+def _notify(request, orgs, actor, kind, params):
+    """A notice to each agency's clerks and head (danchu/notifications): in danchu, and an e-mail
+    where they have an address, sent once this transaction commits."""
     by_org = _agency_users([o.pk for o in orgs])
     sent = 0
     for org in orgs:
-        for user in by_org.get(org.pk, {}).values():
-            note = Reminder.objects.create(
-                request=request, organization=org, user=user, message=message[:500], sent_by=actor
-            )
-            if send_email(f"[danchu] {message[:150]}", message, user.email):
-                Reminder.objects.filter(pk=note.pk).update(emailed=True)
-            sent += 1
+        users = list(by_org.get(org.pk, {}).values())
+        if not users:
+            continue
+        url = reverse("consolidation:agency", kwargs={"uuid": request.uuid, "org": org.uuid})
+        sent += len(
+            notify(kind, users, params=params, target=request, organization=org, actor=actor, url=url)
+        )
     return sent
 
 
@@ -196,16 +197,9 @@ def send_reminders(request, *, actor):
     if not missing:
         raise ValidationError(_("Tất cả cơ quan đã gửi báo cáo; không có ai cần nhắc."))
     today = timezone.localdate()
-    if today > request.deadline:
-        message = "Đã quá hạn gửi báo cáo theo {} (hạn {}): đề nghị gửi ngay.".format(
-            request.reference,
-            request.deadline.strftime("%d/%m/%Y"),
-        )
-    else:
-        message = "Nhắc gửi báo cáo theo {}, hạn {}.".format(
-            request.reference, request.deadline.strftime("%d/%m/%Y")
-        )
-    sent = _notify(request, missing, actor, message)
+    kind = notices.REMINDER_OVERDUE if today > request.deadline else notices.REMINDER
+    params = {"ref": request.reference, "deadline": request.deadline.strftime("%d/%m/%Y")}
+    sent = _notify(request, missing, actor, kind, params)
     record(
         request,
         AuditAction.OTHER,
@@ -215,14 +209,6 @@ def send_reminders(request, *, actor):
         changes={"reminded": [None, [o.code for o in missing]]},
     )
     return sent
-
-
-@transaction.atomic
-def mark_reminders_read(user, request=None):
-    qs = Reminder.objects.filter(user=user, read_at__isnull=True)
-    if request is not None:
-        qs = qs.filter(request=request)
-    return qs.update(read_at=timezone.now())
 
 
 # Submissions
@@ -484,7 +470,8 @@ def return_submission(submission, *, actor, reason):
         submission.request,
         [submission.organization],
         actor,
-        f"Báo cáo theo {submission.request.reference} bị trả lại: {reason}",
+        notices.RETURNED,
+        {"ref": submission.request.reference, "reason": reason},
     )
     return submission
 

@@ -5,9 +5,10 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from danchu.notifications.models import Notification
 from danchu.orgs import access
 
-from .models import Reminder, ReportRequest, RequestTarget, Submission, SubmissionStatus
+from .models import ReportRequest, RequestTarget, Submission, SubmissionStatus
 
 
 def home_panels(request):
@@ -40,7 +41,7 @@ def home_panels(request):
                     }
                 )
         if items:
-            unread = Reminder.objects.filter(user=user, read_at__isnull=True).count()
+            unread = Notification.objects.for_user(user).unread().of_kinds("consolidation.").count()
             panels.append(
                 {
                     "title": _("Yêu cầu đang chờ cơ quan báo cáo"),

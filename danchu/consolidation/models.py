@@ -1,5 +1,5 @@
 """The provincial side of reporting: requests for reports, the agencies' versioned submissions
-with their frozen figures, reminders, and the yearly scoring of agencies."""
+with their frozen figures and the yearly scoring of agencies."""
 
 import uuid
 
@@ -215,29 +215,6 @@ class Submission(models.Model):
     @property
     def is_correction(self):
         return bool(self.correction_reason)
-
-
-class Reminder(models.Model):
-    """An in-app notice to an agency's clerks and head that its report is awaited."""
-
-    request = models.ForeignKey(ReportRequest, on_delete=models.CASCADE, related_name="reminders")
-    organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    message = models.CharField(max_length=500)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    emailed = models.BooleanField(default=False)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("nhắc báo cáo")
-        verbose_name_plural = _("nhắc báo cáo")
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self):
-        return self.message
 
 
 # Scoring (LEGAL.md §9): a scheme per province and year, configured as data.

@@ -16,6 +16,7 @@ from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
 from danchu.core import search
 from danchu.core.xlsx import XLSX_MIME, xlsx_response
+from danchu.notifications import actions as notification_actions
 from danchu.orgs import access
 from danchu.orgs.models import Organization
 from danchu.reporting.indicators import BY_CODE
@@ -287,7 +288,7 @@ def agency_page(request, uuid, org):
         previous = context["current"].values if context["current"] else None
         context["entry_form"] = DataEntryForm(initial_values=previous)
         context["link_form"] = LinkReportForm(reports=context["reports"])
-        actions.mark_reminders_read(request.user, req)
+        notification_actions.mark_read(request.user, target=req)
     return render(request, "consolidation/agency.html", context)
 
 

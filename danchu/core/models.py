@@ -1,4 +1,5 @@
-"""Core tables: the shared counters behind rate limits and login throttling."""
+"""Core tables: the shared counters behind rate limits and login throttling, and the numbering
+sequences (core/numbering.py)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,3 +26,26 @@ class ThrottleCounter(models.Model):
 
     def __str__(self):
         return f"{self.scope}:{self.key}@{self.window}={self.count}"
+
+
+class Sequence(models.Model):
+    """One issuer's yearly sequence of one kind of number (core/numbering.py): the last number
+    given. The unique constraint makes (issuer, kind, year) one row; allocation locks that row
+    (SELECT ... FOR UPDATE), so two transactions never take the same number."""
+
+    issuer = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=32)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("dãy số")
+        verbose_name_plural = _("dãy số")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "kind", "year"], name="sequence_once_per_issuer_kind_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.issuer_id}/{self.kind}/{self.year}: {self.last}"

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
+from danchu.core import numbering
 from danchu.legal import deadlines
 from danchu.orgs import access
 from danchu.orgs.models import Role
@@ -35,7 +36,6 @@ from .models import (
     PetitionEvent,
     ReceptionSchedule,
     ReceptionSession,
-    ReferenceCounter,
     SenderIdentity,
     SenderType,
     Status,
@@ -214,12 +214,7 @@ def sender_fingerprint(identity):
 
 
 def _next_reference(org, year):
-    counter, _created = ReferenceCounter.objects.select_for_update().get_or_create(
-        organization=org, year=year
-    )
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"{REFERENCE_PREFIX}-{year}-{counter.last:04d}"
+    return f"{REFERENCE_PREFIX}-{year}-{numbering.allocate(org, numbering.PETITION, year):04d}"
 
 
 def _unique_code():

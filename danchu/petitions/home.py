@@ -3,10 +3,11 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from danchu.notifications.models import Notification
 from danchu.orgs import access
 
 from . import permissions
-from .models import Notification, Petition
+from .models import Petition
 
 
 def home_panels(request):
@@ -17,9 +18,7 @@ def home_panels(request):
     visible = Petition.objects.filter(permissions.visible_q(user)).in_subtree(org).open()
     mine = visible.filter(handler=user)
     notes = list(
-        Notification.objects.filter(user=user, read_at__isnull=True)
-        .select_related("petition")
-        .order_by("due")[:8]
+        Notification.objects.for_user(user).unread().of_kinds("petitions.").order_by("due", "-pk")[:8]
     )
     return [
         {

@@ -259,22 +259,6 @@ class Petition(models.Model):
         return self.is_open and self.next_due is not None and self.next_due < today
 
 
-class ReferenceCounter(models.Model):
-    """The yearly sequence behind references like ĐT-2020-0001, per organisation."""
-
-    organization = models.ForeignKey("orgs.Organization", on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["organization", "year"], name="petition_counter_per_org_year")
-        ]
-
-    def __str__(self):
-        return f"{self.organization_id}/{self.year}: {self.last}"
-
-
 class SenderIdentity(models.Model):
     """Who sent the letter. Stored apart from the case and encrypted (Fernet); read only through
     actions.reveal_identity, which writes an audit row with its reason."""
@@ -431,33 +415,3 @@ class ReceptionSchedule(models.Model):
 
     def __str__(self):
         return f"Lịch tiếp công dân — {self.organization}"
-
-
-class NotificationKind(models.TextChoices):
-    DUE_SOON = "due_soon", _("Sắp đến hạn")
-    OVERDUE = "overdue", _("Quá hạn")
-
-
-class Notification(models.Model):
-    """An in-app reminder. Raised once per case, deadline and kind (the unique constraint makes
-    the reminder job idempotent). Never carries the sender's identity."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="notifications")
-    kind = models.CharField(max_length=16, choices=NotificationKind.choices)
-    due = models.DateField()
-    message = models.CharField(max_length=400)
-    created_at = models.DateTimeField(default=timezone.now)
-    read_at = models.DateTimeField(null=True, blank=True)
-    emailed = models.BooleanField(default=False)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "petition", "kind", "due"], name="petition_notification_once_per_deadline"
-            )
-        ]
-
-    def __str__(self):
-        return self.message

@@ -22,6 +22,7 @@ from danchu.core import listcache, params, search, vnformat
 from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
 from danchu.legal import calendar as workcal
+from danchu.notifications import actions as notification_actions
 from danchu.orgs import access
 from danchu.orgs.ceased import ceased_refusal
 from danchu.orgs.models import Organization
@@ -32,7 +33,6 @@ from .models import (
     OPEN_STATUSES,
     IdentityScan,
     Kind,
-    Notification,
     Petition,
     PetitionAttachment,
     ReceptionSchedule,
@@ -357,9 +357,7 @@ def _detail_context(request, p, forms_override=None, identity=None):
             form = (forms_override or {}).get(name) or _make_form(name, p)
             _cls, title, confirm = ACTION_FORMS[name]
             action_forms.append({"name": name, "form": form, "title": title, "confirm": confirm})
-    Notification.objects.filter(user=request.user, petition=p, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    notification_actions.mark_read(request.user, target=p)
     steps = [
         {**s, "due": _iso(s.get("due")), "counted_from": _iso(s.get("counted_from"))}
         for s in p.deadline_steps

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
-from danchu.core import stale
+from danchu.core import numbering, stale
 from danchu.core.officialdoc import in_vietnamese
 
 from . import rendering
@@ -19,7 +19,6 @@ from .models import (
     BuildStatus,
     FileFormat,
     IndicatorOverride,
-    NumberSequence,
     Report,
     ReportBuild,
     ReportFile,
@@ -360,12 +359,9 @@ def next_number(org, year, kind=REPORT_KIND):
     both the greatest number the văn thư registered (by hand or by danchu) and the last number
     this sequence gave. The sequence row is locked until the transaction ends, so two signatures
     never take the same number."""
-    sequence, _created = NumberSequence.objects.select_for_update().get_or_create(
-        organization=org, year=year, kind=kind
+    return numbering.allocate(
+        org, numbering.document_kind(kind), year, at_least=greatest_registered_number(org, year, kind)
     )
-    sequence.last = max(sequence.last, greatest_registered_number(org, year, kind)) + 1
-    sequence.save()
-    return sequence.last
 
 
 def _register(report, *, actor):

@@ -390,22 +390,3 @@ class ReportTemplate(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class NumberSequence(models.Model):
-    """The issuer's yearly sequence of one type of document (BC: reports), shared with the
-    registry's outgoing documents of that type: the lock that signatures take, and the memory of
-    the last number given (numbers restart at 01 on 1 January). See actions.next_number."""
-
-    organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=8, default="BC")
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["organization", "year", "kind"], name="number_sequence_unique")
-        ]
-
-    def __str__(self):
-        return f"{self.kind} {self.year}: {self.last}"

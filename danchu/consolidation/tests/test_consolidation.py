@@ -421,3 +421,28 @@ def test_system_admin_configures_a_scoring_scheme_in_the_admin(world, client):
         and "Criterion" in response.content.decode()
         or "tiêu chí" in response.content.decode()
     )
+
+
+def test_a_reminder_is_a_notification_and_its_email_leaves_after_the_commit(
+    world, req, client_for, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from danchu.notifications.models import Notification
+
+    world.clerk_b.email = "vanthu.sob@example.vn"
+    world.clerk_b.save()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert actions.send_reminders(req, actor=world.officer) == 3  # head and clerk of A, clerk of B
+    assert mail.outbox == []  # nothing sent inside the action's transaction
+    for callback in callbacks:
+        callback()
+    assert [m.to for m in mail.outbox] == [["vanthu.sob@example.vn"]]
+    (note,) = Notification.objects.about(req).filter(
+        user=world.clerk_b, kind__startswith="consolidation.remind"
+    )
+    assert note.organization == world.b and note.actor == world.officer and note.read_at is None
+    client_for(world.clerk_b).get(note.url)  # the agency page marks it read
+    note.refresh_from_db()
+    assert note.read_at is not None

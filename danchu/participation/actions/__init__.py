@@ -24,7 +24,6 @@ from .consultations import (
 )
 from .disclosures import (
     _checked_upload,
-    _send_quietly,
     _validate_disclosure,
     acknowledge,
     create_disclosure,
@@ -76,7 +75,6 @@ __all__ = [
     "person_for",
     "staff_person_ids",
     "_checked_upload",
-    "_send_quietly",
     "_validate_disclosure",
     "acknowledge",
     "create_disclosure",

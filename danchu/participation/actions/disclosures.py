@@ -6,14 +6,15 @@ Every state change of participation: atomic, validated, audited (docs/architectu
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
-from danchu.core.mail import send_email
 from danchu.documents.uploads import validate_upload
 from danchu.legal.frameworks import framework_for
+from danchu.notifications.actions import notify
 
 from .. import rules
 from ..models import (
@@ -25,6 +26,7 @@ from ..models import (
     DisclosureRecipient,
     DisclosureStatus,
 )
+from ..notifications import DISCLOSURE_UNREAD
 from .shared import _next_reference, person_for, staff_person_ids
 
 # --- disclosures -----------------------------------------------------------------------------
@@ -231,16 +233,25 @@ def remind_unread(disclosure, *, actor):
             if r.person.email or (r.person.user_id and r.person.user.email)
         }
     )
-    subject = _("[danchu] Nhắc đọc nội dung công khai: %(title)s") % {"title": disclosure.title}
-    body = _(
-        "%(org)s đã công khai nội dung “%(title)s” ngày %(day)s. Vui lòng đăng nhập danchu để đọc và xác nhận."
-    ) % {
-        "org": disclosure.organization.name,
-        "title": disclosure.title,
-        "day": disclosure.published_on.strftime("%d/%m/%Y"),
-    }
-    for address in emails:
-        transaction.on_commit(lambda a=address: _send_quietly(subject, body, a))
+    notify(
+        DISCLOSURE_UNREAD,
+        [
+            (
+                r.person.user if r.person.user_id else None,
+                r.person.email or (r.person.user.email if r.person.user_id else ""),
+            )
+            for r in unread
+        ],
+        params={
+            "org": disclosure.organization.name,
+            "title": disclosure.title,
+            "day": disclosure.published_on.strftime("%d/%m/%Y"),
+        },
+        target=disclosure,
+        organization=disclosure.organization,
+        actor=actor,
+        url=reverse("participation:disclosure", args=[disclosure.uuid]),
+    )
     record(
         disclosure,
         AuditAction.OTHER,
@@ -248,7 +259,3 @@ def remind_unread(disclosure, *, actor):
         verb=_("Nhắc %(n)s người chưa đọc (%(e)s thư điện tử)") % {"n": len(unread), "e": len(emails)},
     )
     return len(unread), len(emails)
-
-
-def _send_quietly(subject, body, address):
-    return send_email(subject, body, address)

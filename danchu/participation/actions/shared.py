@@ -7,6 +7,7 @@ import datetime
 
 from django.utils import timezone
 
+from danchu.core import numbering
 from danchu.orgs.models import Membership, Person
 
 from ..models import (
@@ -73,4 +74,4 @@ def _add_months(day, months):
 def _next_reference(org, year):
     prefix = f"CK-{year}-"
     taken = Disclosure.objects.filter(organization=org, reference__startswith=prefix).count()
-    return f"{prefix}{taken + 1:03d}"
+    return f"{prefix}{numbering.allocate(org, numbering.DISCLOSURE, year, at_least=taken):03d}"

@@ -188,6 +188,16 @@ def test_audience_acknowledges_and_clerk_sees_who_has_not_read_and_reminds(world
     assert (n, emails) == (4, 1)
     assert mail.outbox[0].to == ["staff@example.vn"]
     assert d.recipients.get(person__user=world.staff_a).reminders == 1
+    from danchu.notifications.models import Notification
+
+    notes = Notification.objects.about(d).filter(kind="participation.disclosure_unread")
+    assert set(notes.values_list("user__username", flat=True)) == {
+        "clerk_a",
+        "handler_a",
+        "inspector_a",
+        "staff_a",
+    }
+    assert notes.get(user=world.staff_a).emailed
     assert history_for(d).filter(verb__contains="xác nhận đã đọc").count() == 1
 
 

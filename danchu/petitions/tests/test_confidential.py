@@ -12,8 +12,9 @@ from django.db import connection
 from django.urls import reverse
 
 from danchu.audit.models import AuditAction, AuditEvent
+from danchu.notifications.models import Notification
 from danchu.petitions import actions
-from danchu.petitions.models import IdentityScan, Kind, Notification, Outcome, SenderIdentity
+from danchu.petitions.models import IdentityScan, Kind, Outcome, SenderIdentity
 from danchu.petitions.reminders import raise_reminders
 
 from .conftest import IDENTITY, PNG
@@ -93,7 +94,7 @@ def test_identity_never_in_audit_notifications_or_logs(w, new_petition, caplog):
     actions.accept(p, actor=w.handler_a, on=D(2026, 11, 24))
     actions.reveal_identity(p, actor=w.handler_a, reason="Xác minh")
     raise_reminders(D(2027, 1, 30))
-    assert Notification.objects.filter(petition=p).exists()
+    assert Notification.objects.about(p).exists()
     everything = json.dumps(
         [list(AuditEvent.objects.values()), list(Notification.objects.values())],
         default=str,

@@ -8,8 +8,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from danchu.notifications.models import Notification
 from danchu.petitions import actions
-from danchu.petitions.models import Notification, Petition, ReceptionSession, Status
+from danchu.petitions.models import Petition, ReceptionSession, Status
 
 D = datetime.date
 
@@ -117,16 +118,20 @@ def test_reception_session_form(w, new_petition, client_for):
 
 
 @pytest.mark.parametrize("run_twice", [True])
-def test_reminders_are_idempotent_and_email_the_handler(w, new_petition, run_twice):
+def test_reminders_are_idempotent_and_email_the_handler(
+    w, new_petition, run_twice, django_capture_on_commit_callbacks
+):
     w.handler_a.email = "xuly@example.com"
     w.handler_a.save()
     late = new_petition(received=D(2026, 1, 5))
     actions.assign(late, actor=w.clerk_a, handler=w.handler_a)
     unassigned = new_petition(received=D(2026, 1, 6))
-    call_command("petition_reminders", "--today", "2026-03-02")
-    call_command("petition_reminders", "--today", "2026-03-02")
-    assert Notification.objects.filter(petition=late, user=w.handler_a, kind="overdue").count() == 1
-    assert Notification.objects.filter(petition=unassigned, user=w.clerk_a).count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("petition_reminders", "--today", "2026-03-02")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("petition_reminders", "--today", "2026-03-02")
+    assert Notification.objects.about(late).filter(user=w.handler_a, kind="petitions.overdue").count() == 1
+    assert Notification.objects.about(unassigned).filter(user=w.clerk_a).count() == 1
     assert len(mail.outbox) == 1 and late.reference in mail.outbox[0].subject
 
 

@@ -10,11 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from danchu.audit.models import AuditAction, AuditEvent
+from danchu.core.models import Sequence
 from danchu.documents import actions as document_actions
 from danchu.documents.models import Direction, Document, DocumentRelation, RelationKind
 from danchu.orgs.models import ReportingPeriod
 from danchu.reporting import actions
-from danchu.reporting.models import NumberSequence, ReportStatus
+from danchu.reporting.models import ReportStatus
 
 from .conftest import make_draft
 
@@ -64,7 +65,7 @@ def test_the_number_follows_the_greatest_outgoing_report_of_the_year(draft, worl
 
     assert report.number == 120
     assert report.reference == "120/BC-SA-VP"
-    assert NumberSequence.objects.get(organization=world.a, year=2020, kind="BC").last == 120
+    assert Sequence.objects.get(issuer=world.a, year=2020, kind="document:BC").last == 120
 
 
 def test_numbers_restart_on_the_first_of_january(world):
@@ -150,7 +151,7 @@ def test_a_clash_with_a_hand_typed_entry_refuses_the_signature_and_changes_nothi
     assert reviewed.number is None and reviewed.signed_at is None and reviewed.registry_document is None
     assert Document.objects.count() == documents_before
     assert AuditEvent.objects.count() == events_before
-    assert not NumberSequence.objects.filter(organization=world.a, last__gt=0).exists()
+    assert not Sequence.objects.filter(issuer=world.a, last__gt=0).exists()
 
 
 def test_the_sign_page_shows_the_registry_refusal(draft, world, client_for):
@@ -220,7 +221,7 @@ def test_a_signature_waits_for_the_number_another_is_taking(world):
 
     if connection.vendor != "postgresql":
         pytest.skip("the sequence's row lock is PostgreSQL's; SQLite lets one writer at a time anyway")
-    NumberSequence.objects.create(organization=world.a, year=2020, kind="BC", last=5)
+    Sequence.objects.create(issuer=world.a, year=2020, kind="document:BC", last=5)
     reviewed = actions.mark_reviewed(
         make_draft(world, world.period_2020, datetime.date(2020, 11, 9)), actor=world.clerk_a
     )
@@ -235,7 +236,7 @@ def test_a_signature_waits_for_the_number_another_is_taking(world):
             connection.close()
 
     with transaction.atomic():  # another signature holds the sequence and takes number 6
-        sequence = NumberSequence.objects.select_for_update().get(organization=world.a, year=2020, kind="BC")
+        sequence = Sequence.objects.select_for_update().get(issuer=world.a, year=2020, kind="document:BC")
         signer = threading.Thread(target=sign_now)
         signer.start()
         time.sleep(1.5)

@@ -24,5 +24,5 @@ class Command(BaseCommand):
                 today = datetime.date.fromisoformat(options["today"])
             except ValueError as exc:
                 raise CommandError("--today must be YYYY-MM-DD") from exc
-        created, emailed = raise_reminders(today)
-        self.stdout.write(f"{created} notification(s) created, {emailed} e-mail(s) sent.")
+        created, queued = raise_reminders(today)
+        self.stdout.write(f"{created} notification(s) created, {queued} e-mail(s) queued.")
