@@ -33,7 +33,9 @@ class Sequence(models.Model):
     given. The unique constraint makes (issuer, kind, year) one row; allocation locks that row
     (SELECT ... FOR UPDATE), so two transactions never take the same number."""
 
-    issuer = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="+")
+    issuer = models.ForeignKey(
+        "orgs.Organization", verbose_name=_("cơ quan cấp số"), on_delete=models.PROTECT, related_name="+"
+    )
     kind = models.CharField(max_length=32)
     year = models.PositiveSmallIntegerField()
     last = models.PositiveIntegerField(default=0)

@@ -49,12 +49,17 @@ class Notification(models.Model):
     address = models.EmailField(_("địa chỉ thư"), blank=True)
     kind = models.CharField(_("loại thông báo"), max_length=64)
     message = models.CharField(_("nội dung"), max_length=500)
-    params = models.JSONField(default=dict, blank=True)
-    url = models.CharField(max_length=300, blank=True)
+    params = models.JSONField(_("tham số nội dung"), default=dict, blank=True)
+    url = models.CharField(_("đường dẫn"), max_length=300, blank=True)
     target_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        ContentType,
+        verbose_name=_("loại hồ sơ liên quan"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
-    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target_id = models.PositiveBigIntegerField(_("mã hồ sơ liên quan"), null=True, blank=True)
     target = GenericForeignKey("target_type", "target_id")
     organization = models.ForeignKey(
         "orgs.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -63,13 +68,17 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     due = models.DateField(_("hạn"), null=True, blank=True)
-    once_key = models.CharField(max_length=200, blank=True)
+    once_key = models.CharField(_("khóa chống gửi lặp"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("lúc"), default=timezone.now)
     read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
     email_state = models.CharField(
-        max_length=8, choices=EmailState.choices, default=EmailState.NONE, blank=True
+        _("trạng thái thư điện tử"),
+        max_length=8,
+        choices=EmailState.choices,
+        default=EmailState.NONE,
+        blank=True,
     )
-    emailed_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(_("đã gửi thư lúc"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 
