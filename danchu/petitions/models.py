@@ -347,6 +347,7 @@ class EventKind(models.TextChoices):
     SEND_DECISION = "send_decision", _("Gửi quyết định giải quyết")
     CLOSE = "close", _("Kết thúc")
     DUPLICATE = "duplicate", _("Gộp đơn trùng")
+    DOCUMENT_REQUEST = "document_request", _("Đề nghị vào sổ văn bản trả lời")
 
 
 class PetitionEvent(models.Model):
@@ -436,6 +437,7 @@ class ReceptionSchedule(models.Model):
 class NotificationKind(models.TextChoices):
     DUE_SOON = "due_soon", _("Sắp đến hạn")
     OVERDUE = "overdue", _("Quá hạn")
+    DOCUMENT_REQUEST = "document_request", _("Đề nghị vào sổ văn bản")
 
 
 class Notification(models.Model):

@@ -318,6 +318,7 @@ ACTION_FORMS = {
     "resume": (forms.ResumeForm, _("Tiếp tục giải quyết"), ""),
     "record_verification": (forms.VerificationForm, _("Ghi nhận xác minh"), ""),
     "answer": (forms.AnswerForm, _("Trả lời, ban hành quyết định"), _("Xác nhận đã trả lời, giải quyết?")),
+    "request_document": (forms.RequestDocumentForm, _("Đề nghị văn thư vào sổ văn bản trả lời"), ""),
     "send_decision": (
         forms.SendDecisionForm,
         _("Gửi quyết định giải quyết"),
@@ -401,7 +402,7 @@ def act(request, uuid, name):
     if form.is_valid():
         d = form.cleaned_data
         try:
-            _call(name, p, request.user, d)
+            _call(name, p, request.user, d, form)
         except ValidationError as exc:
             _form_errors(form, exc)
         except PermissionDenied:
@@ -413,7 +414,7 @@ def act(request, uuid, name):
     return render(request, "petitions/detail.html", _detail_context(request, p, {name: form}), status=400)
 
 
-def _call(name, p, user, d):
+def _call(name, p, user, d, form):
     if name == "classify":
         return actions.classify(
             p,
@@ -445,11 +446,14 @@ def _call(name, p, user, d):
         return actions.resume(p, actor=user, on=d["on"])
     if name == "record_verification":
         return actions.record_verification(p, actor=user, note=d["note"], on=d["on"])
+    if name == "request_document":
+        return actions.request_answer_document(p, actor=user, note=d["note"])
     if name == "answer":
         return actions.answer(
             p,
             actor=user,
             document=d["document"],
+            new_document=form.new_document(),
             public_answer=d["public_answer"],
             internal_notes=d["internal_notes"],
             on=d["on"],
