@@ -91,11 +91,8 @@ def request_list(request):
         .select_related("requesting_org", "period")
         .annotate(
             n_targets=Count("target_rows", distinct=True),
-            n_counted=Count(
-                "submissions",
-                filter=Q(submissions__is_current=True) & ~Q(submissions__status=SubmissionStatus.RETURNED),
-                distinct=True,
-            ),
+            n_counted=provincial.counted_targets(),
+            n_on_time=provincial.on_time_targets(),
         )
         .order_by("-issued_on", "-pk")
     )
@@ -107,7 +104,16 @@ def request_list(request):
         qs = qs.filter(period__code=period)
     if request.GET.get("format") == "xlsx":
         rows = [
-            (r.reference, r.issued_on, r.title, r.period.name, r.deadline, r.n_targets, r.n_counted)
+            (
+                r.reference,
+                r.issued_on,
+                r.title,
+                r.period.name,
+                r.deadline,
+                r.n_targets,
+                r.n_counted,
+                r.n_on_time,
+            )
             for r in qs
         ]
         return xlsx_response(
@@ -121,8 +127,9 @@ def request_list(request):
                         _("Trích yếu"),
                         _("Kỳ"),
                         _("Hạn gửi"),
-                        _("Số cơ quan"),
-                        _("Đã gửi"),
+                        _("Số cơ quan phải gửi"),
+                        _("Số cơ quan đã gửi"),
+                        _("Số cơ quan gửi đúng hạn"),
                     ],
                     rows,
                 )
@@ -487,9 +494,12 @@ def request_validation(request, uuid):
 def request_consolidation(request, uuid):
     req = _managed_request(request, uuid)
     result = provincial.consolidate(req)
+    mismatches = result.part_mismatches
     groups = []
     for key, label, indicators in figures.grouped_indicators():
-        groups.append((key, label, [(i, result.formatted(i.code)) for i in indicators]))
+        groups.append(
+            (key, label, [(i, result.formatted(i.code), mismatches.get(i.code)) for i in indicators])
+        )
     charts = [
         provincial.indicator_chart(result, code) for code in ("letters_received", "staff_conference_rate")
     ]
@@ -504,6 +514,7 @@ def request_consolidation(request, uuid):
             "charts": charts,
             "signer": signer,
             "signer_problem": provincial.signer_problem(req.requesting_org, signer),
+            "mismatches": mismatches,
         },
     )
 
