@@ -17,7 +17,10 @@ def home_panels(request):
     visible = Petition.objects.filter(permissions.visible_q(user)).in_subtree(org).open()
     mine = visible.filter(handler=user)
     notes = list(
-        Notification.objects.filter(user=user, read_at__isnull=True)
+        # The reminders of the organisation shown, like the figures beside them.
+        Notification.objects.filter(
+            user=user, read_at__isnull=True, petition__organization__path__startswith=org.path
+        )
         .select_related("petition")
         .order_by("due")[:8]
     )
