@@ -16,10 +16,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
-from danchu.core import search
+from danchu.core import params, search
 from danchu.core.xlsx import XLSX_MIME, xlsx_response
 from danchu.orgs import access
-from danchu.orgs.models import Organization
+from danchu.orgs.models import Organization, ReportingPeriod
 from danchu.reporting.indicators import BY_CODE
 
 from . import actions, figures, provincial
@@ -96,12 +96,15 @@ def request_list(request):
         )
         .order_by("-issued_on", "-pk")
     )
-    q = request.GET.get("q", "").strip()
+    f = params.Filters(request)
+    q = f.raw("q")
     if q:
         qs = qs.filter(search.matches(q, ("reference", "title")))
-    period = request.GET.get("period", "").strip()
+    period = f.choice("period", ReportingPeriod.objects.values_list("code", flat=True), label=_("Kỳ báo cáo"))
     if period:
         qs = qs.filter(period__code=period)
+    page_number = f.page()
+    f.report(request)
     if request.GET.get("format") == "xlsx":
         rows = [
             (
@@ -135,9 +138,9 @@ def request_list(request):
                 )
             ],
         )
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
+    page = Paginator(qs, PAGE_SIZE).get_page(page_number)
+    query = request.GET.copy()
+    query.pop("page", None)
     own_ids = set(own.values_list("pk", flat=True)) if own is not None else set()
     return render(
         request,
@@ -146,7 +149,7 @@ def request_list(request):
             "page_obj": page,
             "q": q,
             "period": period,
-            "querystring_without_page": params.urlencode(),
+            "querystring_without_page": query.urlencode(),
             "can_create": managed.exists(),
             "own_ids": own_ids,
         },
@@ -218,7 +221,9 @@ def request_detail(request, uuid):
             raise Http404
         return redirect("consolidation:agency", uuid=req.uuid, org=own[0].uuid)
     result = provincial.completeness(req)
-    state = request.GET.get("state", "")
+    f = params.Filters(request)
+    state = f.choice("state", provincial.STATE_LABELS, label=_("Tình trạng"))
+    f.report(request)
     rows = [r for r in result.rows if not state or r.state == state]
     return render(
         request,

@@ -533,11 +533,14 @@ def attachment(request, uuid, pk):
 @login_required
 def receptions(request):
     org = _require(request, "petitions.reception")
-    year = request.GET.get("year", "")
+    f = params.Filters(request)
+    year = f.year("year", label=_("Năm"))
+    page_number = f.page()
+    f.report(request)
     qs = ReceptionSession.objects.filter(organization__path__startswith=org.path).prefetch_related("letters")
-    if params.year_or_none(year):
-        qs = qs.filter(held_on__year=params.year_or_none(year))
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    if year:
+        qs = qs.filter(held_on__year=year)
+    page = Paginator(qs, PAGE_SIZE).get_page(page_number)
     schedule = ReceptionSchedule.objects.filter(organization=org).first()
     return render(
         request,
@@ -619,13 +622,15 @@ def schedule(request):
 
 
 def _period(request):
+    """The statistics' period from `start` + `end`, else `year`, else this year; a bad value is
+    named on the page (params.Filters), never a 500 nor silently replaced."""
     today = timezone.localdate()
-    try:
-        start = datetime.date.fromisoformat(request.GET.get("start", ""))
-        end = datetime.date.fromisoformat(request.GET.get("end", ""))
-    except ValueError:
-        year = request.GET.get("year", "")
-        year = params.int_or_none(year, 2000, 2100) or today.year
+    f = params.Filters(request)
+    start, end = f.date("start", label=_("Từ ngày")), f.date("end", label=_("Đến ngày"))
+    year = f.year("year", label=_("Năm"))
+    f.report(request)
+    if start is None or end is None:
+        year = year or today.year
         start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     if end < start:
         start, end = end, start
@@ -687,7 +692,10 @@ def statistics_records(request, key):
     is_reception = qs.model is ReceptionSession
     if not is_reception:
         qs = qs.filter(permissions.visible_q(request.user)).select_related("organization", "handler")
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    f = params.Filters(request)
+    page_number = f.page()
+    f.report(request)
+    page = Paginator(qs, PAGE_SIZE).get_page(page_number)
     return render(
         request,
         "petitions/stats_records.html",

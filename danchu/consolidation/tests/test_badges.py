@@ -28,8 +28,8 @@ def test_an_on_time_answer_corrected_late_is_never_called_late(world, req, answe
 def test_the_request_list_counts_agencies_and_says_how_many_were_on_time(
     world,
     req,
-    answered,
-    client_for,  # noqa: F811
+    answered,  # noqa: F811
+    client_for,
 ):
     v1, _first = answered
     correct(v1, world)  # two versions from A: still one agency
