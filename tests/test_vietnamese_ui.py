@@ -7,13 +7,15 @@ form fields (what the user typed) are not UI text."""
 
 import html.parser
 import re
+import unicodedata
 
 import pytest
 
 from .test_every_url import all_patterns, client_as, demo, demo_db, url_cases  # noqa: F401
 
-# The citizen (anonymous), staff, a clerk, a handler, the head, the inspector, another agency's
-# clerk, the province officer and the system administrator.
+# Every role of issue 15: the citizen (anonymous), staff, a clerk, a handler, the head, the
+# inspector, another agency's clerk, the province officer (snv.chuyenvien, Role.PROVINCE_OFFICER
+# over TV) and the system administrator.
 ROLES = (
     None,
     "stttt.nhanvien",
@@ -25,7 +27,14 @@ ROLES = (
     "snv.chuyenvien",
     "admin",
 )
-TELLTALE = re.compile(r"Select an option|\b(?:None|True|False)\b|\bratio\b")
+TELLTALE = re.compile(
+    r"Select an option|\b(?:None|True|False)\b|\bratio\b"
+    # Django's and danchu's English UI words when a string escaped gettext or the catalog.
+    r"|This field is required|Enter a valid|Ensure this value|\b(?:Submit|Save|Cancel|Delete|Search|"
+    r"Previous|Next|Log ?out|Log ?in|Password|Username|Page \d+ of|Tiếng Anh)\b"
+)
+# A stored code shown raw: an enum value such as on_time, self_submitted, petition_handler.
+RAW_CODE = re.compile(r"(?<![\w./@-])[a-z]+(?:_[a-z]+)+(?![\w./@-])")
 ISO_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:")
 REPR = re.compile(r"\{'|\['")
 SHOWN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
@@ -36,18 +45,23 @@ class ShownText(html.parser.HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.skip = 0
+        self.stack = []
         self.parts = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag in NOT_UI:
+        # An element in another language on purpose (the language switch says "English").
+        foreign = attrs.get("lang") not in (None, "", "vi")
+        if tag in NOT_UI or foreign:
             self.skip += 1
+            self.stack.append(tag)
         self.parts += [attrs[a] for a in SHOWN_ATTRIBUTES if attrs.get(a)]
         if tag == "input" and attrs.get("type") in ("submit", "button") and attrs.get("value"):
             self.parts.append(attrs["value"])
 
     def handle_endtag(self, tag):
-        if tag in NOT_UI and self.skip:
+        if self.stack and self.stack[-1] == tag:
+            self.stack.pop()
             self.skip -= 1
 
     def handle_data(self, data):
@@ -69,7 +83,10 @@ def problems(page):
     for text in parser.parts:
         if match := codes.search(text):
             found.append(f"indicator code: …{text[max(0, match.start() - 30) : match.end() + 30].strip()}…")
-        for pattern, what in ((TELLTALE, "English"), (ISO_TIMESTAMP, "ISO timestamp"), (REPR, "Python repr")):
+        checks = [(TELLTALE, "English"), (ISO_TIMESTAMP, "ISO timestamp"), (REPR, "Python repr")]
+        if not codes.search(text):  # an indicator code is reported once, as such
+            checks.append((RAW_CODE, "raw code"))
+        for pattern, what in checks:
             if match := pattern.search(text):
                 start = max(0, match.start() - 30)
                 found.append(f"{what}: …{text[start : match.end() + 30].strip()}…")
@@ -84,6 +101,18 @@ def test_the_checker_catches_each_class():
     )
     assert len(problems(page)) == 7
     assert problems("<p>Không có</p><textarea>None</textarea><input value='True'>") == []
+    assert len(problems("<button>Save</button><p>This field is required.</p><td>on_time</td>")) == 3
+    assert problems("<button lang='en'>English</button><p>bao-cao_2020.docx stttt.xuly</p>") == []
+
+
+@pytest.mark.django_db
+def test_the_language_switch_names_each_language_in_its_own_name(client):
+    page = client.get("/dang-nhap/").content.decode()
+    assert 'lang="en">English</button>' in page and "Tiếng Anh" not in page
+    client.post("/i18n/setlang/", {"language": "en", "next": "/dang-nhap/"})
+    # Django's own name of Vietnamese is written decomposed: compare the composed forms.
+    page = unicodedata.normalize("NFC", client.get("/dang-nhap/").content.decode())
+    assert 'lang="vi">Tiếng Việt</button>' in page
 
 
 def indicator_pages():

@@ -1,20 +1,24 @@
 """Home-page panels: agencies see the requests awaiting their report, with the deadline;
 officers see at a glance how complete their open requests are."""
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danchu.notifications.models import Notification
 from danchu.orgs import access
 
+from . import provincial
 from .models import ReportRequest, RequestTarget, Submission, SubmissionStatus
 
 
 def home_panels(request):
-    user = request.user
+    user, org = request.user, getattr(request, "org", None)
     panels = []
+    # The organisation the user works in (request.org): its figures and its reminders, both.
     own = access.orgs_with(user, "consolidation.submit")
+    if org is not None:
+        own = own.filter(path__startswith=org.path)
     if own.exists():
         targets = list(
             RequestTarget.objects.filter(organization__in=own.values("pk"))
@@ -41,7 +45,13 @@ def home_panels(request):
                     }
                 )
         if items:
-            unread = Notification.objects.for_user(user).unread().of_kinds("consolidation.").count()
+            unread = (
+                Notification.objects.for_user(user)
+                .unread()
+                .of_kinds("consolidation.")
+                .filter(organization__in=own.values("pk"))
+                .count()
+            )
             panels.append(
                 {
                     "title": _("Yêu cầu đang chờ cơ quan báo cáo"),
@@ -51,18 +61,15 @@ def home_panels(request):
                 }
             )
     managed = access.orgs_with(user, "consolidation.manage")
+    if org is not None:
+        managed = managed.filter(path__startswith=org.path)
     if managed.exists():
         requests = (
             ReportRequest.objects.filter(requesting_org__in=managed.values("pk"))
             .select_related("period")
             .annotate(
                 total=Count("target_rows", distinct=True),
-                counted=Count(
-                    "submissions",
-                    filter=Q(submissions__is_current=True)
-                    & ~Q(submissions__status=SubmissionStatus.RETURNED),
-                    distinct=True,
-                ),
+                counted=provincial.counted_targets(),
             )
             .order_by("-issued_on")[:5]
         )

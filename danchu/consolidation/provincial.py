@@ -39,6 +39,54 @@ KEY_CODES = [
 ]
 
 
+def _targets_where(condition):
+    """The number of a request's targets meeting `condition` (a subquery, one per row)."""
+    from django.db.models import Count, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    from .models import RequestTarget
+
+    rows = (
+        RequestTarget.objects.filter(request=OuterRef("pk"))
+        .filter(condition)
+        .order_by()
+        .values("request")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows), 0)
+
+
+def _answered():
+    from django.db.models import Exists, OuterRef
+
+    return Exists(
+        Submission.objects.counted().filter(
+            request=OuterRef("request"), organization=OuterRef("organization")
+        )
+    )
+
+
+def counted_targets():
+    """Annotation on ReportRequest: how many of its agencies have answered, as `TargetRow.counted`
+    (a current version not returned). Agencies, not submissions: a correction or an answer from an
+    agency no longer among the targets never makes "2/1"."""
+    return _targets_where(_answered())
+
+
+def on_time_targets():
+    """Annotation on ReportRequest: how many answered agencies were on time (`TargetRow.state`:
+    judged on the first version)."""
+    from django.db.models import Exists, OuterRef
+
+    first_on_time = Exists(
+        Submission.objects.filter(
+            request=OuterRef("request"), organization=OuterRef("organization"), version=1, is_late=False
+        )
+    )
+    return _targets_where(_answered() & first_on_time)
+
+
 @dataclass
 class TargetRow:
     organization: object
@@ -173,6 +221,38 @@ class Consolidation:
 
     def formatted(self, code):
         return BY_CODE[code].format(self.totals.get(code))
+
+    @property
+    def part_mismatches(self):
+        """{total code: {...}} for every total whose consolidated parts do not add up to it (the
+        agency report's "==" rules, `reporting.checks.RULES`), with the agencies whose own figures
+        already disagree — the page flags them instead of showing a total nobody can reconcile."""
+        from danchu.reporting.checks import RULES
+
+        found = {}
+        for total, op, parts, message in RULES:
+            if op != "==":
+                continue
+            values = [self.totals.get(c) for c in (total, *parts)]
+            if any(v is None for v in values):
+                continue
+            given, summed = values[0], sum(values[1:])
+            if given == summed:
+                continue
+            agencies = [
+                s.organization
+                for s in self.submissions
+                if all(s.values.get(c) is not None for c in (total, *parts))
+                and s.values[total] != sum(s.values[c] for c in parts)
+            ]
+            found[total] = {
+                "message": str(message),
+                "total": BY_CODE[total].format(given),
+                "sum": BY_CODE[total].format(summed),
+                "parts": [BY_CODE[c].label for c in parts],
+                "agencies": agencies,
+            }
+        return found
 
 
 def consolidate(request):

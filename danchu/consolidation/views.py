@@ -14,11 +14,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
-from danchu.core import search
+from danchu.core import params, search
 from danchu.core.xlsx import XLSX_MIME, xlsx_response
 from danchu.notifications import actions as notification_actions
 from danchu.orgs import access
-from danchu.orgs.models import Organization
+from danchu.orgs.models import Organization, ReportingPeriod
 from danchu.reporting.indicators import BY_CODE
 
 from . import actions, figures, provincial
@@ -87,23 +87,32 @@ def request_list(request):
         .select_related("requesting_org", "period")
         .annotate(
             n_targets=Count("target_rows", distinct=True),
-            n_counted=Count(
-                "submissions",
-                filter=Q(submissions__is_current=True) & ~Q(submissions__status=SubmissionStatus.RETURNED),
-                distinct=True,
-            ),
+            n_counted=provincial.counted_targets(),
+            n_on_time=provincial.on_time_targets(),
         )
         .order_by("-issued_on", "-pk")
     )
-    q = request.GET.get("q", "").strip()
+    f = params.Filters(request)
+    q = f.raw("q")
     if q:
         qs = qs.filter(search.matches(q, ("reference", "title")))
-    period = request.GET.get("period", "").strip()
+    period = f.choice("period", ReportingPeriod.objects.values_list("code", flat=True), label=_("Kỳ báo cáo"))
     if period:
         qs = qs.filter(period__code=period)
+    page_number = f.page()
+    f.report(request)
     if request.GET.get("format") == "xlsx":
         rows = [
-            (r.reference, r.issued_on, r.title, r.period.name, r.deadline, r.n_targets, r.n_counted)
+            (
+                r.reference,
+                r.issued_on,
+                r.title,
+                r.period.name,
+                r.deadline,
+                r.n_targets,
+                r.n_counted,
+                r.n_on_time,
+            )
             for r in qs
         ]
         return xlsx_response(
@@ -117,16 +126,17 @@ def request_list(request):
                         _("Trích yếu"),
                         _("Kỳ"),
                         _("Hạn gửi"),
-                        _("Số cơ quan"),
-                        _("Đã gửi"),
+                        _("Số cơ quan phải gửi"),
+                        _("Số cơ quan đã gửi"),
+                        _("Số cơ quan gửi đúng hạn"),
                     ],
                     rows,
                 )
             ],
         )
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
+    page = Paginator(qs, PAGE_SIZE).get_page(page_number)
+    query = request.GET.copy()
+    query.pop("page", None)
     own_ids = set(own.values_list("pk", flat=True)) if own is not None else set()
     return render(
         request,
@@ -135,7 +145,7 @@ def request_list(request):
             "page_obj": page,
             "q": q,
             "period": period,
-            "querystring_without_page": params.urlencode(),
+            "querystring_without_page": query.urlencode(),
             "can_create": managed.exists(),
             "own_ids": own_ids,
         },
@@ -207,7 +217,9 @@ def request_detail(request, uuid):
             raise Http404
         return redirect("consolidation:agency", uuid=req.uuid, org=own[0].uuid)
     result = provincial.completeness(req)
-    state = request.GET.get("state", "")
+    f = params.Filters(request)
+    state = f.choice("state", provincial.STATE_LABELS, label=_("Tình trạng"))
+    f.report(request)
     rows = [r for r in result.rows if not state or r.state == state]
     return render(
         request,
@@ -483,9 +495,12 @@ def request_validation(request, uuid):
 def request_consolidation(request, uuid):
     req = _managed_request(request, uuid)
     result = provincial.consolidate(req)
+    mismatches = result.part_mismatches
     groups = []
     for key, label, indicators in figures.grouped_indicators():
-        groups.append((key, label, [(i, result.formatted(i.code)) for i in indicators]))
+        groups.append(
+            (key, label, [(i, result.formatted(i.code), mismatches.get(i.code)) for i in indicators])
+        )
     charts = [
         provincial.indicator_chart(result, code) for code in ("letters_received", "staff_conference_rate")
     ]
@@ -500,6 +515,7 @@ def request_consolidation(request, uuid):
             "charts": charts,
             "signer": signer,
             "signer_problem": provincial.signer_problem(req.requesting_org, signer),
+            "mismatches": mismatches,
         },
     )
 

@@ -95,6 +95,28 @@ class Filters:
         )
         return ""
 
+    def date(self, name, label=None):
+        """A date written yyyy-mm-dd (what <input type=date> sends) or dd/mm/yyyy; None otherwise."""
+        import datetime
+
+        from django.utils.translation import gettext as _
+
+        text = self.raw(name)
+        if not text:
+            return None
+        for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+            try:
+                day = datetime.datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+            if YEAR_MIN <= day.year <= YEAR_MAX:
+                return day
+        return self._bad(
+            name,
+            _("Bộ lọc “%(label)s”: ngày “%(value)s” không hợp lệ (viết dd/mm/yyyy), đã bỏ qua.")
+            % {"label": label or name, "value": text[:40]},
+        )
+
     def page(self, name="page"):
         from django.utils.translation import gettext as _
 

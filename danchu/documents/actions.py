@@ -3,7 +3,7 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -176,6 +176,28 @@ def create_document(*, actor, organization, **fields):
         verb=_("Vào sổ văn bản"),
     )
     return doc
+
+
+ANSWER_FIELDS = ("kind", "number", "symbol", "issued_on", "subject", "signer_name")
+
+
+@transaction.atomic
+def register_answer_document(petition, *, actor, **fields):
+    """Register the answer or decision of `petition` as a document issued by its organisation.
+
+    Open to the registry's keepers and to the handler of that petition for its answer
+    (`permissions.can_register_answer`); anyone else gets PermissionDenied."""
+    from .permissions import can_register_answer
+
+    if not can_register_answer(actor, petition):
+        raise PermissionDenied
+    unknown = set(fields) - set(ANSWER_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields {sorted(unknown)}")
+    fields = {**fields, "direction": Direction.ISSUED}
+    # Stored text: kept in Vietnamese whatever the interface language.
+    fields["notes"] = f"Văn bản trả lời đơn {petition.reference}, người xử lý vào sổ từ hồ sơ đơn."
+    return create_document(actor=actor, organization=petition.organization, **fields)
 
 
 @transaction.atomic

@@ -50,3 +50,18 @@ def can_change_in(user, organization):
     if organization is None:
         return can_change_external(user)
     return access.can(user, "documents.change", organization)
+
+
+def can_register_answer(user, petition):
+    """May `user` register the answer or decision of `petition` in its organisation's registry?
+
+    Those who keep the registry may (`documents.change`); besides them exactly one more person: the
+    handler assigned to that petition, while its answer is open to them (an accepted case). The
+    registry stays closed to the handler for anything else (`/van-ban/moi/` answers 403)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if access.can(user, "documents.change", petition.organization):
+        return True
+    from danchu.petitions.permissions import may
+
+    return petition.handler_id == user.pk and may(user, "answer", petition)

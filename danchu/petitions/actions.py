@@ -14,6 +14,7 @@ import unicodedata
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +23,7 @@ from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
 from danchu.core import numbering
 from danchu.legal import deadlines
+from danchu.notifications.actions import notify
 from danchu.orgs import access
 from danchu.orgs.models import Role
 
@@ -41,6 +43,7 @@ from .models import (
     Status,
     new_tracking_code,
 )
+from .notifications import DOCUMENT_REQUEST
 from .permissions import may
 
 IDENTITY_FIELDS = ("full_name", "address", "phone", "email", "id_number")
@@ -671,15 +674,41 @@ def record_verification(petition, *, actor, note, on=None):
     return event
 
 
-def answer(petition, *, actor, document=None, public_answer="", internal_notes="", on=None):
+def answer(
+    petition, *, actor, document=None, new_document=None, public_answer="", internal_notes="", on=None
+):
     """Answer the letter or issue the decision. Complaints and denunciations need the answer or
-    decision as a document in the registry."""
+    decision as a document in the registry: one already there (`document`) or one registered here
+    in the same transaction (`new_document`: kind, number, symbol, subject, signer_name), through
+    `documents.actions.register_answer_document`, which lets the handler of this petition register
+    exactly this document although the registry is otherwise closed to them."""
     _check(actor, "answer", petition)
     on = _date(on or _today(), "on")
     _not_before(on, petition.accepted_on, "on", _("Ngày trả lời không được trước ngày thụ lý."))
     public_answer = (public_answer or "").strip()
+    if document is not None and new_document:
+        raise ValidationError(
+            {"document": _("Chọn văn bản có sẵn trong sổ hoặc nhập văn bản mới để vào sổ, không cả hai.")}
+        )
+    if document is None and new_document:
+        return _answer_with_new_document(
+            petition,
+            actor=actor,
+            new_document=new_document,
+            public_answer=public_answer,
+            internal_notes=internal_notes,
+            on=on,
+        )
     if petition.kind != Kind.FEEDBACK and document is None:
-        raise ValidationError({"document": _("Vui lòng chọn văn bản trả lời hoặc quyết định giải quyết.")})
+        raise ValidationError(
+            {
+                "document": _(
+                    "Vui lòng chọn văn bản trả lời hoặc quyết định giải quyết; nếu văn bản chưa có "
+                    "trong sổ, nhập số, ký hiệu và trích yếu bên dưới để vào sổ ngay, hoặc đề nghị "
+                    "văn thư vào sổ."
+                )
+            }
+        )
     if document is None and not public_answer:
         raise ValidationError(
             {"public_answer": _("Vui lòng chọn văn bản trả lời hoặc nhập nội dung trả lời.")}
@@ -706,6 +735,80 @@ def answer(petition, *, actor, document=None, public_answer="", internal_notes="
         _event(p, EventKind.ANSWER, on, actor, note)
         _save_and_audit(p, before, actor, _("Trả lời, giải quyết"))
     return p
+
+
+def _answer_with_new_document(petition, *, actor, new_document, public_answer, internal_notes, on):
+    from danchu.documents.actions import register_answer_document
+
+    fields = {k: v for k, v in new_document.items() if v not in (None, "")}
+    fields.setdefault("issued_on", on)
+    with transaction.atomic():
+        try:
+            document = register_answer_document(petition, actor=actor, **fields)
+        except ValidationError as exc:
+            # The registry names its fields (number, symbol, ref...); the answer form prefixes them.
+            if hasattr(exc, "error_dict"):
+                raise ValidationError(
+                    {f"new_{k}" if k != "ref" else "new_symbol": v for k, v in exc.error_dict.items()}
+                ) from None
+            raise
+        return answer(
+            petition,
+            actor=actor,
+            document=document,
+            public_answer=public_answer,
+            internal_notes=internal_notes,
+            on=on,
+        )
+
+
+def request_answer_document(petition, *, actor, note=""):
+    """Ask the clerks of the petition's organisation to register its answer document: each gets an
+    in-app notice, and the case's timeline says who asked."""
+    from danchu.orgs.models import RoleAssignment
+
+    _check(actor, "request_document", petition)
+    note = (note or "").strip()[:300]
+    today = _today()
+    with transaction.atomic():
+        p = _lock(petition)
+        # The clerks of the organisation: a clerk's role over an ancestor covers it too.
+        clerks = sorted(
+            {
+                a.user_id
+                for a in RoleAssignment.objects.filter(role=Role.CLERK, user__is_active=True).select_related(
+                    "organization"
+                )
+                if p.organization.path.startswith(a.organization.path)
+            }
+        )
+        if not clerks:
+            raise ValidationError(
+                _("Cơ quan chưa có văn thư để nhận đề nghị; hãy báo lãnh đạo cơ quan vào sổ văn bản trả lời.")
+            )
+        # Stored text for other users: Vietnamese whatever the interface language.
+        message = f"Đề nghị vào sổ văn bản trả lời đơn {p.reference}" + (f": {note}" if note else "")
+        from django.contrib.auth import get_user_model
+
+        notify(
+            DOCUMENT_REQUEST,
+            list(get_user_model().objects.filter(pk__in=clerks)),
+            params={"ref": p.reference, "note": f": {note}" if note else ""},
+            target=p,
+            organization=p.organization,
+            actor=actor if _is_user(actor) else None,
+            due=today,
+            url=reverse("petitions:detail", args=[p.uuid]),
+        )
+        _event(p, EventKind.DOCUMENT_REQUEST, today, actor, message[:1000])
+        record(
+            p,
+            AuditAction.UPDATE,
+            actor if _is_user(actor) else None,
+            changes={},
+            verb="Đề nghị văn thư vào sổ văn bản trả lời",
+        )
+    return len(clerks)
 
 
 def record_decision_sent(petition, *, actor, on=None, note=""):

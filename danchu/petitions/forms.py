@@ -3,14 +3,20 @@ put back on the form by the views)."""
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danchu.core.fields import BoundedModelMultipleChoiceField
+from danchu.documents.kinds import DocumentKind
 from danchu.orgs.labels import OrgChoiceField
 from danchu.orgs.models import Organization, OrganizationKind, Role
 
 from .models import Channel, Kind, Outcome, SenderType
+
+# What an answer or decision is issued as: a decision (complaint), a conclusion or notice
+# (denunciation), an official letter (feedback).
+ANSWER_KINDS = {DocumentKind.QD, DocumentKind.KL, DocumentKind.TB, DocumentKind.CV, DocumentKind.OTHER}
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -175,7 +181,29 @@ class VerificationForm(forms.Form):
 
 class AnswerForm(forms.Form):
     on = forms.DateField(label=_("Ngày trả lời, ban hành quyết định"), widget=DATE)
-    document = forms.ModelChoiceField(label=_("Văn bản trả lời, quyết định"), queryset=None, required=False)
+    document = forms.ModelChoiceField(
+        label=_("Văn bản trả lời, quyết định"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "Chọn văn bản đã có trong sổ. Chưa có? Nhập số, ký hiệu, trích yếu bên dưới: văn bản được "
+            "vào sổ văn bản đi của cơ quan ngay khi ghi nhận trả lời. Hoặc dùng “Đề nghị văn thư vào sổ”."
+        ),
+    )
+    new_kind = forms.ChoiceField(
+        label=_("Văn bản mới: loại văn bản"),
+        choices=[("", "—")] + [(k, lbl) for k, lbl in DocumentKind.choices if k in ANSWER_KINDS],
+        required=False,
+    )
+    new_number = forms.CharField(label=_("Văn bản mới: số"), max_length=16, required=False)
+    new_symbol = forms.CharField(
+        label=_("Văn bản mới: ký hiệu"),
+        max_length=64,
+        required=False,
+        help_text=_("Ví dụ: QĐ-STTTT, TB-UBND"),
+    )
+    new_subject = forms.CharField(label=_("Văn bản mới: trích yếu"), max_length=1000, required=False)
+    new_signer_name = forms.CharField(label=_("Văn bản mới: người ký"), max_length=128, required=False)
     public_answer = forms.CharField(
         label=_("Nội dung trả lời công khai (người gửi xem bằng mã tra cứu)"),
         required=False,
@@ -199,6 +227,33 @@ class AnswerForm(forms.Form):
             )
             qs = Document.objects.filter(pk__in=[d.pk for d in qs]).order_by("-issued_on", "-pk")
         self.fields["document"].queryset = qs
+
+    def new_document(self):
+        """The document to register in place, or None when the user typed none of its fields."""
+        d = self.cleaned_data
+        fields = {
+            "kind": d.get("new_kind") or "",
+            "number": d.get("new_number", "").strip(),
+            "symbol": d.get("new_symbol", "").strip(),
+            "subject": d.get("new_subject", "").strip(),
+            "signer_name": d.get("new_signer_name", "").strip(),
+        }
+        if not any(v for k, v in fields.items() if k != "kind"):
+            return None
+        if not fields["kind"]:
+            raise ValidationError({"new_kind": _("Chọn loại văn bản mới.")})
+        return fields
+
+
+class RequestDocumentForm(forms.Form):
+    note = forms.CharField(
+        label=_("Lời nhắn cho văn thư (văn bản nào, ai ký)"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "Văn thư nhận thông báo trên trang chủ; sau khi vào sổ, văn bản hiện trong danh sách chọn."
+        ),
+    )
 
 
 class SendDecisionForm(forms.Form):

@@ -18,7 +18,12 @@ def home_panels(request):
     visible = Petition.objects.filter(permissions.visible_q(user)).in_subtree(org).open()
     mine = visible.filter(handler=user)
     notes = list(
-        Notification.objects.for_user(user).unread().of_kinds("petitions.").order_by("due", "-pk")[:8]
+        # The reminders of the organisation shown, like the figures beside them.
+        Notification.objects.for_user(user)
+        .unread()
+        .of_kinds("petitions.")
+        .filter(organization__path__startswith=org.path)
+        .order_by("due", "-pk")[:8]
     )
     return [
         {

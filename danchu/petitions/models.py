@@ -331,6 +331,7 @@ class EventKind(models.TextChoices):
     SEND_DECISION = "send_decision", _("Gửi quyết định giải quyết")
     CLOSE = "close", _("Kết thúc")
     DUPLICATE = "duplicate", _("Gộp đơn trùng")
+    DOCUMENT_REQUEST = "document_request", _("Đề nghị vào sổ văn bản trả lời")
 
 
 class PetitionEvent(models.Model):

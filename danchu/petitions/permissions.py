@@ -45,6 +45,8 @@ ACTIONS = {
     # powers (Luật Tố cáo 2018 Art. 25(2)): its verification is recorded.
     "record_verification": ({H, P}, {Status.ACCEPTED, Status.SUSPENDED, Status.NOT_ELIGIBLE}),
     "answer": ({H, P}, {Status.ACCEPTED}),
+    # The handler may ask the clerks to register the answer document instead of doing it in place.
+    "request_document": ({H, P}, {Status.ACCEPTED}),
     "send_decision": ({H, P}, {Status.RESOLVED}),
     "close": ({H, C, P}, FINISHED),
     "reveal": ({H, C, P}, set(Status)),

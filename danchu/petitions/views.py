@@ -318,6 +318,7 @@ ACTION_FORMS = {
     "resume": (forms.ResumeForm, _("Tiếp tục giải quyết"), ""),
     "record_verification": (forms.VerificationForm, _("Ghi nhận xác minh"), ""),
     "answer": (forms.AnswerForm, _("Trả lời, ban hành quyết định"), _("Xác nhận đã trả lời, giải quyết?")),
+    "request_document": (forms.RequestDocumentForm, _("Đề nghị văn thư vào sổ văn bản trả lời"), ""),
     "send_decision": (
         forms.SendDecisionForm,
         _("Gửi quyết định giải quyết"),
@@ -399,7 +400,7 @@ def act(request, uuid, name):
     if form.is_valid():
         d = form.cleaned_data
         try:
-            _call(name, p, request.user, d)
+            _call(name, p, request.user, d, form)
         except ValidationError as exc:
             _form_errors(form, exc)
         except PermissionDenied:
@@ -411,7 +412,7 @@ def act(request, uuid, name):
     return render(request, "petitions/detail.html", _detail_context(request, p, {name: form}), status=400)
 
 
-def _call(name, p, user, d):
+def _call(name, p, user, d, form):
     if name == "classify":
         return actions.classify(
             p,
@@ -443,11 +444,14 @@ def _call(name, p, user, d):
         return actions.resume(p, actor=user, on=d["on"])
     if name == "record_verification":
         return actions.record_verification(p, actor=user, note=d["note"], on=d["on"])
+    if name == "request_document":
+        return actions.request_answer_document(p, actor=user, note=d["note"])
     if name == "answer":
         return actions.answer(
             p,
             actor=user,
             document=d["document"],
+            new_document=form.new_document(),
             public_answer=d["public_answer"],
             internal_notes=d["internal_notes"],
             on=d["on"],
@@ -527,11 +531,14 @@ def attachment(request, uuid, pk):
 @login_required
 def receptions(request):
     org = _require(request, "petitions.reception")
-    year = request.GET.get("year", "")
+    f = params.Filters(request)
+    year = f.year("year", label=_("Năm"))
+    page_number = f.page()
+    f.report(request)
     qs = ReceptionSession.objects.filter(organization__path__startswith=org.path).prefetch_related("letters")
-    if params.year_or_none(year):
-        qs = qs.filter(held_on__year=params.year_or_none(year))
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    if year:
+        qs = qs.filter(held_on__year=year)
+    page = Paginator(qs, PAGE_SIZE).get_page(page_number)
     schedule = ReceptionSchedule.objects.filter(organization=org).first()
     return render(
         request,
@@ -613,13 +620,15 @@ def schedule(request):
 
 
 def _period(request):
+    """The statistics' period from `start` + `end`, else `year`, else this year; a bad value is
+    named on the page (params.Filters), never a 500 nor silently replaced."""
     today = timezone.localdate()
-    try:
-        start = datetime.date.fromisoformat(request.GET.get("start", ""))
-        end = datetime.date.fromisoformat(request.GET.get("end", ""))
-    except ValueError:
-        year = request.GET.get("year", "")
-        year = params.int_or_none(year, 2000, 2100) or today.year
+    f = params.Filters(request)
+    start, end = f.date("start", label=_("Từ ngày")), f.date("end", label=_("Đến ngày"))
+    year = f.year("year", label=_("Năm"))
+    f.report(request)
+    if start is None or end is None:
+        year = year or today.year
         start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     if end < start:
         start, end = end, start
@@ -681,7 +690,10 @@ def statistics_records(request, key):
     is_reception = qs.model is ReceptionSession
     if not is_reception:
         qs = qs.filter(permissions.visible_q(request.user)).select_related("organization", "handler")
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    f = params.Filters(request)
+    page_number = f.page()
+    f.report(request)
+    page = Paginator(qs, PAGE_SIZE).get_page(page_number)
     return render(
         request,
         "petitions/stats_records.html",

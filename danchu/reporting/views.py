@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danchu.core import search, stale
+from danchu.core import params, search, stale
 from danchu.core.xlsx import xlsx_response
 from danchu.orgs import access
 
@@ -61,12 +61,22 @@ def report_list(request):
         .order_by("-period__year", "organization__path", "-version")
     )
     form = ListFilterForm(request.GET or None)
-    if form.is_valid():
-        if q := form.cleaned_data["q"]:
+    if form.is_bound:
+        form.is_valid()
+        # The valid filters apply; each invalid one is named on the page, never a 500 nor silence.
+        for name in form.errors:
+            label = form.fields[name].label if name in form.fields else name
+            messages.warning(
+                request,
+                _("Bộ lọc “%(label)s”: giá trị “%(value)s” không hợp lệ, đã bỏ qua.")
+                % {"label": label, "value": str(request.GET.get(name, ""))[:40]},
+            )
+        data = form.cleaned_data
+        if q := data.get("q"):
             reports = reports.filter(search.matches(q, ("title", "organization__name", "organization__code")))
-        if status := form.cleaned_data["status"]:
+        if status := data.get("status"):
             reports = reports.filter(status=status)
-        if period := form.cleaned_data["period"]:
+        if period := data.get("period"):
             reports = reports.filter(period=period)
     if request.GET.get("export") == "xlsx":
         rows = [
@@ -93,7 +103,10 @@ def report_list(request):
             _("Trích yếu"),
         ]
         return xlsx_response("bao-cao.xlsx", [(_("Báo cáo"), headers, rows)])
-    page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    f = params.Filters(request)
+    page_number = f.page()
+    f.report(request)
+    page = Paginator(reports, 25).get_page(page_number)
     can_create = request.org is not None and access.can(request.user, "reporting.draft", request.org)
     return render(
         request,
