@@ -1,8 +1,4 @@
-"""Who has not answered yet, and reminders.
-
-Every change on the provincial side goes through one of these functions: atomic, validated
-with Vietnamese messages, and audited in the same transaction.
-"""
+"""Who has not answered yet, and reminders."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction

@@ -1,8 +1,4 @@
-"""Report requests and their notices to the agencies.
-
-Every change on the provincial side goes through one of these functions: atomic, validated
-with Vietnamese messages, and audited in the same transaction.
-"""
+"""Report requests and their notices to the agencies."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction

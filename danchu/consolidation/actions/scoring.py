@@ -1,8 +1,4 @@
-"""Scoring schemes and the agencies’ assessments.
-
-Every change on the provincial side goes through one of these functions: atomic, validated
-with Vietnamese messages, and audited in the same transaction.
-"""
+"""Scoring schemes and the agencies’ assessments."""
 
 from decimal import Decimal
 

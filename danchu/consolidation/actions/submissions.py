@@ -1,8 +1,4 @@
-"""The agencies answers: submitted reports, corrections, uploads, review.
-
-Every change on the provincial side goes through one of these functions: atomic, validated
-with Vietnamese messages, and audited in the same transaction.
-"""
+"""The agencies answers: submitted reports, corrections, uploads, review."""
 
 import hashlib
 from decimal import Decimal

@@ -1,12 +1,4 @@
-"""Handling an accepted letter: complexity, extensions, suspension, verification, answer and closing.
-
-Every step of a petition's life, one function each: atomic, validated (ValidationError with
-a Vietnamese message), permission-checked (PermissionDenied) and audited in the same
-transaction. Views, commands and the demo call these; nothing else changes workflow state.
-
-Deadlines come from danchu.legal.deadlines.compute (the law lives there); the due dates are
-stored on the case and recomputed here whenever a step changes them.
-"""
+"""Handling an accepted letter: complexity, extensions, suspension, verification, answer and closing."""
 
 import datetime
 

@@ -1,12 +1,4 @@
-"""Rotating the keys of the confidential identities.
-
-Every step of a petition's life, one function each: atomic, validated (ValidationError with
-a Vietnamese message), permission-checked (PermissionDenied) and audited in the same
-transaction. Views, commands and the demo call these; nothing else changes workflow state.
-
-Deadlines come from danchu.legal.deadlines.compute (the law lives there); the due dates are
-stored on the case and recomputed here whenever a step changes them.
-"""
+"""Rotating the keys of the confidential identities."""
 
 from django.core.files.base import ContentFile
 from django.db import transaction
