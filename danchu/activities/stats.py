@@ -229,3 +229,36 @@ def records_for(org, start, end, key):
     if key not in builders:
         raise ValueError(f"no records behind {key!r}")
     return builders[key]()
+
+
+# The plug-in reporting discovers (danchu.reporting.indicators.compute, docs/architecture.md rule 9):
+# the statistics function, its drill-down and the keys of the dict it returns, which the system
+# check danchu.E101 compares with what each indicator reads.
+STATISTICS = stats_for
+RECORDS = records_for
+KEYS = frozenset(
+    {
+        "activities",
+        "activity_log_entries",
+        "campaign_articles",
+        "campaign_banners",
+        "campaign_documents",
+        "campaigns",
+        "fund_contributions_vnd",
+        "funds",
+        "online_services_l34",
+        "online_services_l4",
+        "procedures_posted",
+        "procedures_posted_by_channel",
+        "procedures_total",
+        "service_centre_officials",
+        "staff_headcount_civil_servants",
+        "staff_headcount_public_employees",
+        "staff_quota_civil_servants",
+        "staff_quota_public_employees",
+        "staff_reduction_civil_servants",
+        "staff_reduction_count",
+        "staff_reduction_pct",
+        "staff_reduction_public_employees",
+    }
+)

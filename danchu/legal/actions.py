@@ -97,21 +97,20 @@ def add_calendar_override(*, date, kind, name, actor, basis="", basis_date=None)
     return override
 
 
+def _delete(instance, *, actor, reason, verb, cache):
+    """Delete a row of legal data with its audit event; the computations follow at once."""
+    _require_admin(actor)
+    record(
+        instance, AuditAction.DELETE, actor, changes=diff(snapshot(instance), {}), reason=reason, verb=verb
+    )
+    instance.delete()
+    _changed(cache)
+
+
 @transaction.atomic
 def remove_calendar_override(override, *, actor, reason=""):
     """Remove an override; the day goes back to what the holidays package says."""
-    _require_admin(actor)
-    before = snapshot(override)
-    record(
-        override,
-        AuditAction.DELETE,
-        actor,
-        changes=diff(before, {}),
-        reason=reason,
-        verb="Xóa điều chỉnh lịch làm việc",
-    )
-    override.delete()
-    _changed(calendar)
+    _delete(override, actor=actor, reason=reason, verb="Xóa điều chỉnh lịch làm việc", cache=calendar)
 
 
 @transaction.atomic
@@ -139,31 +138,13 @@ def save_deadline_rule(rule, *, actor, before=None, reason=""):
 @transaction.atomic
 def delete_deadline_rule(rule, *, actor, reason=""):
     """Delete a deadline rule (through the admin site); the petitions' deadlines follow at once."""
-    _require_admin(actor)
-    record(
-        rule,
-        AuditAction.DELETE,
-        actor,
-        changes=diff(snapshot(rule), {}),
-        reason=reason,
-        verb="Xóa thời hạn xử lý đơn",
-    )
-    rule.delete()
-    _changed(deadlines)
+    _delete(rule, actor=actor, reason=reason, verb="Xóa thời hạn xử lý đơn", cache=deadlines)
 
 
 @transaction.atomic
 def withdraw_calendar_year(confirmed, *, actor, reason=""):
     """Withdraw the confirmation of a year's days off (through the admin site): its deadlines are
     provisional again."""
-    _require_admin(actor)
-    record(
-        confirmed,
-        AuditAction.DELETE,
-        actor,
-        changes=diff(snapshot(confirmed), {}),
-        reason=reason,
-        verb="Hủy xác nhận lịch nghỉ lễ, Tết của năm",
+    _delete(
+        confirmed, actor=actor, reason=reason, verb="Hủy xác nhận lịch nghỉ lễ, Tết của năm", cache=calendar
     )
-    confirmed.delete()
-    _changed(calendar)

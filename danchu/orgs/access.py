@@ -17,20 +17,10 @@ from .models import Organization, Role, RoleAssignment
 
 @lru_cache(maxsize=1)
 def _rules():
-    import importlib
-
-    from django.apps import apps
+    from danchu.core.plugins import app_modules
 
     rules = {}
-    for config in apps.get_app_configs():
-        if not config.name.startswith("danchu."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.permissions")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.permissions":
-                raise
-            continue
+    for _config, module in app_modules("permissions"):
         for perm, roles in getattr(module, "RULES", {}).items():
             rules.setdefault(perm, set()).update(roles)
     return rules

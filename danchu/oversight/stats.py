@@ -219,3 +219,36 @@ def case_document_ids():
         _Q(pk__in=Outcome.objects.filter(decision__isnull=False).values("decision"))
         | _Q(pk__in=Inspection.objects.filter(decision__isnull=False).values("decision"))
     ).values("pk")
+
+
+# The plug-in reporting discovers (danchu.reporting.indicators.compute, docs/architecture.md rule 9):
+# the statistics function, its drill-down and the keys of the dict it returns, which the system
+# check danchu.E101 compares with what each indicator reads.
+STATISTICS = stats_for
+RECORDS = records_for
+KEYS = frozenset(
+    {
+        "administrative_inspections",
+        "administrative_list",
+        "administrative_subjects",
+        "complaints_about_party_members",
+        "fines_vnd",
+        "inspection_subjects",
+        "inspections_joint",
+        "inspections_led",
+        "inspections_led_list",
+        "inspections_led_subjects",
+        "inspections_total",
+        "joint_by_partner",
+        "party_discipline_cases",
+        "party_inspections",
+        "party_regular_supervisions",
+        "party_supervisions",
+        "party_violations_found",
+        "referrals",
+        "referred_to",
+        "sanction_decisions",
+        "subjects_checked",
+        "subjects_in_violation",
+    }
+)

@@ -236,3 +236,38 @@ def records_for(org, start, end, key):
             qs = qs.filter(answered_on__isnull=False, answered_on__lte=F("due_on"))
         return qs
     raise KeyError(key)
+
+
+# The plug-in reporting discovers (danchu.reporting.indicators.compute, docs/architecture.md rule 9):
+# the statistics function, its drill-down and the keys of the dict it returns, which the system
+# check danchu.E101 compares with what each indicator reads.
+STATISTICS = stats_for
+RECORDS = records_for
+KEYS = frozenset(
+    {
+        "acknowledgement_rate_pct",
+        "acknowledgements",
+        "audience",
+        "board_recommendations",
+        "board_recommendations_answered",
+        "board_recommendations_answered_on_time",
+        "comments_received",
+        "conference_rate_pct",
+        "conferences_held",
+        "conferences_held_by_required",
+        "conferences_required",
+        "consultations_held",
+        "disclosures_by_category",
+        "disclosures_by_channel",
+        "disclosures_on_time",
+        "disclosures_on_time_pct",
+        "disclosures_total",
+        "disseminated_to",
+        "dissemination_audience",
+        "dissemination_coverage_pct",
+        "items_posted",
+        "items_posted_list",
+        "recommendations_received",
+        "resolutions_passed",
+    }
+)

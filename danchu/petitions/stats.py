@@ -221,3 +221,73 @@ def label_for(key):
             rest = "letters_received" if rest == "received" else rest
             return f"{kind.label}: {LABELS.get(rest, rest)}"
     return key
+
+
+# The plug-in reporting discovers (danchu.reporting.indicators.compute, docs/architecture.md rule 9):
+# the statistics function, its drill-down and the keys of the dict it returns, which the system
+# check danchu.E101 compares with what each indicator reads.
+STATISTICS = petition_stats
+RECORDS = records_for
+KEYS = frozenset(
+    {
+        "accepted",
+        "answered",
+        "by_channel",
+        "carried_over",
+        "channel_email",
+        "channel_paper",
+        "channel_phone",
+        "channel_reception",
+        "channel_transferred",
+        "channel_web",
+        "complaints_accepted",
+        "complaints_answered",
+        "complaints_carried_over",
+        "complaints_eligible",
+        "complaints_guidance_sent",
+        "complaints_in_progress",
+        "complaints_not_eligible",
+        "complaints_overdue",
+        "complaints_received",
+        "complaints_resolved_on_time",
+        "complaints_transferred",
+        "denunciations_accepted",
+        "denunciations_answered",
+        "denunciations_carried_over",
+        "denunciations_eligible",
+        "denunciations_guidance_sent",
+        "denunciations_in_progress",
+        "denunciations_not_eligible",
+        "denunciations_overdue",
+        "denunciations_received",
+        "denunciations_resolved_on_time",
+        "denunciations_transferred",
+        "eligible",
+        "feedback_accepted",
+        "feedback_answered",
+        "feedback_carried_over",
+        "feedback_eligible",
+        "feedback_guidance_sent",
+        "feedback_in_progress",
+        "feedback_not_eligible",
+        "feedback_overdue",
+        "feedback_received",
+        "feedback_resolved_on_time",
+        "feedback_transferred",
+        "guidance_sent",
+        "in_progress",
+        "letters_received",
+        "not_eligible",
+        "overdue",
+        "reception_answered_on_the_spot",
+        "reception_matters",
+        "reception_people",
+        "reception_sessions",
+        "reception_visits",
+        "resolution_base",
+        "resolution_rate_pct",
+        "resolution_resolved",
+        "resolved_on_time",
+        "transferred",
+    }
+)

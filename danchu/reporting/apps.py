@@ -11,6 +11,7 @@ class ReportingConfig(AppConfig):
     def ready(self):
         from danchu.audit.templatetags.audit import register_key_labeller
 
+        from . import system_checks  # noqa: F401 (registers the indicator keys check)
         from .indicators.definitions import BY_CODE
 
         # The trail of frozen figures ({code: number}) names its indicators.

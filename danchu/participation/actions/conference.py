@@ -1,7 +1,4 @@
-"""The annual staff conference.
-
-Every state change of participation: atomic, validated, audited (docs/architecture.md rule 1).
-"""
+"""The annual staff conference."""
 
 import datetime
 

@@ -1,7 +1,4 @@
-"""Consultations, comments and their summary.
-
-Every state change of participation: atomic, validated, audited (docs/architecture.md rule 1).
-"""
+"""Consultations, comments and their summary."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction

@@ -1,7 +1,4 @@
-"""Disclosures, acknowledgements and read reminders.
-
-Every state change of participation: atomic, validated, audited (docs/architecture.md rule 1).
-"""
+"""Disclosures, acknowledgements and read reminders."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction

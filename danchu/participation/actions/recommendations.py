@@ -1,7 +1,4 @@
-"""Recommendations of the people's inspection board.
-
-Every state change of participation: atomic, validated, audited (docs/architecture.md rule 1).
-"""
+"""Recommendations of the people's inspection board."""
 
 import secrets
 

@@ -1,7 +1,4 @@
-"""People, boards and references shared by the workflows.
-
-Every state change of participation: atomic, validated, audited (docs/architecture.md rule 1).
-"""
+"""People, boards and references shared by the workflows."""
 
 import datetime
 

@@ -1,7 +1,4 @@
-"""Votes, ballots and one-time voting codes.
-
-Every state change of participation: atomic, validated, audited (docs/architecture.md rule 1).
-"""
+"""Votes, ballots and one-time voting codes."""
 
 import hashlib
 import secrets

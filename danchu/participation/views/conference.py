@@ -1,7 +1,4 @@
-"""The annual staff conference.
-
-Views: check access → validate a form → call one action → redirect (docs/architecture.md).
-"""
+"""The annual staff conference."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required

@@ -1,7 +1,4 @@
-"""Consultations.
-
-Views: check access → validate a form → call one action → redirect (docs/architecture.md).
-"""
+"""Consultations."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required

@@ -1,7 +1,4 @@
-"""The participation home, disclosures, compliance and statistics.
-
-Views: check access → validate a form → call one action → redirect (docs/architecture.md).
-"""
+"""The participation home, disclosures, compliance and statistics."""
 
 import datetime
 import functools

@@ -1,7 +1,4 @@
-"""Recommendations of the people's inspection board.
-
-Views: check access → validate a form → call one action → redirect (docs/architecture.md).
-"""
+"""Recommendations of the people's inspection board."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required

@@ -1,7 +1,4 @@
-"""Helpers shared by the workflows' pages.
-
-Views: check access → validate a form → call one action → redirect (docs/architecture.md).
-"""
+"""Helpers shared by the workflows' pages."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError

@@ -1,7 +1,4 @@
-"""Votes and one-time voting codes.
-
-Views: check access → validate a form → call one action → redirect (docs/architecture.md).
-"""
+"""Votes and one-time voting codes."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required

@@ -2,12 +2,13 @@
 
 Each register's statistics function is called ONCE per computation and its dict shared by all the
 indicators it feeds, so a build runs a fixed number of queries whatever the size of the data.
+Each register plugs its statistics in through its own `stats.py` (STATISTICS, RECORDS, KEYS).
 A register whose statistics module is not installed yields no figure (origin "missing"), never a
 made-up one; the checks list it as a blocking problem.
 """
 
 import datetime
-import importlib
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,42 +17,38 @@ from django.db.models import Q
 from .base import IndicatorValue, Origin, RegisterMissing
 from .definitions import INDICATORS, LISTS
 
-# register -> (module, statistics function, drill-down function)
-SOURCES = {
-    "petitions": ("danchu.petitions.stats", "petition_stats", "records_for"),
-    "oversight": ("danchu.oversight.stats", "stats_for", "records_for"),
-    "activities": ("danchu.activities.stats", "stats_for", "records_for"),
-    "participation": ("danchu.participation.stats", "stats_for", "records_for"),
-}
+# The registers the indicators read, in the order they are first named.
+SOURCES = tuple(
+    dict.fromkeys([i.source for i in INDICATORS if not i.is_derived] + [s for s, _k in LISTS.values()])
+)
+
+
+@functools.cache
+def registers():
+    """{source: statistics module}: each app whose `stats.py` declares the plug-in (STATISTICS,
+    RECORDS, KEYS), named by its app label; discovered, never named here."""
+    from danchu.core.plugins import app_modules
+
+    return {config.label: module for config, module in app_modules("stats") if hasattr(module, "STATISTICS")}
 
 
 def _module(source):
-    module_name = SOURCES[source][0]
     try:
-        return importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name == module_name:
-            raise RegisterMissing(source) from None
-        raise
+        return registers()[source]
+    except KeyError:
+        raise RegisterMissing(source) from None
 
 
 def stats_function(source):
-    return getattr(_module(source), SOURCES[source][1])
+    return _module(source).STATISTICS
 
 
 def records_function(source):
-    return getattr(_module(source), SOURCES[source][2])
+    return _module(source).RECORDS
 
 
 def available_sources():
-    found = []
-    for source in SOURCES:
-        try:
-            _module(source)
-        except RegisterMissing:
-            continue
-        found.append(source)
-    return found
+    return [source for source in SOURCES if source in registers()]
 
 
 def plain(value):

@@ -4,14 +4,14 @@ Each app contributes its own demo data in `danchu/<app>/demo.py` with a `load(ct
 they run in INSTALLED_APPS order (registers before reporting) and must be idempotent.
 """
 
-import importlib
 import os
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+from danchu.core.plugins import app_modules
 
 
 class DemoContext(dict):
@@ -25,14 +25,8 @@ class DemoContext(dict):
 
 
 def demo_modules():
-    for config in apps.get_app_configs():
-        if not config.name.startswith("danchu."):
-            continue
-        try:
-            yield config.label, importlib.import_module(f"{config.name}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.demo":
-                raise
+    for config, module in app_modules("demo"):
+        yield config.label, module
 
 
 def load_demo(stdout=None):
