@@ -56,7 +56,7 @@ def main():
         assert response.status_code == 200, (path, response.status_code)
         queries = []
 
-        def log(execute, sql, params, many, context):
+        def log(execute, sql, params, many, context, queries=queries):
             t = time.perf_counter()
             try:
                 return execute(sql, params, many, context)
