@@ -2,8 +2,8 @@
 Sở TT-TT Trà Vinh, built from the seed), through `reporting.rendering.render_pdf` as the app does
 it: one `soffice --headless --convert-to pdf` per file, LibreOffice started and stopped each time.
 
-When a running converter is available (unoserver, optional: `BENCH_UNOSERVER_PYTHON`, a Python that
-imports `uno` and has unoserver installed, see docs/benchmarks.md), the same file is also converted
+When a running converter is available (unoserver, optional: `BENCH_UNOSERVER_BIN`, the bin/ of a
+virtualenv of a Python that imports `uno`, with unoserver installed, see docs/benchmarks.md), the same file is also converted
 through it, which leaves out LibreOffice's start-up. Runs in its own throwaway PostgreSQL cluster
 (the demo data must not mix with the generated data). Prints one JSON line.
 """
@@ -29,13 +29,17 @@ def _free_port():
         return s.getsockname()[1]
 
 
-def with_unoserver(python, docx, repeat):
+def with_unoserver(bindir, docx, repeat):
     """Seconds per conversion through a running unoserver (median of `repeat`), and its start-up."""
     port, uno_port = _free_port(), _free_port()
     home = tempfile.mkdtemp(prefix="danchu-unoserver-")
     t0 = time.perf_counter()
     server = subprocess.Popen(
-        [python, "-m", "unoserver.server", "--port", str(port), "--uno-port", str(uno_port)],
+        [
+            f"{bindir}/unoserver",
+            *("--interface", "127.0.0.1", "--port", str(port), "--uno-port", str(uno_port)),
+            *("--user-installation", f"file://{home}/profile"),
+        ],
         env={"HOME": home, "PATH": "/usr/bin:/bin"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -44,7 +48,15 @@ def with_unoserver(python, docx, repeat):
         with tempfile.TemporaryDirectory() as tmp:
             source, target = Path(tmp) / "bao-cao.docx", Path(tmp) / "bao-cao.pdf"
             source.write_bytes(docx)
-            command = [python, "-m", "unoserver.client", "--port", str(port), str(source), str(target)]
+            command = [
+                f"{bindir}/unoconvert",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                str(source),
+                str(target),
+            ]
             deadline = time.time() + 60
             while True:  # the first conversion waits for LibreOffice to be up
                 if subprocess.run(command, capture_output=True).returncode == 0:
@@ -101,10 +113,10 @@ def main():
         "soffice_s": statistics.median(times),
         "soffice_runs": times,
     }
-    python = os.environ.get("BENCH_UNOSERVER_PYTHON", "")
-    if python:
+    bindir = os.environ.get("BENCH_UNOSERVER_BIN", "")
+    if bindir:
         try:
-            per_file, startup, size = with_unoserver(python, docx, REPEAT)
+            per_file, startup, size = with_unoserver(bindir, docx, REPEAT)
             result.update(unoserver_s=per_file, unoserver_startup_s=startup, unoserver_pdf_bytes=size)
         except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
             result["unoserver_error"] = str(exc)
