@@ -5,11 +5,10 @@ import datetime
 import urllib.parse
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -18,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danchu.core import listcache, params, search, vnformat
+from danchu.core import listcache, params, search
+from danchu.core.leanhtml import options
 from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
 from danchu.legal import calendar as workcal
@@ -27,10 +27,9 @@ from danchu.orgs import access
 from danchu.orgs.ceased import ceased_refusal
 from danchu.orgs.models import Organization
 
-from . import actions, forms, permissions, ratelimit, stats
+from . import actions, forms, listrows, permissions, ratelimit, stats
 from .actions import IDENTITY_FIELDS
 from .models import (
-    OPEN_STATUSES,
     IdentityScan,
     Kind,
     Petition,
@@ -162,68 +161,37 @@ def _worklist_body(request, org, org_ids):
     )
     page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
-    soon = _due_soon_limit(today)
     zero = "00000000-0000-0000-0000-000000000000"
-    detail_url = reverse("petitions:detail", args=[zero])  # one reverse() per page, not per row
-    kind_labels = {value: str(label) for value, label in Kind.choices}
-    status_labels = {value: str(label) for value, label in Status.choices}
-    page.object_list = [
-        _worklist_row(
-            r, org, today, soon, detail_url.replace(zero, str(r["uuid"])), kind_labels, status_labels
-        )
-        for r in page.object_list
-    ]
-    params = {k: v for k, v in request.GET.items() if k != "page"}
-    # Everyone who handles a letter of the subtree: one probe of the handler index per user
-    # (EXISTS) rather than a DISTINCT over the users joined to every letter.
-    handlers = (
-        get_user_model()
-        .objects.filter(Exists(Petition.objects.filter(handler=OuterRef("pk"), organization_id__in=org_ids)))
-        .order_by("last_name", "first_name")
+    # The rows and the dropdowns' options are written by listrows / leanhtml, not the template
+    # engine: per row it cost more than the rest of the request (docs/benchmarks.md).
+    rows_html = listrows.worklist_rows(
+        list(page.object_list),
+        org,
+        today,
+        _due_soon_limit(today),
+        reverse("petitions:detail", args=[zero]),  # one reverse() per page, not per row
+        zero,
+        {value: str(label) for value, label in Kind.choices},
+        {value: str(label) for value, label in Status.choices},
     )
+    params = {k: v for k, v in request.GET.items() if k != "page"}
+    handlers = listrows.subtree_handlers(org_ids)
     return render_to_string(
         "petitions/_worklist.html",
         {
             "org": org,
             "page_obj": page,
+            "rows": rows_html,
             "f": f,
-            "kinds": Kind.choices,
-            "statuses": Status.choices,
-            "handlers": handlers,
-            "years": range(today.year, 2014, -1),
-            "today": today,
+            "kind_options": options(Kind.choices, f["kind"]),
+            "status_options": options(Status.choices, f["status"]),
+            "handler_options": options(handlers, f["handler"]),
+            "year_options": options([(y, y) for y in range(today.year, 2014, -1)], f["year"]),
             "querystring_without_page": urllib.parse.urlencode(params),
             "export_query": urllib.parse.urlencode(params),
             "can_register": access.can(request.user, "petitions.register", org),
         },
     )
-
-
-def _worklist_row(r, org, today, soon, url, kind_labels, status_labels):
-    is_open = r["status"] in OPEN_STATUSES
-    due = r["next_due"]
-    overdue = is_open and due is not None and due < today
-    due_soon = is_open and due is not None and today <= due <= soon
-    handler = ""
-    if r["handler_id"]:
-        full = f"{r['handler__first_name']} {r['handler__last_name']}".strip()  # User.get_full_name
-        handler = full or r["handler__username"]
-    return {
-        "url": url,
-        "reference": r["reference"],
-        "unit": ""
-        if r["organization_id"] == org.pk
-        else (r["organization__short_name"] or r["organization__name"]),
-        "kind": kind_labels.get(r["kind"], r["kind"]),
-        "received": vnformat.short_date(r["received_on"]),
-        "subject": r["subject"],
-        "status": status_labels.get(r["status"], r["status"]),
-        "handler": handler,
-        "due": vnformat.short_date(due) if due else "",
-        "overdue": overdue,
-        "due_soon": due_soon,
-        "css": "overdue" if overdue else "due-soon" if due_soon else "",
-    }
 
 
 @login_required

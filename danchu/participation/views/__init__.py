@@ -18,9 +18,7 @@ from .consultations import (
     consultation_list,
 )
 from .disclosures import (
-    _annotate_reading,
     _disclosure_for,
-    _prepare_rows,
     _year_bounds,
     compliance,
     disclosure_acknowledge,
@@ -67,9 +65,7 @@ __all__ = [
     "_post_action",
     "_querystring",
     "_take_part",
-    "_annotate_reading",
     "_disclosure_for",
-    "_prepare_rows",
     "_year_bounds",
     "compliance",
     "disclosure_acknowledge",

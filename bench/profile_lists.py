@@ -1,0 +1,98 @@
+"""Where an uncached list page spends its time: the two lists and /healthz called through the
+WSGI handler in a loop (no HTTP, no load client), the list cache off, on a throwaway PostgreSQL
+cluster with one generated agency. Prints ms per request, the queries of one request and, with
+BENCH_PROFILE=1, the top of a cProfile of the list pages.
+
+    .venv/bin/python -m bench.profile_lists            # 100x agency: 100,000 letters
+    BENCH_SCALE=10 BENCH_PROFILE=1 .venv/bin/python -m bench.profile_lists
+"""
+
+import cProfile
+import io
+import os
+import pstats
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCALE = float(os.environ.get("BENCH_SCALE", "100"))
+LOOPS = int(os.environ.get("BENCH_LOOPS", "60"))
+
+
+def main():
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        script = str(ROOT / "scripts" / "with-postgres")
+        os.execv(script, [script, sys.executable, "-m", "bench.profile_lists"])
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danchu.settings")
+    os.environ.setdefault("DANCHU_VAR_DIR", "/tmp/danchu-bench-var")
+    os.environ["LIST_CACHE_SECONDS"] = "0"
+    os.environ["DEBUG"] = "0"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from bench.run import session_cookie
+    from danchu.core.gendata import PRESETS, Shape, analyze, generate
+
+    call_command("migrate", verbosity=0)
+    base = PRESETS["province"]
+    t0 = time.perf_counter()
+    shape = Shape(1, base.letters, base.documents, base.disclosures, base.inspections).scaled(SCALE)
+    gen = generate(shape, seed=8, prefix="P")
+    analyze()
+    print(f"generated {shape} in {time.perf_counter() - t0:.1f} s", flush=True)
+    user = get_user_model().objects.get(username=f"{gen.root.code.lower()}.head")
+    client = Client(HTTP_COOKIE=session_cookie(user), HTTP_HOST="127.0.0.1")
+    pages = [("healthz", "/healthz"), ("worklist", "/don-thu/"), ("disclosures", "/dan-chu/cong-khai/")]
+    for name, path in pages:
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        queries = []
+
+        def log(execute, sql, params, many, context, queries=queries):
+            t = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                queries.append((1000 * (time.perf_counter() - t), sql))
+
+        with connection.execute_wrapper(log):
+            client.get(path)
+        times, cpu = [], []
+        for _ in range(LOOPS):
+            t, c = time.perf_counter(), time.process_time()
+            client.get(path)
+            times.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
+        print(
+            f"{name:12s} wall median {1000 * statistics.median(times):6.2f} ms, min {1000 * min(times):6.2f}; "
+            f"CPU of this process median {1000 * statistics.median(cpu):6.2f} ms; "
+            f"{len(queries)} queries ({sum(q[0] for q in queries):.1f} ms), {len(response.content)} bytes",
+            flush=True,
+        )
+        if os.environ.get("BENCH_QUERIES"):
+            for ms, sql in queries:
+                print(f"    {ms:6.2f} ms  {sql[:220]}")
+        if os.environ.get("BENCH_PROFILE") and name != "healthz":
+            prof = cProfile.Profile(time.process_time)
+            prof.enable()
+            for _ in range(20):
+                client.get(path)
+            prof.disable()
+            out = io.StringIO()
+            pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(45)
+            print(out.getvalue())
+            out = io.StringIO()
+            pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(30)
+            print(out.getvalue())
+
+
+if __name__ == "__main__":
+    main()
