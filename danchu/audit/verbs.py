@@ -109,6 +109,7 @@ VERBS = {
     "petitions.send_decision": _("Gửi quyết định giải quyết"),
     "petitions.close": _("Kết thúc hồ sơ"),
     "petitions.merge": _("Gộp đơn trùng"),
+    "petitions.request_document": _("Đề nghị văn thư vào sổ văn bản trả lời"),
     "petitions.reveal_identity": _("Xem thông tin người gửi"),
     "petitions.reveal_scan": _("Mở bản chụp giấy tờ của người gửi"),
     "petitions.reception_session": _("Ghi nhận buổi tiếp công dân"),

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 BEFORE = [
     ("core", "0001_throttle_counters"),
+    ("orgs", "0004_org_has_internal_site"),
     ("notifications", "0001_notification"),
     ("petitions", "0007_merge_external_code_and_search"),
     ("consolidation", "0002_submission_correction_reason"),
