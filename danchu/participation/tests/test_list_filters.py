@@ -183,3 +183,27 @@ def test_the_code_look_up_still_finds_what_was_typed_loosely(world, client_for):
     assert "Không tìm thấy kiến nghị" in missing
     nul = client.get("/dan-chu/kien-nghi/tra-cuu/", {"code": "AB\x00CD"})
     assert nul.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "who, url",
+    [
+        ("officer", "/dan-chu/tuan-thu/?year=abc&framework=x"),
+        ("officer", "/dan-chu/thong-ke/?year=%C2%B2"),
+        ("clerk_a", "/dan-chu/cong-khai/?page=%C2%B2&year=x&kind=y"),
+        ("clerk_a", "/dan-chu/lay-y-kien/?page=x"),
+        ("clerk_a", "/dan-chu/bieu-quyet/?page=x"),
+        ("clerk_a", "/dan-chu/hoi-nghi/?page=x"),
+        ("clerk_a", "/dan-chu/kien-nghi/?page=x"),
+        ("clerk_a", "/dan-chu/kien-nghi/tra-cuu/?code=%24"),
+    ],
+)
+def test_invalid_filters_keep_the_fixed_query_count(
+    world, client_for, django_assert_max_num_queries, who, url
+):
+    client = client_for(getattr(world, who))
+    with time_machine.travel(NOW):
+        client.get(url.split("?")[0])  # the session and the caches, as on any later visit
+        with django_assert_max_num_queries(20):
+            response = client.get(url)
+    assert response.status_code == 200 and "không hợp lệ" in response.content.decode()
