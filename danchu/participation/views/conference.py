@@ -32,7 +32,10 @@ def conference_list(request):
     qs = StaffConference.objects.filter(organization__path__startswith=org.path).select_related(
         "organization"
     )
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    f = params.Filters(request)
+    page_number = f.page()
+    f.report(request)
+    page = Paginator(qs, 25).get_page(page_number)
     return render(
         request,
         "participation/conference_list.html",
@@ -184,9 +187,14 @@ def conference_delegates(request, uuid):
     )
     org = conference.organization
     units = list(Organization.objects.subtree(org).order_by("path"))
-    q = request.GET.get("q", "").strip()
-    unit = next((u for u in units if str(u.pk) == request.GET.get("unit", "")), None)
-    only = request.GET.get("only", "")
+    f = params.Filters(request)
+    q = f.raw("q")[:200]
+    unit_pk = f.choice("unit", [str(u.pk) for u in units], label=_("Đơn vị"))
+    unit = next((u for u in units if str(u.pk) == unit_pk), None)
+    only = f.choice("only", ("chosen", "not_chosen"), label=_("Lọc"))
+    page_number = f.page()
+    if request.method == "GET":  # a save redirects back here with the same query: said once
+        f.report(request)
     attendees = conference.attendees.select_related("person").order_by("person__full_name", "pk")
     if q:
         attendees = attendees.filter(search.matches(q, ("person__full_name",)))
@@ -198,7 +206,7 @@ def conference_delegates(request, uuid):
         attendees = attendees.filter(summoned=True)
     elif only == "not_chosen":
         attendees = attendees.filter(summoned=False)
-    page = Paginator(attendees, 50).get_page(request.GET.get("page"))
+    page = Paginator(attendees, 50).get_page(page_number)
     if request.method == "POST":
         shown = params.ints(request.POST.getlist("shown"))
         picked = params.ints(request.POST.getlist("delegate")) & shown

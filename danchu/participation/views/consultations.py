@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danchu.core import params
 from danchu.orgs import access
 from danchu.orgs.ceased import ceased_refusal
 
@@ -32,7 +33,10 @@ def consultation_list(request):
         .annotate(n_comments=Count("comments"))
         .order_by("-opens_on", "-pk")  # an aggregate drops Meta.ordering
     )
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    f = params.Filters(request)
+    page_number = f.page()
+    f.report(request)
+    page = Paginator(qs, 25).get_page(page_number)
     return render(
         request,
         "participation/consultation_list.html",

@@ -18,7 +18,7 @@ from danchu.core import listcache, params, search
 from danchu.core.leanhtml import options
 from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
-from danchu.legal.frameworks import framework_for
+from danchu.legal.frameworks import Framework, framework_for
 from danchu.legal.models import Requirement
 from danchu.orgs import access
 from danchu.orgs.ceased import ceased_refusal
@@ -71,7 +71,7 @@ def disclosure_list(request):
     kind = v.choice("kind", DisclosureKind.values, label=_("Loại"))
     year = v.year("year")
     only = v.choice("only", ("unread",), label=_("Chỉ hiện"))
-    v.page()
+    page_number = v.page()
     if request.GET.get("format") != "xlsx":
         v.report(request)
     year = str(year or "")
@@ -139,7 +139,7 @@ def disclosure_list(request):
 
     def body():
         # Lean rows (participation.listrows): plain values and one f-string per row.
-        page = CappedPaginator(listrows.lean(qs), 25).get_page(request.GET.get("page"))
+        page = CappedPaginator(listrows.lean(qs), 25).get_page(page_number)
         rows = listrows.disclosure_rows(page.object_list, org, person_of(), oversee)
         return render_to_string(
             "participation/_disclosure_list.html",
@@ -315,13 +315,24 @@ def disclosure_attachment(request, uuid, pk):
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
 
 
-def _year_bounds(request):
+YEAR_FIRST = 2000  # the registers hold nothing older
+
+
+def _year_bounds(f):
+    """The year the page shows (this year unless `?year=` names a valid one) and its first and
+    last day. A value that is not a year, or a year outside the registers, is named on the page
+    through `f` (params.Filters) and the page shows this year."""
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        year = today.year
-    year = min(max(year, 2000), today.year + 1)
+    year = f.year("year", label=_("Năm"))
+    if year is not None and not YEAR_FIRST <= year <= today.year + 1:
+        f.errors["year"] = _("Năm “%(value)s” nằm ngoài khoảng %(lo)s–%(hi)s: đang hiện năm %(year)s.") % {
+            "value": year,
+            "lo": YEAR_FIRST,
+            "hi": today.year + 1,
+            "year": today.year,
+        }
+        year = None
+    year = year or today.year
     return year, datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
@@ -329,10 +340,12 @@ def _year_bounds(request):
 def compliance(request):
     """For every item of the framework's catalog: disclosed (with evidence), late, or missing."""
     org = _org(request, "participation.stats")
-    year, start, end = _year_bounds(request)
-    framework = framework_for(end)
-    if framework != framework_for(start):
-        framework = request.GET.get("framework") or framework
+    f = params.Filters(request)
+    year, start, end = _year_bounds(f)
+    # A year the 2022 law came into force in has both frameworks; any other year only one.
+    frameworks = [fw for fw in Framework.values if fw in {framework_for(start), framework_for(end)}]
+    framework = f.choice("framework", frameworks, label=_("Khung pháp lý")) or framework_for(end)
+    f.report(request)
     catalog = list(Requirement.objects.of(framework, "disclosure"))
     items = list(
         Disclosure.objects.published()
@@ -357,6 +370,9 @@ def compliance(request):
             "year": year,
             "rows": rows,
             "framework": framework,
+            "framework_options": [(fw, Framework(fw).label) for fw in frameworks]
+            if len(frameworks) > 1
+            else [],
             "years": range(timezone.localdate().year, 2014, -1),
         },
     )
@@ -365,7 +381,9 @@ def compliance(request):
 @login_required
 def statistics(request):
     org = _org(request, "participation.stats")
-    year, start, end = _year_bounds(request)
+    f = params.Filters(request)
+    year, start, end = _year_bounds(f)
+    f.report(request)
     stats = stats_for(org, start, end)
     channel_labels = dict(Channel.choices)
     by_channel = [(channel_labels.get(k, k), v) for k, v in stats["disclosures_by_channel"].items()]

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danchu.core import params
 from danchu.orgs import access
 
 from .. import actions, forms
@@ -33,7 +34,10 @@ def recommendation_list(request):
     if board:
         visible |= Q(addressee="board")
     qs = qs.filter(visible)
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    f = params.Filters(request)
+    page_number = f.page()
+    f.report(request)
+    page = Paginator(qs, 25).get_page(page_number)
     return render(
         request,
         "participation/recommendation_list.html",
@@ -100,12 +104,23 @@ def recommendation_detail(request, uuid):
     )
 
 
+CODE_MAX = Recommendation._meta.get_field("tracking_code").max_length
+
+
 @login_required
 def recommendation_lookup(request):
-    code = request.GET.get("code", "").strip().upper()
+    f = params.Filters(request)
+    typed = f.raw("code")[:100]
+    code = typed.upper().replace(" ", "").replace("-", "")
     rec = None
+    if code and not (code.isascii() and code.isalnum() and len(code) <= CODE_MAX):
+        f.errors["code"] = _(
+            "Mã tra cứu “%(value)s” không hợp lệ: mã gồm chữ cái và chữ số (tối đa %(n)s ký tự), như trong thông báo khi gửi kiến nghị."
+        ) % {"value": typed[:40], "n": CODE_MAX}
+        code = ""
+    f.report(request)
     if code:
         rec = Recommendation.objects.filter(tracking_code=code).first()
         if rec is None:
             messages.error(request, _("Không tìm thấy kiến nghị với mã tra cứu này."))
-    return render(request, "participation/recommendation_lookup.html", {"code": code, "r": rec})
+    return render(request, "participation/recommendation_lookup.html", {"code": typed, "r": rec})

@@ -33,7 +33,10 @@ def vote_list(request):
         )
         .order_by("-opens_on", "-pk")
     )  # an aggregate drops Meta.ordering
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    f = params.Filters(request)
+    page_number = f.page()
+    f.report(request)
+    page = Paginator(qs, 25).get_page(page_number)
     return render(
         request,
         "participation/vote_list.html",
