@@ -1,5 +1,6 @@
 """The annual staff conference."""
 
+import copy
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.core import stale
 from danchu.orgs.models import Membership
 
 from .. import rules
@@ -342,13 +344,22 @@ def close_conference(conference, *, actor):
 
 
 @transaction.atomic
-def record_follow_up(follow_up, *, actor, done_on, result):
+def record_follow_up(follow_up, *, actor, done_on, result, expected_version=None):
+    """Record (or correct) the six-monthly review. `expected_version` is the `stale.version_of`
+    the review as the form showed it ("" when the form carried none): under the row lock, a review
+    someone else recorded meanwhile is not overwritten (`stale.StaleEdit`). None checks nothing."""
     if not (result or "").strip():
         raise ValidationError({"result": _("Vui lòng nhập kết quả sơ kết việc thực hiện nghị quyết.")})
     if done_on is None:
         raise ValidationError({"done_on": _("Vui lòng nhập ngày sơ kết.")})
+    follow_up = (
+        FollowUp.objects.select_for_update().select_related("conference__organization").get(pk=follow_up.pk)
+    )
+    mine = copy.copy(follow_up)
+    mine.done_on, mine.result = done_on, result.strip()
+    stale.check_record(follow_up, expected_version, mine)
     before = snapshot(follow_up)
-    follow_up.done_on, follow_up.result = done_on, result.strip()
+    follow_up.done_on, follow_up.result = mine.done_on, mine.result
     follow_up.save()
     record(
         follow_up,

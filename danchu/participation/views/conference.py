@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danchu.core import params, search
+from danchu.core import params, search, stale
 from danchu.orgs import access
 from danchu.orgs.ceased import ceased_refusal
 from danchu.orgs.models import Membership, Organization
@@ -83,6 +83,9 @@ def conference_detail(request, uuid):
         prefix="doc",
     )
     followup_form = forms.FollowUpForm(request.POST if "result" in request.POST else None)
+    # Each review's form carries the version it was opened on (issue 14, item 9).
+    follow_ups = [[f, stale.version_of(f)] for f in conference.follow_ups.all()]
+    conflict, conflict_pk = None, None
     if request.method == "POST":
         if not manage:
             raise Http404
@@ -142,11 +145,26 @@ def conference_detail(request, uuid):
             follow_up = FollowUp.objects.filter(
                 conference=conference, pk=params.int_or_none(request.POST.get("follow_up")) or 0
             ).first()
-            if follow_up and _apply(
-                followup_form,
-                lambda: actions.record_follow_up(follow_up, actor=request.user, **followup_form.cleaned_data),
-            ):
-                done = _("Đã ghi kết quả sơ kết.")
+            try:
+                if follow_up and _apply(
+                    followup_form,
+                    lambda: actions.record_follow_up(
+                        follow_up,
+                        actor=request.user,
+                        expected_version=request.POST.get(stale.VERSION_FIELD, ""),
+                        **followup_form.cleaned_data,
+                    ),
+                ):
+                    done = _("Đã ghi kết quả sơ kết.")
+            except stale.StaleEdit as exc:
+                # What the user typed stays in the form, now carrying the stored version: saving
+                # again, knowingly, overwrites.
+                followup_form.add_error(None, exc.messages[0])
+                conflict, conflict_pk = exc.rows, follow_up.pk
+                follow_ups = [
+                    [f, exc.versions[stale.VERSION_FIELD] if f.pk == follow_up.pk else v]
+                    for f, v in follow_ups
+                ]
         if done:
             messages.success(request, done)
             return redirect("participation:conference", uuid=uuid)
@@ -169,6 +187,9 @@ def conference_detail(request, uuid):
             ],
             "document_form": document_form,
             "followup_form": followup_form,
+            "follow_ups": follow_ups,
+            "conflict": conflict,
+            "conflict_pk": conflict_pk,
             "board": conference.board.select_related("person"),
         },
     )

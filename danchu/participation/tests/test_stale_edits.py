@@ -1,0 +1,118 @@
+"""Issue 14, item 9, on participation's own edit forms: two people open the same record, both
+save; the second is refused with a message, keeps what they typed, sees what changed, and nothing
+stored is lost."""
+
+import datetime
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from danchu.audit.models import AuditAction
+from danchu.audit.trail import history_for
+from danchu.core import stale
+from danchu.orgs.models import Person
+from danchu.participation import actions
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+
+
+def _clients(*users):
+    clients = []
+    for user in users:
+        c = Client()
+        c.force_login(user)
+        clients.append(c)
+    return clients
+
+
+def closed_conference(world):
+    """A conference that passed a resolution and closed: two six-monthly reviews to record."""
+    c = actions.create_conference(
+        organization=world.a, actor=world.clerk_a, year=2019, held_on=D(2020, 1, 15)
+    )
+    for user in (world.head_a, world.clerk_a, world.handler_a, world.inspector_a):
+        actions.check_in(c, actor=world.clerk_a, person=Person.objects.get(user=user))
+    actions.record_resolution(c, actor=world.clerk_a, text="Quy chế chi tiêu nội bộ", votes_for=4)
+    return actions.close_conference(c, actor=world.clerk_a)
+
+
+def _review_version(page, pk):
+    form = re.search(
+        rf'name="follow_up" value="{pk}"><input type="hidden" name="opened_version" value="(\w*)"', page
+    )
+    assert form, "the review's form carries the version it was opened on"
+    return form.group(1)
+
+
+def test_the_second_of_two_concurrent_follow_up_reviews_is_refused_and_loses_nothing(world):
+    conference = closed_conference(world)
+    review = conference.follow_ups.order_by("due_on").first()
+    url = reverse("participation:conference", args=[conference.uuid])
+    first, second = _clients(world.clerk_a, world.head_a)
+    v1 = _review_version(first.get(url).content.decode(), review.pk)
+    v2 = _review_version(second.get(url).content.decode(), review.pk)
+    assert v1 == v2 == stale.version_of(review)
+
+    post = {"action": "followup", "follow_up": review.pk}
+    saved = first.post(
+        url, {**post, "done_on": "2020-07-15", "result": "của người thứ nhất", "opened_version": v1}
+    )
+    assert saved.status_code == 302
+    response = second.post(
+        url, {**post, "done_on": "2020-07-20", "result": "của người thứ hai", "opened_version": v2}
+    )
+    body = response.content.decode()
+    assert "vừa được người khác sửa" in body
+    table = body[body.index('id="stale-conflict"') :]
+    assert "của người thứ nhất" in table and "15/07/2020" in table  # the stored values
+    assert "của người thứ hai" in table and "20/07/2020" in table  # and the user's
+    assert "của người thứ hai" in body[body.index('name="follow_up"') :]  # kept in the form
+    review.refresh_from_db()
+    assert (review.done_on, review.result) == (D(2020, 7, 15), "của người thứ nhất")
+    assert history_for(review).filter(action=AuditAction.UPDATE).count() == 1
+
+    # The form now carries the stored version: saving again, knowingly, overwrites.
+    carried = _review_version(body, review.pk)
+    assert carried == stale.version_of(review) != v2
+    again = second.post(
+        url, {**post, "done_on": "2020-07-20", "result": "của người thứ hai", "opened_version": carried}
+    )
+    assert again.status_code == 302
+    review.refresh_from_db()
+    assert review.result == "của người thứ hai"
+
+
+def test_a_review_posted_without_its_version_cannot_overwrite_silently(world, client_for):
+    conference = closed_conference(world)
+    review = conference.follow_ups.order_by("due_on").first()
+    actions.record_follow_up(review, actor=world.clerk_a, done_on=D(2020, 7, 15), result="đã ghi")
+    url = reverse("participation:conference", args=[conference.uuid])
+    data = {"action": "followup", "follow_up": review.pk, "done_on": "2020-07-16", "result": "ghi đè"}
+    body = client_for(world.head_a).post(url, data).content.decode()
+    assert "vừa được người khác sửa" in body
+    review.refresh_from_db()
+    assert review.result == "đã ghi"
+    # What was typed equals what is stored: nothing to lose, no refusal.
+    same = {**data, "done_on": "2020-07-15", "result": "đã ghi"}
+    assert client_for(world.head_a).post(url, same).status_code == 302
+
+
+def test_the_follow_up_action_checks_the_version_under_the_row_lock(world):
+    conference = closed_conference(world)
+    review = conference.follow_ups.order_by("due_on").first()
+    opened = stale.version_of(review)
+    type(review).objects.filter(pk=review.pk).update(done_on=D(2020, 7, 1), result="hai")  # meanwhile
+    with pytest.raises(stale.StaleEdit) as caught:
+        actions.record_follow_up(
+            review, actor=world.clerk_a, done_on=D(2020, 7, 1), result="ba", expected_version=opened
+        )
+    assert [row[1:] for row in caught.value.rows] == [("hai", "ba")]
+    review.refresh_from_db()
+    assert review.result == "hai"
+    # Without a version (no form shown: the demo, commands) nothing is checked.
+    actions.record_follow_up(review, actor=world.clerk_a, done_on=D(2020, 7, 1), result="bốn")
+    review.refresh_from_db()
+    assert review.result == "bốn"
