@@ -5,6 +5,7 @@ A package by workflow; every name is re-exported here so callers import from the
 from .conference import (
     _require_session_with_quorum,
     add_conference_document,
+    attendance,
     board_ineligible,
     check_in,
     close_conference,
@@ -14,6 +15,7 @@ from .conference import (
     quorum,
     record_follow_up,
     record_resolution,
+    set_attendance,
     set_delegates,
 )
 from .consultations import (
@@ -103,6 +105,7 @@ __all__ = [
     "vote_results",
     "_require_session_with_quorum",
     "add_conference_document",
+    "attendance",
     "board_ineligible",
     "check_in",
     "close_conference",
@@ -112,6 +115,7 @@ __all__ = [
     "quorum",
     "record_follow_up",
     "record_resolution",
+    "set_attendance",
     "set_delegates",
     "answer_recommendation",
     "may_answer",

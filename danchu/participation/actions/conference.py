@@ -168,6 +168,43 @@ def check_in(conference, *, actor, person, present=True):
     return attendee
 
 
+def attendance(conference):
+    """{person id: present} of the people summoned to `conference`; its fingerprint is the
+    version the roll-call form carries (`stale.fingerprint`)."""
+    rows = conference.attendees.filter(summoned=True).values_list("person_id", "present")
+    return {str(pid): present for pid, present in rows}
+
+
+@transaction.atomic
+def set_attendance(conference, *, actor, present_ids, expected_version=None):
+    """Save the roll call: those in `present_ids` are present, the other people summoned are not.
+    `expected_version` is the fingerprint of the attendance as the form showed it ("" when it
+    carried none): under the conference's row lock, a roll call someone else changed meanwhile is
+    not overwritten (`stale.StaleEdit` naming each person who differs). None checks nothing."""
+    conference = StaffConference.objects.select_for_update().get(pk=conference.pk)
+    if conference.status == ConferenceStatus.CLOSED:
+        raise ValidationError(_("Hội nghị đã bế mạc."))
+    stored = attendance(conference)
+    wanted = {str(pid) for pid in present_ids}
+    mine = {pid: pid in wanted for pid in stored}
+    people = {
+        str(a.person_id): a.person
+        for a in conference.attendees.filter(summoned=True).select_related("person")
+    }
+    stale.check_values(
+        conference,
+        expected_version,
+        stored,
+        mine,
+        labels={pid: person.full_name for pid, person in people.items()},
+        show=lambda present: _("Có mặt") if present else _("Vắng mặt"),
+    )
+    for pid, present in mine.items():
+        if present != stored[pid]:
+            check_in(conference, actor=actor, person=people[pid], present=present)
+    return conference
+
+
 @transaction.atomic
 def add_conference_document(conference, *, actor, kind, title, summary="", upload=None):
     if kind not in ConferenceDocumentKind.values:

@@ -116,3 +116,58 @@ def test_the_follow_up_action_checks_the_version_under_the_row_lock(world):
     actions.record_follow_up(review, actor=world.clerk_a, done_on=D(2020, 7, 1), result="bốn")
     review.refresh_from_db()
     assert review.result == "bốn"
+
+
+def _roll_call_version(page):
+    form = re.search(r'value="checkin"><input type="hidden" name="opened_version" value="(\w*)"', page)
+    assert form, "the roll-call form carries the attendance it was opened on"
+    return form.group(1)
+
+
+def test_a_roll_call_opened_before_another_clerks_check_in_does_not_undo_it(world):
+    """Two clerks at the door: the second one's page still shows the first one's arrival as
+    absent; saving it used to uncheck that person silently."""
+    conference = actions.create_conference(
+        organization=world.a, actor=world.clerk_a, year=2019, held_on=D(2020, 1, 15)
+    )
+    head, clerk = (Person.objects.get(user=u) for u in (world.head_a, world.clerk_a))
+    url = reverse("participation:conference", args=[conference.uuid])
+    first, second = _clients(world.clerk_a, world.head_a)
+    v1 = _roll_call_version(first.get(url).content.decode())
+    v2 = _roll_call_version(second.get(url).content.decode())
+    assert v1 == v2
+
+    assert (
+        first.post(url, {"action": "checkin", "present": [head.pk], "opened_version": v1}).status_code == 302
+    )
+    response = second.post(url, {"action": "checkin", "present": [clerk.pk], "opened_version": v2})
+    body = response.content.decode()
+    assert "vừa được người khác sửa" in body
+    table = body[body.index('id="stale-conflict"') :]
+    assert head.full_name in table and clerk.full_name in table and "Có mặt" in table and "Vắng mặt" in table
+    # The ticks the second clerk made stay on the form; nothing stored changed.
+    assert re.search(rf'name="present" value="{clerk.pk}" checked', body)
+    assert not re.search(rf'name="present" value="{head.pk}" checked', body)
+    present = set(conference.attendees.filter(present=True).values_list("person_id", flat=True))
+    assert present == {head.pk}
+
+    # Saving again with the carried version, knowingly, applies the second clerk's roll call.
+    carried = _roll_call_version(body)
+    assert carried == stale.fingerprint(actions.attendance(conference)) != v2
+    again = second.post(url, {"action": "checkin", "present": [head.pk, clerk.pk], "opened_version": carried})
+    assert again.status_code == 302
+    present = set(conference.attendees.filter(present=True).values_list("person_id", flat=True))
+    assert present == {head.pk, clerk.pk}
+
+
+def test_a_roll_call_without_its_version_is_refused_unless_it_changes_nothing(world, client_for):
+    conference = actions.create_conference(
+        organization=world.a, actor=world.clerk_a, year=2019, held_on=D(2020, 1, 15)
+    )
+    head = Person.objects.get(user=world.head_a)
+    actions.check_in(conference, actor=world.clerk_a, person=head)
+    url = reverse("participation:conference", args=[conference.uuid])
+    client = client_for(world.clerk_a)
+    assert "vừa được người khác sửa" in client.post(url, {"action": "checkin"}).content.decode()
+    assert conference.attendees.get(person=head).present
+    assert client.post(url, {"action": "checkin", "present": [head.pk]}).status_code == 302

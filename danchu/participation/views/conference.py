@@ -85,7 +85,8 @@ def conference_detail(request, uuid):
     followup_form = forms.FollowUpForm(request.POST if "result" in request.POST else None)
     # Each review's form carries the version it was opened on (issue 14, item 9).
     follow_ups = [[f, stale.version_of(f)] for f in conference.follow_ups.all()]
-    conflict, conflict_pk = None, None
+    conflict, conflict_pk, conflict_form = None, None, None
+    attendance_version, ticked = stale.fingerprint(actions.attendance(conference)), None
     if request.method == "POST":
         if not manage:
             raise Http404
@@ -94,12 +95,19 @@ def conference_detail(request, uuid):
         if action == "checkin":
             ids = params.ints(request.POST.getlist("present"))
             try:
-                for a in attendees:
-                    if (a.person_id in ids) != a.present:
-                        actions.check_in(
-                            conference, actor=request.user, person=a.person, present=a.person_id in ids
-                        )
+                actions.set_attendance(
+                    conference,
+                    actor=request.user,
+                    present_ids=ids,
+                    expected_version=request.POST.get(stale.VERSION_FIELD, ""),
+                )
                 done = _("Đã cập nhật điểm danh.")
+            except stale.StaleEdit as exc:
+                # The ticks the user made stay; the form carries the stored version, so saving
+                # again, knowingly, overwrites.
+                messages.error(request, exc.messages[0])
+                conflict, conflict_form = exc.rows, "checkin"
+                attendance_version, ticked = exc.versions[stale.VERSION_FIELD], ids
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
         elif action == "resolution" and resolution_form.is_valid():
@@ -160,7 +168,7 @@ def conference_detail(request, uuid):
                 # What the user typed stays in the form, now carrying the stored version: saving
                 # again, knowingly, overwrites.
                 followup_form.add_error(None, exc.messages[0])
-                conflict, conflict_pk = exc.rows, follow_up.pk
+                conflict, conflict_pk, conflict_form = exc.rows, follow_up.pk, "followup"
                 follow_ups = [
                     [f, exc.versions[stale.VERSION_FIELD] if f.pk == follow_up.pk else v]
                     for f, v in follow_ups
@@ -190,6 +198,9 @@ def conference_detail(request, uuid):
             "follow_ups": follow_ups,
             "conflict": conflict,
             "conflict_pk": conflict_pk,
+            "conflict_form": conflict_form,
+            "attendance_version": attendance_version,
+            "ticked": ticked,
             "board": conference.board.select_related("person"),
         },
     )
