@@ -91,16 +91,48 @@ def create_conference(
     return conference
 
 
+def delegate_choices(conference, person_ids):
+    """{person id: chosen} for the people `person_ids` of the electorate (those a page of the
+    delegates list shows); its fingerprint is the version that page's form carries."""
+    rows = conference.attendees.filter(person_id__in=list(person_ids)).values_list("person_id", "summoned")
+    return {str(pid): summoned for pid, summoned in rows}
+
+
 @transaction.atomic
-def set_delegates(conference, *, actor, person_ids):
+def set_delegates(conference, *, actor, person_ids, shown=None, expected_version=None):
     """With 100 staff or more, only the delegates chosen by the head and the union among the
-    electorate are summoned; the quorum (2/3) is then counted over the delegates."""
+    electorate are summoned; the quorum (2/3) is then counted over the delegates.
+
+    `person_ids` is the whole list; or, with `shown` (the people one page of the list shows), the
+    people chosen among them, the others keeping their stored choice. `expected_version` is the
+    fingerprint of `delegate_choices` of the page as it was opened ("" when the form carried
+    none): under the conference's row lock, choices someone else changed meanwhile on these people
+    are not overwritten (`stale.StaleEdit`). None checks nothing."""
     conference = StaffConference.objects.select_for_update().get(pk=conference.pk)
     if not conference.by_delegates:
         raise ValidationError(_("Cơ quan dưới 100 người: toàn thể cán bộ, công chức, viên chức dự hội nghị."))
     if conference.status != ConferenceStatus.PLANNED:
         raise ValidationError(_("Chỉ chọn đại biểu trước khi khai mạc."))
     ids = {int(pid) for pid in person_ids}
+    if shown is not None:
+        shown = {int(pid) for pid in shown}
+        stored = delegate_choices(conference, shown)
+        ids &= shown
+        stale.check_values(
+            conference,
+            expected_version,
+            stored,
+            {pid: int(pid) in ids for pid in stored},
+            labels=dict(
+                (str(pid), name)
+                for pid, name in conference.attendees.filter(person_id__in=shown).values_list(
+                    "person_id", "person__full_name"
+                )
+            ),
+            show=lambda chosen: _("Đại biểu") if chosen else _("Không chọn"),
+        )
+        summoned = set(conference.attendees.filter(summoned=True).values_list("person_id", flat=True))
+        ids |= summoned - shown
     if not ids:
         raise ValidationError(_("Vui lòng chọn ít nhất một đại biểu."))
     attendees = conference.attendees.all()

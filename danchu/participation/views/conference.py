@@ -231,6 +231,8 @@ def conference_delegates(request, uuid):
     elif only == "not_chosen":
         attendees = attendees.filter(summoned=False)
     page = Paginator(attendees, 50).get_page(request.GET.get("page"))
+    conflict, ticked = None, None
+    version = stale.fingerprint(actions.delegate_choices(conference, [a.person_id for a in page]))
     if request.method == "POST":
         shown = params.ints(request.POST.getlist("shown"))
         picked = params.ints(request.POST.getlist("delegate")) & shown
@@ -239,17 +241,28 @@ def conference_delegates(request, uuid):
             picked = shown
         elif action == "none":
             picked = set()
-        current = set(conference.attendees.filter(summoned=True).values_list("person_id", flat=True))
-        _post_action(
-            request,
-            lambda: actions.set_delegates(
-                conference, actor=request.user, person_ids=(current - shown) | picked
-            ),
-            _("Đã lưu danh sách đại biểu."),
-        )
-        query = request.GET.urlencode()
-        target = reverse("participation:conference_delegates", kwargs={"uuid": uuid})
-        return redirect(f"{target}?{query}" if query else target)
+        try:
+            _post_action(
+                request,
+                lambda: actions.set_delegates(
+                    conference,
+                    actor=request.user,
+                    person_ids=picked,
+                    shown=shown,
+                    expected_version=request.POST.get(stale.VERSION_FIELD, ""),
+                ),
+                _("Đã lưu danh sách đại biểu."),
+            )
+        except stale.StaleEdit as exc:
+            # The choices the user made stay on the page, which now carries the stored version:
+            # saving again, knowingly, overwrites.
+            messages.error(request, exc.messages[0])
+            conflict, ticked = exc.rows, picked
+            version = exc.versions[stale.VERSION_FIELD]
+        else:
+            query = request.GET.urlencode()
+            target = reverse("participation:conference_delegates", kwargs={"uuid": uuid})
+            return redirect(f"{target}?{query}" if query else target)
     memberships = {}
     for m in (
         Membership.objects.staff_of(org, conference.held_on)
@@ -273,6 +286,9 @@ def conference_delegates(request, uuid):
             "q_stats": actions.quorum(conference),
             "electorate": conference.attendees.count(),
             "editable": conference.by_delegates and conference.status == "planned",
+            "opened_version": version,
+            "conflict": conflict,
+            "ticked": ticked,
             "querystring_without_page": _querystring(request),
         },
     )

@@ -62,9 +62,13 @@ def _apply(form, call):
 
 
 def _post_action(request, call, success):
+    """Run an action, then say so; its ValidationError becomes messages (a stale edit,
+    `stale.StaleEdit`, goes to the caller, which shows what changed)."""
     try:
         call()
         messages.success(request, success)
+    except stale.StaleEdit:
+        raise
     except ValidationError as exc:
         for m in exc.messages:
             messages.error(request, m)
