@@ -171,3 +171,36 @@ def test_a_roll_call_without_its_version_is_refused_unless_it_changes_nothing(wo
     assert "vừa được người khác sửa" in client.post(url, {"action": "checkin"}).content.decode()
     assert conference.attendees.get(person=head).present
     assert client.post(url, {"action": "checkin", "present": [head.pk]}).status_code == 302
+
+
+def test_the_second_of_two_end_of_posting_days_is_refused_and_loses_nothing(world):
+    from danchu.legal.models import Requirement
+    from danchu.participation.models import Channel
+
+    disclosure = actions.create_disclosure(
+        organization=world.a,
+        actor=world.clerk_a,
+        title="Nâng bậc lương",
+        requirement=Requirement.objects.get(framework="nd04_2015", area="disclosure", code="4"),
+        decided_on=D(2020, 3, 2),
+        channels=[Channel.NOTICE_BOARD],
+    )
+    disclosure = actions.publish_disclosure(disclosure, actor=world.clerk_a, published_on=D(2020, 3, 3))
+    url = reverse("participation:disclosure", args=[disclosure.uuid])
+    end = reverse("participation:disclosure_end_posting", args=[disclosure.uuid])
+    first, second = _clients(world.clerk_a, world.head_a)
+    pattern = r'name="opened_version" value="(\w+)"'
+    v1 = re.search(pattern, first.get(url).content.decode()).group(1)
+    v2 = re.search(pattern, second.get(url).content.decode()).group(1)
+    first.post(end, {"posted_to": "2020-04-03", "opened_version": v1})
+    page = second.post(end, {"posted_to": "2020-04-10", "opened_version": v2}, follow=True).content.decode()
+    assert "vừa được người khác ghi" in page and "03/04/2020" in page and "10/04/2020" in page
+    disclosure.refresh_from_db()
+    assert disclosure.posted_to == D(2020, 4, 3)
+    # Posted without a version, a different day is refused too; the same day is not.
+    page = second.post(end, {"posted_to": "2020-04-10"}, follow=True).content.decode()
+    assert "vừa được người khác ghi" in page
+    disclosure.refresh_from_db()
+    assert disclosure.posted_to == D(2020, 4, 3)
+    same = second.post(end, {"posted_to": "2020-04-03"}, follow=True).content.decode()
+    assert "Đã ghi ngày gỡ niêm yết" in same and "vừa được người khác ghi" not in same
