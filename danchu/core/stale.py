@@ -152,3 +152,22 @@ def check_record(stored, expected, mine, m2m=None):
     rows = record_differences(stored, mine, m2m)
     if rows:
         raise StaleEdit(stored, rows, {VERSION_FIELD: current})
+
+
+def check_values(subject, expected, stored, mine, labels, show=str):
+    """The same rule for values that are not the fields of one record (who is present at a
+    conference): `stored` and `mine` are {key: value}, the version is `fingerprint(stored)`,
+    `labels` names each key and `show` writes a value as the page does. `subject` is the record
+    they belong to, locked by the caller. `expected=None` means no form was shown."""
+    if expected is None:
+        return
+    current = fingerprint(stored)
+    if str(expected) == current:
+        return
+    rows = [
+        (str(labels.get(key, key)), str(show(stored.get(key))), str(show(mine.get(key))))
+        for key in sorted(set(stored) | set(mine), key=lambda k: (str(labels.get(k, k)), str(k)))
+        if stored.get(key) != mine.get(key)
+    ]
+    if rows:
+        raise StaleEdit(subject, rows, {VERSION_FIELD: current})

@@ -1,6 +1,7 @@
 """Every change to the document registry goes through one of these functions: atomic, validated
 (ValidationError with Vietnamese messages) and writing an audit row in the same transaction."""
 
+import copy
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -200,14 +201,30 @@ def register_answer_document(petition, *, actor, **fields):
     return create_document(actor=actor, organization=petition.organization, **fields)
 
 
+def _would_change(current, fields):
+    """Whether saving `fields` over the stored document `current` would change it."""
+    mine = copy.copy(current)
+    for name, value in fields.items():
+        setattr(mine, name, value)
+    _prepare(mine)
+    return bool(diff(_snapshot(current), _snapshot(mine)))
+
+
 @transaction.atomic
 def update_document(doc, *, actor, expected_version=None, **fields):
-    """Change a document; `expected_version` is the version the user saw (optimistic locking)."""
+    """Change a document; `expected_version` is the version the user saw (optimistic locking):
+    an edit form posted with another version, or with none (""), is refused with `StaleDocument`
+    unless what the user typed equals what is stored (nothing would be lost). None (no form was
+    shown: imports, commands) checks nothing."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields {sorted(unknown)}")
     current = Document.objects.select_for_update(of=("self",)).select_related("organization").get(pk=doc.pk)
-    if expected_version is not None and current.version != int(expected_version):
+    if (
+        expected_version is not None
+        and str(expected_version).strip() != str(current.version)
+        and _would_change(current, fields)
+    ):
         raise StaleDocument(current)
     if current.deleted_at is not None:
         raise ValidationError(_("Văn bản đã bị xóa; hãy khôi phục trước khi sửa."))

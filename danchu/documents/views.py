@@ -213,7 +213,8 @@ def document_edit(request, uuid):
                 doc = actions.update_document(
                     doc,
                     actor=request.user,
-                    expected_version=form.cleaned_data.get("version") or doc.version,
+                    # A form posted without its version is checked too ("" never matches).
+                    expected_version=form.cleaned_data.get("version") or "",
                     **form.document_fields(),
                 )
             except actions.StaleDocument as exc:

@@ -68,6 +68,16 @@ def test_update_records_the_changes_and_bumps_the_version(world, make_doc):
     }
 
 
+def test_update_without_a_version_is_refused_unless_nothing_differs(world, make_doc):
+    doc = make_doc()
+    actions.update_document(doc, actor=world.head_a, expected_version=1, subject="Sửa lần một")
+    with pytest.raises(actions.StaleDocument):
+        actions.update_document(doc, actor=world.clerk_a, expected_version="", subject="Sửa lần hai")
+    same = actions.update_document(doc, actor=world.clerk_a, expected_version="", subject="Sửa lần một")
+    doc.refresh_from_db()
+    assert (same.subject, doc.subject, doc.version) == ("Sửa lần một", "Sửa lần một", 2)
+
+
 def test_update_with_a_stale_version_is_refused_and_changes_nothing(world, make_doc):
     doc = make_doc()
     actions.update_document(doc, actor=world.head_a, expected_version=1, subject="Sửa lần một")

@@ -203,6 +203,20 @@ def test_edit_with_a_stale_version_keeps_what_the_user_typed(world, make_doc, cl
     assert (doc.subject, doc.version) == ("Bản của tôi", 3)
 
 
+def test_an_edit_posted_without_its_version_is_refused_and_loses_nothing(world, make_doc, client_for):
+    """Before, a missing version fell back to the stored one and overwrote silently."""
+    doc = make_doc()
+    actions.update_document(doc, actor=world.head_a, expected_version=1, subject="Bản của thủ trưởng")
+    typed = form_data(ref_text="420/KH-SA", issued_on="15/04/2020", subject="Bản của tôi")
+    response = client_for(world.clerk_a).post(reverse("documents:edit", args=[doc.uuid]), typed)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "vừa được người khác sửa" in page and "Bản của tôi" in page and 'id="stale-conflict"' in page
+    assert 'name="version" value="2"' in page  # saving again, knowingly, overwrites
+    doc.refresh_from_db()
+    assert (doc.subject, doc.version) == ("Bản của thủ trưởng", 2)
+
+
 def test_edit_writes_an_update_row(world, make_doc, client_for):
     doc = make_doc()
     client_for(world.head_a).post(

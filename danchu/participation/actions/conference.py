@@ -1,5 +1,6 @@
 """The annual staff conference."""
 
+import copy
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.core import stale
 from danchu.orgs.models import Membership
 
 from .. import rules
@@ -89,16 +91,48 @@ def create_conference(
     return conference
 
 
+def delegate_choices(conference, person_ids):
+    """{person id: chosen} for the people `person_ids` of the electorate (those a page of the
+    delegates list shows); its fingerprint is the version that page's form carries."""
+    rows = conference.attendees.filter(person_id__in=list(person_ids)).values_list("person_id", "summoned")
+    return {str(pid): summoned for pid, summoned in rows}
+
+
 @transaction.atomic
-def set_delegates(conference, *, actor, person_ids):
+def set_delegates(conference, *, actor, person_ids, shown=None, expected_version=None):
     """With 100 staff or more, only the delegates chosen by the head and the union among the
-    electorate are summoned; the quorum (2/3) is then counted over the delegates."""
+    electorate are summoned; the quorum (2/3) is then counted over the delegates.
+
+    `person_ids` is the whole list; or, with `shown` (the people one page of the list shows), the
+    people chosen among them, the others keeping their stored choice. `expected_version` is the
+    fingerprint of `delegate_choices` of the page as it was opened ("" when the form carried
+    none): under the conference's row lock, choices someone else changed meanwhile on these people
+    are not overwritten (`stale.StaleEdit`). None checks nothing."""
     conference = StaffConference.objects.select_for_update().get(pk=conference.pk)
     if not conference.by_delegates:
         raise ValidationError(_("Cơ quan dưới 100 người: toàn thể cán bộ, công chức, viên chức dự hội nghị."))
     if conference.status != ConferenceStatus.PLANNED:
         raise ValidationError(_("Chỉ chọn đại biểu trước khi khai mạc."))
     ids = {int(pid) for pid in person_ids}
+    if shown is not None:
+        shown = {int(pid) for pid in shown}
+        stored = delegate_choices(conference, shown)
+        ids &= shown
+        stale.check_values(
+            conference,
+            expected_version,
+            stored,
+            {pid: int(pid) in ids for pid in stored},
+            labels=dict(
+                (str(pid), name)
+                for pid, name in conference.attendees.filter(person_id__in=shown).values_list(
+                    "person_id", "person__full_name"
+                )
+            ),
+            show=lambda chosen: _("Đại biểu") if chosen else _("Không chọn"),
+        )
+        summoned = set(conference.attendees.filter(summoned=True).values_list("person_id", flat=True))
+        ids |= summoned - shown
     if not ids:
         raise ValidationError(_("Vui lòng chọn ít nhất một đại biểu."))
     attendees = conference.attendees.all()
@@ -164,6 +198,43 @@ def check_in(conference, *, actor, person, present=True):
         % {"p": person.full_name},
     )
     return attendee
+
+
+def attendance(conference):
+    """{person id: present} of the people summoned to `conference`; its fingerprint is the
+    version the roll-call form carries (`stale.fingerprint`)."""
+    rows = conference.attendees.filter(summoned=True).values_list("person_id", "present")
+    return {str(pid): present for pid, present in rows}
+
+
+@transaction.atomic
+def set_attendance(conference, *, actor, present_ids, expected_version=None):
+    """Save the roll call: those in `present_ids` are present, the other people summoned are not.
+    `expected_version` is the fingerprint of the attendance as the form showed it ("" when it
+    carried none): under the conference's row lock, a roll call someone else changed meanwhile is
+    not overwritten (`stale.StaleEdit` naming each person who differs). None checks nothing."""
+    conference = StaffConference.objects.select_for_update().get(pk=conference.pk)
+    if conference.status == ConferenceStatus.CLOSED:
+        raise ValidationError(_("Hội nghị đã bế mạc."))
+    stored = attendance(conference)
+    wanted = {str(pid) for pid in present_ids}
+    mine = {pid: pid in wanted for pid in stored}
+    people = {
+        str(a.person_id): a.person
+        for a in conference.attendees.filter(summoned=True).select_related("person")
+    }
+    stale.check_values(
+        conference,
+        expected_version,
+        stored,
+        mine,
+        labels={pid: person.full_name for pid, person in people.items()},
+        show=lambda present: _("Có mặt") if present else _("Vắng mặt"),
+    )
+    for pid, present in mine.items():
+        if present != stored[pid]:
+            check_in(conference, actor=actor, person=people[pid], present=present)
+    return conference
 
 
 @transaction.atomic
@@ -342,13 +413,22 @@ def close_conference(conference, *, actor):
 
 
 @transaction.atomic
-def record_follow_up(follow_up, *, actor, done_on, result):
+def record_follow_up(follow_up, *, actor, done_on, result, expected_version=None):
+    """Record (or correct) the six-monthly review. `expected_version` is the `stale.version_of`
+    the review as the form showed it ("" when the form carried none): under the row lock, a review
+    someone else recorded meanwhile is not overwritten (`stale.StaleEdit`). None checks nothing."""
     if not (result or "").strip():
         raise ValidationError({"result": _("Vui lòng nhập kết quả sơ kết việc thực hiện nghị quyết.")})
     if done_on is None:
         raise ValidationError({"done_on": _("Vui lòng nhập ngày sơ kết.")})
+    follow_up = (
+        FollowUp.objects.select_for_update().select_related("conference__organization").get(pk=follow_up.pk)
+    )
+    mine = copy.copy(follow_up)
+    mine.done_on, mine.result = done_on, result.strip()
+    stale.check_record(follow_up, expected_version, mine)
     before = snapshot(follow_up)
-    follow_up.done_on, follow_up.result = done_on, result.strip()
+    follow_up.done_on, follow_up.result = mine.done_on, mine.result
     follow_up.save()
     record(
         follow_up,

@@ -1,5 +1,7 @@
 """Disclosures, acknowledgements and read reminders."""
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -9,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.core import stale
 from danchu.documents.uploads import validate_upload
 from danchu.legal.frameworks import framework_for
 from danchu.notifications.actions import notify
@@ -168,14 +171,20 @@ def publish_disclosure(disclosure, *, actor, published_on=None):
 
 
 @transaction.atomic
-def end_posting(disclosure, *, actor, posted_to):
-    """Record the day the item was taken down from the notice board or intranet."""
+def end_posting(disclosure, *, actor, posted_to, expected_version=None):
+    """Record the day the item was taken down from the notice board or intranet.
+    `expected_version` is the `stale.version_of` the disclosure as the page showed it ("" when
+    the form carried none): under the row lock, a day someone else recorded meanwhile is not
+    overwritten (`stale.StaleEdit`). None checks nothing."""
     disclosure = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
     if disclosure.status != DisclosureStatus.PUBLISHED:
         raise ValidationError(_("Chỉ ghi ngày gỡ niêm yết cho nội dung đã công khai."))
     start = disclosure.posted_from or disclosure.published_on
     if posted_to is None or posted_to < start:
         raise ValidationError({"posted_to": _("Ngày gỡ niêm yết phải từ ngày bắt đầu niêm yết trở đi.")})
+    mine = copy.copy(disclosure)
+    mine.posted_to = posted_to
+    stale.check_record(disclosure, expected_version, mine)
     before = snapshot(disclosure)
     disclosure.posted_to = posted_to
     disclosure.save(update_fields=["posted_to"])

@@ -1,11 +1,13 @@
 """Delegates of a conference of 100 staff or more: picked among the electorate on a page."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from danchu.audit.trail import history_for
+from danchu.core import stale
 from danchu.orgs.models import Membership, Organization, OrganizationKind, Person
 from danchu.participation import actions
 
@@ -80,16 +82,26 @@ def test_page_searches_by_name_and_unit(world, client_for):
     assert "Kỹ thuật 000" in body and "Văn phòng 000" not in body and "Phòng Kỹ thuật" in body
 
 
+def opened(client, url):
+    """The version the delegates form carries, as a user opens the page."""
+    page = client.get(url).content.decode()
+    return re.search(r'name="opened_version" value="(\w+)"', page).group(1)
+
+
 def test_saving_a_filtered_page_changes_only_the_people_it_shows(world, client_for):
     c, division = big_conference(world)
     client = client_for(world.clerk_a)
     url = f"/dan-chu/hoi-nghi/{c.uuid}/dai-bieu/?unit={division.pk}"
-    response = client.post(url, {"shown": list(ids_named("Kỹ thuật")), "action": "none"})
+    response = client.post(
+        url, {"shown": list(ids_named("Kỹ thuật")), "action": "none", "opened_version": opened(client, url)}
+    )
     assert response.status_code == 302 and response.url.endswith(f"?unit={division.pk}")
     c.refresh_from_db()
     assert c.summoned_count == 65
     tech = sorted(ids_named("Kỹ thuật"))
-    client.post(url, {"shown": tech, "delegate": tech[:5], "action": "save"})
+    client.post(
+        url, {"shown": tech, "delegate": tech[:5], "action": "save", "opened_version": opened(client, url)}
+    )
     summoned = set(c.attendees.filter(summoned=True).values_list("person_id", flat=True))
     assert summoned >= ids_named("Văn phòng") and summoned & set(tech) == set(tech[:5])
     page = client.get(f"/dan-chu/hoi-nghi/{c.uuid}/dai-bieu/").content.decode()
@@ -101,7 +113,8 @@ def test_a_rejected_choice_says_why_and_stores_nothing(world, client_for):
     client = client_for(world.clerk_a)
     url = f"/dan-chu/hoi-nghi/{c.uuid}/dai-bieu/"
     everyone = list(c.attendees.values_list("person_id", flat=True))
-    response = client.post(url, {"shown": everyone, "action": "none"}, follow=True)
+    version = stale.fingerprint(actions.delegate_choices(c, everyone))
+    response = client.post(url, {"shown": everyone, "action": "none", "opened_version": version}, follow=True)
     assert "ít nhất một đại biểu" in response.content.decode()
     c.refresh_from_db()
     assert c.summoned_count == 105
@@ -122,3 +135,39 @@ def test_delegates_page_runs_a_fixed_number_of_queries(world, client_for, django
     client = client_for(world.clerk_a)
     with django_assert_max_num_queries(16):
         assert client.get(f"/dan-chu/hoi-nghi/{c.uuid}/dai-bieu/").status_code == 200
+
+
+def test_a_page_opened_before_another_organisers_choice_does_not_undo_it(world):
+    """Two organisers on the same page: the second one's page still shows as chosen a person the
+    first one took off; saving it used to put that person back silently (issue 14, item 9)."""
+    from django.test import Client
+
+    c, division = big_conference(world)
+    url = f"/dan-chu/hoi-nghi/{c.uuid}/dai-bieu/?unit={division.pk}"
+    first, second = Client(), Client()
+    first.force_login(world.clerk_a)
+    second.force_login(world.head_a)
+    v1, v2 = opened(first, url), opened(second, url)
+    tech = sorted(ids_named("Kỹ thuật"))
+    removed = Person.objects.get(pk=tech[0])
+    saved = first.post(url, {"shown": tech, "delegate": tech[1:], "action": "save", "opened_version": v1})
+    assert saved.status_code == 302
+    response = second.post(
+        url, {"shown": tech, "delegate": tech[:-1], "action": "save", "opened_version": v2}
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and "vừa được người khác sửa" in body
+    table = body[body.index('id="stale-conflict"') :]
+    assert removed.full_name in table and "Không chọn" in table and "Đại biểu" in table
+    assert not re.search(rf'value="{tech[-1]}" id="d-{tech[-1]}" checked', body)  # what they ticked stays
+    summoned = set(c.attendees.filter(summoned=True).values_list("person_id", flat=True))
+    assert removed.pk not in summoned and tech[-1] in summoned
+    # With the carried version, saving again knowingly overwrites.
+    carried = re.search(r'name="opened_version" value="(\w+)"', body).group(1)
+    assert carried != v2
+    again = second.post(
+        url, {"shown": tech, "delegate": tech[:-1], "action": "save", "opened_version": carried}
+    )
+    assert again.status_code == 302
+    summoned = set(c.attendees.filter(summoned=True).values_list("person_id", flat=True))
+    assert removed.pk in summoned and tech[-1] not in summoned

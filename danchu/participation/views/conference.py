@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danchu.core import params, search
+from danchu.core import params, search, stale
 from danchu.orgs import access
 from danchu.orgs.ceased import ceased_refusal
 from danchu.orgs.models import Membership, Organization
@@ -86,6 +86,10 @@ def conference_detail(request, uuid):
         prefix="doc",
     )
     followup_form = forms.FollowUpForm(request.POST if "result" in request.POST else None)
+    # Each review's form carries the version it was opened on (issue 14, item 9).
+    follow_ups = [[f, stale.version_of(f)] for f in conference.follow_ups.all()]
+    conflict, conflict_pk, conflict_form = None, None, None
+    attendance_version, ticked = stale.fingerprint(actions.attendance(conference)), None
     if request.method == "POST":
         if not manage:
             raise Http404
@@ -94,12 +98,19 @@ def conference_detail(request, uuid):
         if action == "checkin":
             ids = params.ints(request.POST.getlist("present"))
             try:
-                for a in attendees:
-                    if (a.person_id in ids) != a.present:
-                        actions.check_in(
-                            conference, actor=request.user, person=a.person, present=a.person_id in ids
-                        )
+                actions.set_attendance(
+                    conference,
+                    actor=request.user,
+                    present_ids=ids,
+                    expected_version=request.POST.get(stale.VERSION_FIELD, ""),
+                )
                 done = _("Đã cập nhật điểm danh.")
+            except stale.StaleEdit as exc:
+                # The ticks the user made stay; the form carries the stored version, so saving
+                # again, knowingly, overwrites.
+                messages.error(request, exc.messages[0])
+                conflict, conflict_form = exc.rows, "checkin"
+                attendance_version, ticked = exc.versions[stale.VERSION_FIELD], ids
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
         elif action == "resolution" and resolution_form.is_valid():
@@ -145,11 +156,26 @@ def conference_detail(request, uuid):
             follow_up = FollowUp.objects.filter(
                 conference=conference, pk=params.int_or_none(request.POST.get("follow_up")) or 0
             ).first()
-            if follow_up and _apply(
-                followup_form,
-                lambda: actions.record_follow_up(follow_up, actor=request.user, **followup_form.cleaned_data),
-            ):
-                done = _("Đã ghi kết quả sơ kết.")
+            try:
+                if follow_up and _apply(
+                    followup_form,
+                    lambda: actions.record_follow_up(
+                        follow_up,
+                        actor=request.user,
+                        expected_version=request.POST.get(stale.VERSION_FIELD, ""),
+                        **followup_form.cleaned_data,
+                    ),
+                ):
+                    done = _("Đã ghi kết quả sơ kết.")
+            except stale.StaleEdit as exc:
+                # What the user typed stays in the form, now carrying the stored version: saving
+                # again, knowingly, overwrites.
+                followup_form.add_error(None, exc.messages[0])
+                conflict, conflict_pk, conflict_form = exc.rows, follow_up.pk, "followup"
+                follow_ups = [
+                    [f, exc.versions[stale.VERSION_FIELD] if f.pk == follow_up.pk else v]
+                    for f, v in follow_ups
+                ]
         if done:
             messages.success(request, done)
             return redirect("participation:conference", uuid=uuid)
@@ -172,6 +198,12 @@ def conference_detail(request, uuid):
             ],
             "document_form": document_form,
             "followup_form": followup_form,
+            "follow_ups": follow_ups,
+            "conflict": conflict,
+            "conflict_pk": conflict_pk,
+            "conflict_form": conflict_form,
+            "attendance_version": attendance_version,
+            "ticked": ticked,
             "board": conference.board.select_related("person"),
         },
     )
@@ -207,6 +239,8 @@ def conference_delegates(request, uuid):
     elif only == "not_chosen":
         attendees = attendees.filter(summoned=False)
     page = Paginator(attendees, 50).get_page(page_number)
+    conflict, ticked = None, None
+    version = stale.fingerprint(actions.delegate_choices(conference, [a.person_id for a in page]))
     if request.method == "POST":
         shown = params.ints(request.POST.getlist("shown"))
         picked = params.ints(request.POST.getlist("delegate")) & shown
@@ -215,17 +249,28 @@ def conference_delegates(request, uuid):
             picked = shown
         elif action == "none":
             picked = set()
-        current = set(conference.attendees.filter(summoned=True).values_list("person_id", flat=True))
-        _post_action(
-            request,
-            lambda: actions.set_delegates(
-                conference, actor=request.user, person_ids=(current - shown) | picked
-            ),
-            _("Đã lưu danh sách đại biểu."),
-        )
-        query = request.GET.urlencode()
-        target = reverse("participation:conference_delegates", kwargs={"uuid": uuid})
-        return redirect(f"{target}?{query}" if query else target)
+        try:
+            _post_action(
+                request,
+                lambda: actions.set_delegates(
+                    conference,
+                    actor=request.user,
+                    person_ids=picked,
+                    shown=shown,
+                    expected_version=request.POST.get(stale.VERSION_FIELD, ""),
+                ),
+                _("Đã lưu danh sách đại biểu."),
+            )
+        except stale.StaleEdit as exc:
+            # The choices the user made stay on the page, which now carries the stored version:
+            # saving again, knowingly, overwrites.
+            messages.error(request, exc.messages[0])
+            conflict, ticked = exc.rows, picked
+            version = exc.versions[stale.VERSION_FIELD]
+        else:
+            query = request.GET.urlencode()
+            target = reverse("participation:conference_delegates", kwargs={"uuid": uuid})
+            return redirect(f"{target}?{query}" if query else target)
     memberships = {}
     for m in (
         Membership.objects.staff_of(org, conference.held_on)
@@ -249,6 +294,9 @@ def conference_delegates(request, uuid):
             "q_stats": actions.quorum(conference),
             "electorate": conference.attendees.count(),
             "editable": conference.by_delegates and conference.status == "planned",
+            "opened_version": version,
+            "conflict": conflict,
+            "ticked": ticked,
             "querystring_without_page": _querystring(request),
         },
     )

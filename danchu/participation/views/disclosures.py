@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danchu.core import listcache, params, search
+from danchu.core import listcache, params, search, stale
 from danchu.core.leanhtml import options
 from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
@@ -237,6 +237,7 @@ def disclosure_detail(request, uuid):
         context["read"] = [r for r in recipients if r.acknowledged_at is not None]
         context["publish_form"] = forms.PublishForm(initial={"published_on": timezone.localdate()})
         context["end_form"] = forms.EndPostingForm()
+        context["opened_version"] = stale.version_of(disclosure)
     return render(request, "participation/disclosure_detail.html", context)
 
 
@@ -268,13 +269,31 @@ def disclosure_end_posting(request, uuid):
         raise Http404
     form = forms.EndPostingForm(request.POST)
     if form.is_valid():
-        _post_action(
-            request,
-            lambda: actions.end_posting(
-                disclosure, actor=request.user, posted_to=form.cleaned_data["posted_to"]
-            ),
-            _("Đã ghi ngày gỡ niêm yết."),
-        )
+        try:
+            _post_action(
+                request,
+                lambda: actions.end_posting(
+                    disclosure,
+                    actor=request.user,
+                    posted_to=form.cleaned_data["posted_to"],
+                    expected_version=request.POST.get(stale.VERSION_FIELD, ""),
+                ),
+                _("Đã ghi ngày gỡ niêm yết."),
+            )
+        except stale.StaleEdit as exc:
+            # One date: the messages name the stored one and the one the user typed.
+            messages.error(
+                request,
+                _(
+                    "Ngày gỡ niêm yết vừa được người khác ghi sau khi bạn mở trang, nên chưa lưu ngày bạn nhập."
+                ),
+            )
+            for label, theirs, yours in exc.rows:
+                messages.error(
+                    request,
+                    _("%(field)s: bản hiện tại %(theirs)s, bạn nhập %(yours)s.")
+                    % {"field": label, "theirs": theirs or "—", "yours": yours or "—"},
+                )
     else:
         messages.error(request, _("Vui lòng nhập ngày gỡ niêm yết hợp lệ."))
     return redirect("participation:disclosure", uuid=uuid)

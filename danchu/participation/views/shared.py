@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
 
+from danchu.core import stale
 from danchu.orgs import access
 
 from .. import actions
@@ -45,9 +46,12 @@ def _take_part(request, org):
 
 
 def _apply(form, call):
-    """Run an action; on a ValidationError put its messages on the form and return None."""
+    """Run an action; on a ValidationError put its messages on the form and return None. A stale
+    edit (`stale.StaleEdit`) goes to the caller, which shows what changed."""
     try:
         return call()
+    except stale.StaleEdit:
+        raise
     except ValidationError as exc:
         if hasattr(exc, "error_dict"):
             for field, errors in exc.message_dict.items():
@@ -58,9 +62,13 @@ def _apply(form, call):
 
 
 def _post_action(request, call, success):
+    """Run an action, then say so; its ValidationError becomes messages (a stale edit,
+    `stale.StaleEdit`, goes to the caller, which shows what changed)."""
     try:
         call()
         messages.success(request, success)
+    except stale.StaleEdit:
+        raise
     except ValidationError as exc:
         for m in exc.messages:
             messages.error(request, m)
