@@ -73,5 +73,6 @@ def test_the_data_migration_fills_existing_rows_in_batches(world, monkeypatch):
     migration = importlib.import_module("danchu.documents.migrations.0005_search_text_folded_column")
     monkeypatch.setattr(migration, "BATCH", 2)
     migration.fill_search_text(apps, None)
+    assert Document.objects.filter(search_text__contains="song di dong").count() == 5
     assert _search("song di dong").count() == 5
     assert not Document.objects.filter(search_text="").exists()  # the shared legal texts too

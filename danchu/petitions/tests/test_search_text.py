@@ -62,8 +62,8 @@ def test_sqlite_reads_the_column_not_the_python_fold(w, client_for, new_petition
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL keeps unaccent + trigram")
 def test_postgresql_keeps_folding_each_field(new_petition):
-    sql = str(_search("song").query)
-    assert "danchu_fold" in sql and "search_text" not in sql
+    where = str(_search("song").query).split(" WHERE ", 1)[1]
+    assert "danchu_fold" in where and "search_text" not in where
 
 
 def test_a_match_never_spans_two_fields(new_petition):
@@ -103,10 +103,10 @@ def test_the_protected_identity_never_reaches_the_column_or_the_search(w, client
 def test_the_data_migration_fills_existing_rows_in_batches(new_petition, monkeypatch):
     old = [new_petition(subject=f"Đơn cũ số {i} về sóng di động") for i in range(5)]
     Petition.objects.update(search_text="")  # rows written before the column existed
-    assert _search("song di dong").count() == 0
     migration = importlib.import_module("danchu.petitions.migrations.0011_search_text_folded_column")
     monkeypatch.setattr(migration, "BATCH", 2)
     migration.fill_search_text(apps, None)
+    assert Petition.objects.filter(search_text__contains="song di dong").count() == 5
     assert _search("song di dong").count() == 5
     for p in old:
         p.refresh_from_db()
