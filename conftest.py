@@ -179,6 +179,8 @@ NOT_RELOADED = {
     ("danchu.consolidation.migrations.0003_move_reminders_to_notifications_app", "forward"),  # existing rows
     ("danchu.reporting.migrations.0004_move_number_sequences_to_core_sequence", "forward"),  # existing rows
     ("danchu.participation.migrations.0006_seed_disclosure_sequences", "forward"),  # existing rows
+    ("danchu.petitions.migrations.0011_search_text_folded_column", "fill_search_text"),  # existing rows
+    ("danchu.documents.migrations.0005_search_text_folded_column", "fill_search_text"),  # existing rows
 }
 
 

@@ -28,6 +28,11 @@ def test_small_preset_counts_and_statistics(client):
     assert Disclosure.objects.filter(organization__path__startswith=root.path).count() == 100
     codes = list(Petition.objects.values_list("tracking_code", flat=True))
     assert len(set(codes)) == len(codes)
+    # bulk_create skips save(): the generator fills the stored search column itself
+    assert not Petition.objects.in_subtree(root).filter(search_text="").exists()
+    from danchu.documents.models import Document
+
+    assert not Document.objects.filter(organization__path__startswith=root.path, search_text="").exists()
 
     agency = Organization.objects.get(code="GEN.A0001")
     start, end = generate_window()

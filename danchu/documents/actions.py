@@ -32,7 +32,7 @@ EDITABLE_FIELDS = (
     "signer_name",
     "notes",
 )
-NOT_AUDITED = ("id", "uuid", "updated_at", "created_at", "version", "deleted_at")
+NOT_AUDITED = ("id", "uuid", "updated_at", "created_at", "version", "deleted_at", "search_text")
 
 
 def _snapshot(doc):

@@ -45,6 +45,7 @@ def documents(gen, agencies, per_agency):
                     signer_name=gen.person(),
                 )
             )
+            rows[-1].fill_search_text()  # bulk_create does not call save()
         if len(rows) >= gen.batch:
             gen._bulk(Document, rows)
             rows = []

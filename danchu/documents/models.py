@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from danchu.core import search
+
 from .kinds import DocumentKind
 
 
@@ -75,7 +77,13 @@ class Document(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    # The registry's searched fields folded (danchu.core.search.fold_fields): SQLite's search reads
+    # it with a plain LIKE; set by save() and the bulk generator, never edited.
+    search_text = models.TextField(_("nội dung tìm kiếm"), blank=True, default="", editable=False)
+
     objects = DocumentQuerySet.as_manager()
+
+    SEARCHED_FIELDS = ("ref", "subject", "issuer_name", "symbol")
 
     class Meta:
         verbose_name = _("văn bản")
@@ -99,7 +107,15 @@ class Document(models.Model):
     def save(self, *args, **kwargs):
         self.ref = compose_ref(self.number, self.symbol, self.is_party)
         self.year = self.issued_on.year if self.issued_on else None
+        self.fill_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) & {*self.SEARCHED_FIELDS, "number", "is_party"}:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
+
+    def fill_search_text(self):
+        """Set `search_text` from the searched fields (save() does; bulk inserts call it)."""
+        self.search_text = search.fold_fields(*(getattr(self, f) for f in self.SEARCHED_FIELDS))
 
     @property
     def is_external(self):

@@ -72,7 +72,7 @@ def _filtered(request, f):
     qs = qs.deleted() if f["trash"] else qs.alive()
     if f["q"]:
         q = f["q"]
-        qs = qs.filter(search.matches(q, ("ref", "subject", "issuer_name", "symbol")) | Q(number=q))
+        qs = qs.filter(search.matches(q, Document.SEARCHED_FIELDS, stored="search_text") | Q(number=q))
     if f["direction"]:
         qs = qs.filter(direction=f["direction"])
     if f["kind"]:

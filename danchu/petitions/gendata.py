@@ -65,6 +65,7 @@ def petitions(gen, agencies, per_agency):
                 accept_due=gen.plus(received, 10, 10),
                 created_at=gen.moment(received),
             )
+            p.fill_search_text()  # bulk_create does not call save()
             classified = gen.plus(received, 1, 9)
             if classified > gen.today:
                 p.status, p.next_due = Status.RECEIVED, p.accept_due

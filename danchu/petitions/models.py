@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from danchu.core import search
+
 # Crockford's base32: no I, L, O, U, so a code read aloud or typed from paper is unambiguous.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 12  # 60 random bits
@@ -218,7 +220,15 @@ class Petition(models.Model):
     )
     closed_at = models.DateTimeField(_("thời điểm kết thúc"), null=True, blank=True)
 
+    # The worklist's searched fields folded (danchu.core.search.fold_fields), so SQLite searches
+    # with a plain LIKE instead of folding every letter in Python; set by save() and the bulk
+    # generator, never edited. Only the letter's own text: the sender's identity, kept encrypted
+    # in SenderIdentity, is never searched and never stored here.
+    search_text = models.TextField(_("nội dung tìm kiếm"), blank=True, default="", editable=False)
+
     objects = PetitionQuerySet.as_manager()
+
+    SEARCHED_FIELDS = ("reference", "subject", "content")
 
     class Meta:
         verbose_name = _("đơn thư")
@@ -250,6 +260,17 @@ class Petition(models.Model):
 
     def __str__(self):
         return f"{self.reference} — {self.subject}"[:255]
+
+    def save(self, *args, **kwargs):
+        self.fill_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) & set(self.SEARCHED_FIELDS):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    def fill_search_text(self):
+        """Set `search_text` from the searched fields (save() does; bulk inserts call it)."""
+        self.search_text = search.fold_fields(*(getattr(self, f) for f in self.SEARCHED_FIELDS))
 
     @property
     def is_open(self):

@@ -129,7 +129,9 @@ def _filtered(request, org, org_ids=None):
         qs = qs.filter(received_on__year=int(f["year"]))
     if f["q"]:
         code = normalize_tracking_code(f["q"])
-        qs = qs.filter(search.matches(f["q"], ("reference", "subject", "content")) | Q(tracking_code=code))
+        qs = qs.filter(
+            search.matches(f["q"], Petition.SEARCHED_FIELDS, stored="search_text") | Q(tracking_code=code)
+        )
     qs = qs.select_related("organization", "handler")
     # Open letters first, nearest deadline first, newest first: the order of
     # petition_worklist_order_idx, so a page is read from the index, not sorted.

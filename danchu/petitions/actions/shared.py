@@ -26,7 +26,7 @@ from ..models import (
 from ..permissions import may
 
 IDENTITY_FIELDS = ("full_name", "address", "phone", "email", "id_number")
-AUDIT_EXCLUDE = ("id", "deadline_steps", "sender_fingerprint")
+AUDIT_EXCLUDE = ("id", "deadline_steps", "sender_fingerprint", "search_text")
 REFERENCE_PREFIX = "ĐT"
 
 
