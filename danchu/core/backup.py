@@ -40,6 +40,7 @@ from django.core import serializers
 from django.core.files.base import File
 from django.core.management.color import no_style
 from django.core.management.sql import sql_flush
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
@@ -48,6 +49,7 @@ from django.utils.translation import gettext as _
 import danchu
 
 FORMAT = 1
+
 MANIFEST = "manifest.json"
 DATA = "data.jsonl"
 FILES = "files/"
@@ -56,6 +58,16 @@ CHUNK = 64 * 1024
 SKIPPED = {"sessions.session"}
 # A database holding any of these holds someone's work.
 WORK = ("auth.user", "orgs.organization", "audit.auditevent")
+
+
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """Django's encoder cuts times to milliseconds (ECMA-262 dates); a backup keeps every
+    microsecond, so a restored audit timestamp is the stored one, not a rounded one."""
+
+    def default(self, o):
+        if isinstance(o, (datetime.datetime, datetime.time)):
+            return o.isoformat()
+        return super().default(o)
 
 
 class BackupError(Exception):
@@ -140,7 +152,9 @@ def create_backup(out, *, using=DEFAULT_DB_ALIAS, log=None):
                     counts[label] = 0
 
                     queryset = model._base_manager.using(using).order_by("pk")
-                    serializers.serialize("jsonl", _counted(queryset, counts, label), stream=stream)
+                    serializers.serialize(
+                        "jsonl", _counted(queryset, counts, label), stream=stream, cls=ExactJSONEncoder
+                    )
             with open(data_path, "rb") as handle:
                 data_sha, data_size = _sha256_of(handle)
             tar.add(data_path, arcname=DATA)

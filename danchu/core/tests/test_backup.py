@@ -2,6 +2,7 @@
 together, every record and every file, with equal hashes; identities stay ciphertext in the
 archive; a broken archive, another migration state or a database holding data is refused."""
 
+import datetime as dt
 import gzip
 import hashlib
 import io
@@ -261,3 +262,18 @@ def test_a_write_during_the_backup_is_not_half_in_the_archive(world, settings, t
     assert manifest["counts"]["documents.attachment"] == attachments_before and len(manifest["files"]) == 2
     new = Attachment.objects.get(document__number="13")
     assert new.file.name not in manifest["files"]
+
+
+def test_timestamps_come_back_to_the_microsecond(world, settings, tmp_path):
+    """Django's JSON encoder rounds datetimes to milliseconds; a restored audit row must carry the
+    stored time exactly (a time with under 1 ms of microseconds once made the round trip differ)."""
+    build(world)
+    exact = dt.datetime(2026, 3, 4, 5, 6, 7, 512, tzinfo=dt.UTC)
+    AuditEvent.objects.filter(pk=AuditEvent.objects.order_by("pk").first().pk).update(at=exact)
+    before = {e.pk: e.at for e in AuditEvent.objects.all()}
+    archive = tmp_path / "micro.tar.gz"
+    backup.create_backup(archive)
+    wipe(settings)
+    backup.restore_backup(archive)
+    assert {e.pk: e.at for e in AuditEvent.objects.all()} == before
+    assert exact in before.values()
