@@ -102,8 +102,9 @@ def test_letters_registered_after_gen_data_follow_its_references():
     year = Petition.objects.filter(organization=agency).latest("received_on").received_on.year
     numbers = [
         int(ref.rsplit("-", 1)[1])
-        for ref in Petition.objects.filter(organization=agency, reference__startswith=f"ĐT-{year}-")
-        .values_list("reference", flat=True)
+        for ref in Petition.objects.filter(
+            organization=agency, reference__startswith=f"ĐT-{year}-"
+        ).values_list("reference", flat=True)
     ]
     assert numbers, "the generator gave this agency letters in that year"
     p = actions.register(
