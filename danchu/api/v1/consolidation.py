@@ -14,6 +14,7 @@ from ninja import Status as HttpStatus
 from danchu.consolidation import actions as consolidation_actions
 from danchu.consolidation.figures import plain as figures_plain
 from danchu.consolidation.models import ReportRequest, RequestTarget, Submission
+from danchu.consolidation.permissions import visible_requests
 from danchu.consolidation.provincial import consolidate
 from danchu.orgs import access
 from danchu.orgs.models import Organization
@@ -88,13 +89,9 @@ class RequestFilters(Paging):
 @api.get("/requests", response={200: RequestPage, **ERR}, tags=["consolidation"], summary="Yêu cầu báo cáo")
 def list_requests(request, filters: Query[RequestFilters]):
     """Yêu cầu báo cáo: cấp tỉnh thấy yêu cầu mình quản lý, cơ quan thấy yêu cầu gửi đến mình."""
-    managed = access.orgs_with(request.user, "consolidation.manage")
     own = access.orgs_with(request.user, "consolidation.view_own")
     qs = (
-        ReportRequest.objects.filter(
-            Q(requesting_org__in=managed.values("pk")) | Q(target_rows__organization__in=own.values("pk"))
-        )
-        .distinct()
+        visible_requests(request.user)
         .select_related("requesting_org", "period")
         .order_by("-issued_on", "-pk")
     )
