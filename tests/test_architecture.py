@@ -9,10 +9,11 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "danchu"
 
-# The one known exception to both rules. The register layer in core (registers/, actions.py,
-# listcache.py, the context processor and the home page) checks access (orgs.access) and writes
-# the audit trail (audit.trail), while orgs and audit use core's helpers (fields, imports, xlsx,
-# vnformat): core, orgs and audit import each other. Taking the register layer out of core is a
+# The one known exception to both rules. The register layer and pages in core (registers/,
+# actions.py, listcache.py, the context processor, the home page, the login throttle; the demo and
+# gen-data commands set up organisations) check access (orgs.access) and write the audit trail
+# (audit.trail), while orgs and audit use core's helpers (fields, imports, xlsx, vnformat): core,
+# orgs and audit import each other. Taking the register layer out of core is a
 # change of its own; until then these core modules, and only these, may import audit and orgs.
 CORE_MAY_IMPORT = {
     "audit": {
