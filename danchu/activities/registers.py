@@ -1,6 +1,6 @@
-"""The activities registers: which fields each one edits, lists, exports and imports (labels,
-formats and import headers come from the models; danchu.core.registers), its filters and its
-look-ups."""
+"""Campaigns, funds, procedures, duty, staffing and the activity log as registers of
+danchu.core.registers: one declaration each naming the model fields shown and read from files;
+a label or header is written out only where it is shorter than the field's verbose_name."""
 
 from functools import partial
 

@@ -1,6 +1,6 @@
-"""The oversight registers: which fields each one edits, lists, exports and imports (labels,
-formats and import headers come from the models; danchu.core.registers), its filters and its
-look-ups."""
+"""The oversight registers (inspections and what follows from them; party oversight), declared
+once each on danchu.core.registers: the fields edited, listed, exported and imported, the
+filters, and the look-ups that find an inspection or a party organisation in a file."""
 
 from functools import partial
 
