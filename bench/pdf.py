@@ -15,7 +15,6 @@ line; a part that cannot run (LibreOffice or uno missing) gives its reason inste
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,12 +24,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REPEAT = int(os.environ.get("BENCH_PDF_REPEAT", "3"))
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def median_time(fn, repeat):
@@ -66,35 +59,6 @@ def one_paragraph_docx():
     return buffer.getvalue()
 
 
-def start_unoserver():
-    """(process, "127.0.0.1:port", home) of a unoserver started by scripts/unoserver."""
-    port, uno_port = _free_port(), _free_port()
-    home = tempfile.mkdtemp(prefix="danchu-unoserver-")
-    with open(f"{home}/unoserver.log", "wb") as log:  # the child keeps its own copy
-        server = subprocess.Popen(
-            [
-                str(ROOT / "scripts" / "unoserver"),
-                *("--interface", "127.0.0.1", "--port", str(port), "--uno-port", str(uno_port)),
-                *("--user-installation", f"{home}/profile"),
-            ],
-            env={**os.environ, "HOME": home},
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-            start_new_session=True,
-        )
-    return server, f"127.0.0.1:{port}", home
-
-
-def stop_unoserver(server, home):
-    os.killpg(server.pid, 15)  # unoserver and its LibreOffice
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, 9)
-        server.wait()
-    shutil.rmtree(home, ignore_errors=True)
-
-
 def warm(docx, repeat):
     """{unoserver_s, unoserver_runs, unoserver_startup_s, unoserver_pdf_bytes}: render_pdf with
     PDF_CONVERTER set, after the first conversion (which waits for LibreOffice to be up)."""
@@ -103,20 +67,10 @@ def warm(docx, repeat):
     from danchu.reporting import pdfserver, rendering
 
     t0 = time.perf_counter()
-    server, address, home = start_unoserver()
+    home = tempfile.mkdtemp(prefix="danchu-unoserver-")
+    server, address = pdfserver.start_local(home)
     try:
-        deadline = time.time() + 120
-        while True:
-            try:
-                pdfserver.convert(address, docx, timeout=120)
-                break
-            except pdfserver.ConverterError as exc:
-                if server.poll() is not None:
-                    log = Path(home, "unoserver.log").read_text(errors="replace")[-500:]
-                    raise RuntimeError(f"unoserver exited: {log}") from exc
-                if time.time() > deadline:
-                    raise RuntimeError("unoserver did not convert within 120 s") from exc
-                time.sleep(0.5)
+        pdfserver.wait_ready(server, address, docx)
         startup = time.perf_counter() - t0
         settings.PDF_CONVERTER = address
         # No soffice to fall back on: the figure is the running converter's or nothing.
@@ -132,7 +86,8 @@ def warm(docx, repeat):
             "unoserver_pdf_bytes": len(pdf),
         }
     finally:
-        stop_unoserver(server, home)
+        pdfserver.stop_local(server)
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def main():
@@ -148,7 +103,7 @@ def main():
     from django.core.management import call_command
 
     from danchu.core.management.commands.demo import load_demo
-    from danchu.reporting import rendering
+    from danchu.reporting import pdfserver, rendering
     from danchu.reporting.indicators import compute
 
     call_command("migrate", verbosity=0)
@@ -182,7 +137,12 @@ def main():
     else:
         try:
             result.update(warm(docx, REPEAT))
-        except (OSError, RuntimeError, subprocess.SubprocessError, rendering.PdfUnavailable) as exc:
+        except (
+            OSError,
+            subprocess.SubprocessError,
+            rendering.PdfUnavailable,
+            pdfserver.ConverterError,
+        ) as exc:
             result["unoserver_error"] = str(exc)
     print(json.dumps(result))
 

@@ -8,9 +8,17 @@ This speaks unoserver's XML-RPC API (version `unoserver.client.API_VERSION`: `in
 rather than through `unoserver.client.UnoClient`, which has no timeout and retries a refused
 connection for 40 s: a server that is down must let `rendering.render_pdf` fall back at once."""
 
+import os
+import signal
+import socket
+import subprocess
+import time
 import xmlrpc.client
+from pathlib import Path
 
 from unoserver.client import API_VERSION
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "unoserver"
 
 
 class ConverterError(Exception):
@@ -58,3 +66,59 @@ def convert(address, docx_bytes, timeout=180):
     if not data or not data.startswith(b"%PDF"):
         raise ConverterError(f"unoserver at {address} returned no PDF")
     return data
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_local(home):
+    """A unoserver on free loopback ports, started by scripts/unoserver with its profile and log in
+    `home` (tests and bench; production runs it under systemd): (process, "127.0.0.1:port").
+    It answers once LibreOffice is up, some 10 s later."""
+    port, uno_port = free_port(), free_port()
+    with open(Path(home) / "unoserver.log", "wb") as log:  # the child keeps its own copy
+        process = subprocess.Popen(
+            [
+                str(SCRIPT),
+                *("--interface", "127.0.0.1", "--port", str(port), "--uno-port", str(uno_port)),
+                *("--user-installation", str(Path(home) / "profile")),
+            ],
+            env={**os.environ, "HOME": str(home)},
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            start_new_session=True,
+        )
+    return process, f"127.0.0.1:{port}"
+
+
+def wait_ready(process, address, probe, seconds=120):
+    """Convert `probe` (a DOCX) until the unoserver of start_local gives its PDF: LibreOffice is up.
+    ConverterError if it exits or `seconds` pass first."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return convert(address, probe, timeout=seconds)
+        except ConverterError as exc:
+            if process.poll() is not None:
+                raise ConverterError(f"unoserver exited ({process.returncode}): {exc}") from exc
+            if time.monotonic() > deadline:
+                raise ConverterError(f"unoserver gave no PDF within {seconds} s: {exc}") from exc
+            time.sleep(0.5)
+
+
+def stop_local(process):
+    """Stop a unoserver of start_local (SIGTERM: it stops its LibreOffice and exits within a
+    second), then anything of its process group still there."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass

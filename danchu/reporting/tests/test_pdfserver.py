@@ -7,7 +7,6 @@ import io
 import logging
 import os
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -19,12 +18,6 @@ from danchu.reporting import pdfserver, rendering
 
 ROOT = Path(__file__).resolve().parents[3]
 TEXT = "Báo cáo thử chuyển sang PDF qua bộ chuyển đổi đang chạy"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def small_docx(text=TEXT):
@@ -56,37 +49,15 @@ def unoserver_address(tmp_path_factory):
     if reason:
         pytest.skip(f"running converter not tested: {reason}")
     home = tmp_path_factory.mktemp("unoserver")
-    port, uno_port = free_port(), free_port()
-    server = subprocess.Popen(
-        [
-            str(ROOT / "scripts" / "unoserver"),
-            *("--interface", "127.0.0.1", "--port", str(port), "--uno-port", str(uno_port)),
-            *("--user-installation", str(home / "profile")),
-        ],
-        env={**os.environ, "HOME": str(home)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    address = f"127.0.0.1:{port}"
+    server, address = pdfserver.start_local(home)
     try:
-        deadline = time.monotonic() + 120
-        while True:  # unoserver answers once LibreOffice is up (some 10 s)
-            try:
-                pdfserver.convert(address, small_docx("khởi động"), timeout=60)
-                break
-            except pdfserver.ConverterError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"unoserver did not start (exit {server.poll()})")
-                time.sleep(0.5)
+        try:
+            pdfserver.wait_ready(server, address, small_docx("khởi động"))
+        except pdfserver.ConverterError as exc:
+            pytest.fail(str(exc))
         yield address
     finally:
-        os.killpg(server.pid, 15)  # unoserver and the LibreOffice it started
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, 9)
-            server.wait()
+        pdfserver.stop_local(server)
         shutil.rmtree(home, ignore_errors=True)
 
 
@@ -101,7 +72,7 @@ def test_the_running_converter_gives_the_pdf(unoserver_address, settings, monkey
 def test_a_converter_that_is_down_falls_back_to_soffice(settings, caplog):
     if not rendering.soffice_binary():
         pytest.skip("fallback not tested: LibreOffice (soffice) is not installed")
-    settings.PDF_CONVERTER = f"127.0.0.1:{free_port()}"  # nobody listens there
+    settings.PDF_CONVERTER = f"127.0.0.1:{pdfserver.free_port()}"  # nobody listens there
     with caplog.at_level(logging.WARNING, logger="danchu.reporting.rendering"):
         started = time.monotonic()
         pdf = rendering.render_pdf(small_docx())
@@ -111,7 +82,7 @@ def test_a_converter_that_is_down_falls_back_to_soffice(settings, caplog):
 
 
 def test_neither_converter_nor_libreoffice_is_a_clear_message(settings, monkeypatch):
-    address = f"127.0.0.1:{free_port()}"
+    address = f"127.0.0.1:{pdfserver.free_port()}"
     settings.PDF_CONVERTER = address
     monkeypatch.setattr(rendering, "soffice_binary", lambda: None)
     with pytest.raises(rendering.PdfUnavailable) as raised:
