@@ -5,7 +5,6 @@ import urllib.parse
 from django.contrib.auth.decorators import login_required
 from django.db.models import F, Q
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -109,7 +108,7 @@ def _worklist_body(request, org, org_ids):
         *("organization__name", "organization__short_name"),
         *("handler_id", "handler__first_name", "handler__last_name", "handler__username"),
     )
-    page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(rows, PAGE_SIZE, counted=qs.select_related(None)).get_page(request.GET.get("page"))
     today = timezone.localdate()
     zero = "00000000-0000-0000-0000-000000000000"
     # The rows and the dropdowns' options are written by listrows / leanhtml, not the template
@@ -121,26 +120,25 @@ def _worklist_body(request, org, org_ids):
         _due_soon_limit(today),
         reverse("petitions:detail", args=[zero]),  # one reverse() per page, not per row
         zero,
-        {value: str(label) for value, label in Kind.choices},
-        {value: str(label) for value, label in Status.choices},
     )
     params = {k: v for k, v in request.GET.items() if k != "page"}
     handlers = listrows.subtree_handlers(org_ids)
-    return render_to_string(
-        "petitions/_worklist.html",
-        {
-            "org": org,
-            "page_obj": page,
-            "rows": rows_html,
-            "f": f,
-            "kind_options": options(Kind.choices, f["kind"]),
-            "status_options": options(Status.choices, f["status"]),
-            "handler_options": options(handlers, f["handler"]),
-            "year_options": options([(y, y) for y in range(today.year, 2014, -1)], f["year"]),
-            "querystring_without_page": urllib.parse.urlencode(params),
-            "export_query": urllib.parse.urlencode(params),
-            "can_register": access.can(request.user, "petitions.register", org),
+    # Written by listrows, not a template: the page's fixed texts are translated once per process.
+    return listrows.worklist_body(
+        page_obj=page,
+        rows=rows_html,
+        f=f,
+        options={
+            "kind": listrows.fixed_options("kind", f["kind"], today),
+            "status": listrows.fixed_options("status", f["status"], today),
+            "handler": options(handlers, f["handler"]),
+            "year": listrows.fixed_options("year", f["year"], today),
         },
+        query=urllib.parse.urlencode(params),
+        register_url=reverse("petitions:register")
+        if access.can(request.user, "petitions.register", org)
+        else "",
+        export_url=reverse("petitions:export"),
     )
 
 
