@@ -46,7 +46,7 @@ def _worklist_filters(request):
     return f, v
 
 
-def _filtered(request, org, org_ids=None):
+def _filtered(request, org, org_ids=None, f=None):
     # The subtree as a list of organisation ids, not a join on `path LIKE`: PostgreSQL cannot
     # tell how many letters a path prefix covers (with a thousand units it guessed 50 rows of
     # 100,000 and sorted them all), while it knows how letters spread over organization_id.
@@ -55,7 +55,8 @@ def _filtered(request, org, org_ids=None):
     qs = Petition.objects.filter(organization_id__in=org_ids)
     if not access.roles_in(request.user, org) & {permissions.H, permissions.C}:
         qs = qs.filter(permissions.visible_q(request.user))  # handlers: their own cases only
-    f, _errors = _worklist_filters(request)
+    if f is None:  # the worklist validates its filters once, before this
+        f, _errors = _worklist_filters(request)
     today = timezone.localdate()
     if f["kind"]:
         qs = qs.filter(kind=f["kind"])
@@ -90,16 +91,17 @@ def _filtered(request, org, org_ids=None):
 def worklist(request):
     org = _require(request, "petitions.view")
     org_ids, version = listcache.subtree_state(org)
-    _worklist_filters(request)[1].report(request)
+    f, filters = _worklist_filters(request)
+    filters.report(request)
     content = listcache.fragment(
-        request, "petitions:worklist", version, lambda: _worklist_body(request, org, org_ids)
+        request, "petitions:worklist", version, lambda: _worklist_body(request, org, org_ids, f)
     )
     return render(request, "petitions/worklist.html", {"content": content})
 
 
-def _worklist_body(request, org, org_ids):
+def _worklist_body(request, org, org_ids, f=None):
     """The worklist below the menu: filters, rows and pages (cached by danchu.core.listcache)."""
-    qs, f = _filtered(request, org, org_ids)
+    qs, f = _filtered(request, org, org_ids, f)
     # The rows as plain values, with what they show prepared here once: building 150 model
     # instances (letters, agencies, handlers) and resolving their attributes in the template
     # cost more than the query.
