@@ -29,7 +29,9 @@ def test_worklist_runs_a_fixed_number_of_queries(w, new_petition, client_for, dj
     assert response.content.decode().count("ĐT-2026-") >= 15
 
 
-def test_worklist_counts_its_letters_without_joining_agencies_or_handlers(w, new_petition, client_for, settings):
+def test_worklist_counts_its_letters_without_joining_agencies_or_handlers(
+    w, new_petition, client_for, settings
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
