@@ -9,7 +9,11 @@ from django.apps import apps
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from danchu.core.leanhtml import esc
 from danchu.orgs import access
 from danchu.orgs.models import Role
 
@@ -54,27 +58,67 @@ def _menu(roles, superuser):
 def _forget_menu(*, setting, **kwargs):
     if setting in ("ROOT_URLCONF", "INSTALLED_APPS"):  # the menu's URLs and apps (tests only)
         _menu.cache_clear()
+        _menu_urls.cache_clear()
+        _nav_html.cache_clear()
+
+
+def _entries(roles, superuser, namespace, path):
+    """The top row's entries and, inside an app, the app's own entries (labels still lazy)."""
+    groups, subnav = [], []
+    for label, entries in _menu(roles, superuser):
+        active = namespace is not None and namespace in {ns for _label, _url, ns in entries}
+        groups.append({"label": label, "url": entries[0][1], "active": active})
+        if active and len(entries) > 1:
+            subnav = [{"label": e_label, "url": url, "active": path == url} for e_label, url, _ns in entries]
+    return groups, subnav
+
+
+@lru_cache(maxsize=256)
+def _menu_urls(roles, superuser):
+    return frozenset(url for _label, entries in _menu(roles, superuser) for _l, url, _ns in entries)
+
+
+@lru_cache(maxsize=1024)
+def _nav_html(language, roles, superuser, namespace, path):
+    """The two menu rows of base.html, written once per language, roles, app and page (a menu
+    entry's own page, else "" for every other page of the app) rather than through the template
+    engine's loops on every page."""
+    del language  # the key: the labels are translated in the active language
+    groups, subnav = _entries(roles, superuser, namespace, path)
+
+    def links(items):
+        return "".join(
+            f'<a href="{esc(i["url"])}"{' class="active"' if i["active"] else ""}>{esc(i["label"])}</a>'
+            for i in items
+        )
+
+    home_active = ' class="active"' if path == "/" else ""
+    html = (
+        f'<nav class="mainnav" aria-label="{esc(_("Chức năng"))}">\n'
+        f'  <a href="{esc(reverse("home"))}"{home_active}>{esc(_("Trang chủ"))}</a>\n'
+        f"  {links(groups)}\n</nav>\n"
+    )
+    if subnav:
+        html += f'<nav class="subnav" aria-label="{esc(_("Chức năng trong mục"))}">{links(subnav)}</nav>'
+    return mark_safe(html)
 
 
 def navigation(request):
     user = getattr(request, "user", None)
     org = getattr(request, "org", None)
-    groups, subnav = [], []
+    groups, subnav, nav_html = [], [], ""
     match = getattr(request, "resolver_match", None)
     namespace = match.namespace if match is not None else None
     if user is not None and user.is_authenticated:
         roles = frozenset(access.roles_in(user, org)) if org is not None else None
-        for label, entries in _menu(roles, bool(user.is_superuser)):
-            active = namespace is not None and namespace in {ns for _label, _url, ns in entries}
-            groups.append({"label": label, "url": entries[0][1], "active": active})
-            if active and len(entries) > 1:
-                subnav = [
-                    {"label": e_label, "url": url, "active": request.path == url}
-                    for e_label, url, _ns in entries
-                ]
+        superuser = bool(user.is_superuser)
+        groups, subnav = _entries(roles, superuser, namespace, request.path)
+        path = request.path if request.path == "/" or request.path in _menu_urls(roles, superuser) else ""
+        nav_html = _nav_html(get_language(), roles, superuser, namespace, path)
     return {
         "nav_items": groups,
         "subnav_items": subnav,
+        "nav_html": nav_html,
         "active_org": org,
         "org_choices": getattr(request, "org_choices", []),
     }

@@ -30,3 +30,26 @@ def options(choices, selected):
         mark = " selected" if value == selected else ""
         parts.append(f'<option value="{escape(value)}"{mark}>{esc(label)}</option>')
     return mark_safe("".join(parts))
+
+
+def pagination(page_obj, querystring):
+    """What `{% include "_pagination.html" %}` renders for a page of a CappedPaginator or
+    Paginator (same markup), with `querystring` the list's query string without `page`."""
+    from django.utils.translation import gettext as _
+
+    paginator = page_obj.paginator
+    if paginator.num_pages <= 1:
+        return "\n"
+    query = escape(querystring)
+    parts = [f'\n<nav class="pagination" aria-label="{esc(_("Phân trang"))}">\n  ']
+    if page_obj.has_previous():
+        parts.append(f'<a href="?{query}&page={page_obj.previous_page_number()}">« {esc(_("Trước"))}</a>')
+    if getattr(paginator, "exact", True) is False:
+        label = _("Trang %(n)s/hơn %(total)s") % {"n": page_obj.number, "total": paginator.pages_at_least}
+    else:
+        label = _("Trang %(n)s/%(total)s") % {"n": page_obj.number, "total": paginator.num_pages}
+    parts.append(f"\n  <span>{label}</span>\n  ")  # as {% blocktranslate %}: the numbers only
+    if page_obj.has_next():
+        parts.append(f'<a href="?{query}&page={page_obj.next_page_number()}">{esc(_("Sau"))} »</a>')
+    parts.append("\n</nav>\n")
+    return mark_safe("".join(parts))

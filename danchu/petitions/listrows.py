@@ -1,15 +1,18 @@
 """The worklist's rows as HTML (danchu.core.leanhtml): one f-string per letter from the values
 the view read, instead of about a dozen template variables and tags per row."""
 
+from functools import lru_cache
+
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from danchu.core import vnformat
-from danchu.core.leanhtml import esc
+from danchu.core.leanhtml import esc, options, pagination
 
-from .models import OPEN_STATUSES, Petition
+from .models import OPEN_STATUSES, Kind, Petition, Status
 
 
 def subtree_handlers(org_ids):
@@ -39,42 +42,145 @@ def subtree_handlers(org_ids):
         ]
 
 
-def worklist_rows(rows, org, today, soon, detail_url, zero, kind_labels, status_labels):
-    """The `<tr>` of each letter (`rows` from `.values()` in views._worklist_body), or the one
-    row saying that none matched."""
+@lru_cache(maxsize=16)
+def _labels(language):
+    """{kind: label}, {status: label} in `language`, escaped: translated once per process rather
+    than for every row and option of every page."""
+    del language  # the key: the labels are translated in the active language
+    return (
+        {value: esc(label) for value, label in Kind.choices},
+        {value: esc(label) for value, label in Status.choices},
+    )
+
+
+@lru_cache(maxsize=512)
+def _fixed_options(language, name, selected, this_year):
+    del language  # the key, as in _labels
+    if name == "year":
+        return options([(y, y) for y in range(this_year, 2014, -1)], selected)
+    return options((Kind if name == "kind" else Status).choices, selected)
+
+
+def fixed_options(name, selected, today):
+    """The `<option>`s of the kind, status or year filter with `selected` (a validated value)
+    marked; the same few strings on every page, so each is written once."""
+    return _fixed_options(get_language(), name, selected, today.year)
+
+
+def worklist_rows(rows, org, today, soon, detail_url, zero):
+    """The `<tr>` of each letter (`rows` from `.values()` in views.lists._worklist_body), or the
+    one row saying that none matched. What repeats from row to row (labels, agencies, handlers)
+    is escaped once per page; dates are digits and slashes (vnformat.short_date)."""
     if not rows:
         return mark_safe(f'<tr><td colspan="7" class="muted">{esc(_("Không có đơn nào phù hợp."))}</td></tr>')
     overdue_badge = f' <span class="badge bad">{esc(_("Quá hạn"))}</span>'
     soon_badge = f' <span class="badge warn">{esc(_("Sắp đến hạn"))}</span>'
     unassigned = f'<span class="muted">{esc(_("Chưa giao"))}</span>'
+    kinds, statuses = _labels(get_language())
+    handlers, units = {None: unassigned}, {org.pk: ""}
     short_date = vnformat.short_date
+    head, tail = detail_url.split(zero)
     out = []
     for r in rows:
         is_open = r["status"] in OPEN_STATUSES
         due = r["next_due"]
         overdue = is_open and due is not None and due < today
         due_soon = is_open and due is not None and today <= due <= soon
-        handler = ""
-        if r["handler_id"]:
+        handler = handlers.get(r["handler_id"])
+        if handler is None:
             full = f"{r['handler__first_name']} {r['handler__last_name']}".strip()  # User.get_full_name
-            handler = full or r["handler__username"]
-        unit = (
-            ""
-            if r["organization_id"] == org.pk
-            else (r["organization__short_name"] or r["organization__name"])
-        )
+            handler = handlers[r["handler_id"]] = esc(full or r["handler__username"])
+        unit = units.get(r["organization_id"])
+        if unit is None:
+            name = r["organization__short_name"] or r["organization__name"]
+            unit = units[r["organization_id"]] = (
+                f'<br><small class="muted">{esc(name)}</small>' if name else ""
+            )
         if due:
-            due_cell = esc(short_date(due)) + (overdue_badge if overdue else soon_badge if due_soon else "")
+            due_cell = short_date(due) + (overdue_badge if overdue else soon_badge if due_soon else "")
         else:
             due_cell = "—"
+        kind, status = r["kind"], r["status"]
         out.append(
             f'\n<tr class="{"overdue" if overdue else "due-soon" if due_soon else ""}">\n'
-            f'  <td><a href="{detail_url.replace(zero, str(r["uuid"]))}">{esc(r["reference"])}</a>'
-            f"{f'<br><small class="muted">{esc(unit)}</small>' if unit else ''}</td>\n"
-            f"  <td>{esc(kind_labels.get(r['kind'], r['kind']))}</td><td>{esc(short_date(r['received_on']))}</td>"
+            f'  <td><a href="{head}{r["uuid"]}{tail}">{esc(r["reference"])}</a>{unit}</td>\n'
+            f"  <td>{kinds.get(kind) or esc(kind)}</td><td>{short_date(r['received_on'])}</td>"
             f"<td>{esc(r['subject'])}</td>\n"
-            f"  <td>{esc(status_labels.get(r['status'], r['status']))}</td>"
-            f"<td>{esc(handler) if handler else unassigned}</td>\n"
+            f"  <td>{statuses.get(status) or esc(status)}</td><td>{handler}</td>\n"
             f"  <td>{due_cell}</td>\n</tr>"
         )
     return mark_safe("".join(out))
+
+
+@lru_cache(maxsize=16)
+def _texts(language):
+    """The worklist's fixed texts in `language`, translated and escaped once per process."""
+    del language  # the key: the texts are translated in the active language
+    return {
+        key: esc(text)
+        for key, text in {
+            "title": _("Đơn thư"),
+            "register": _("Tiếp nhận đơn"),
+            "export": _("Xuất Excel"),
+            "q": _("Tìm (số đơn, nội dung, mã tra cứu)"),
+            "kind": _("Loại đơn"),
+            "all": _("Tất cả"),
+            "status": _("Trạng thái"),
+            "open": _("Đang xử lý"),
+            "handler": _("Người xử lý"),
+            "unassigned": _("Chưa giao"),
+            "due": _("Thời hạn"),
+            "overdue": _("Quá hạn"),
+            "soon_filter": _("Sắp đến hạn (≤ 3 ngày làm việc)"),
+            "year": _("Năm nhận"),
+            "filter": _("Lọc"),
+            "order": _("Sắp xếp theo hạn gần nhất."),
+            "soon": _("Sắp đến hạn"),
+            "th_reference": _("Số đơn"),
+            "th_kind": _("Loại"),
+            "th_received": _("Ngày nhận"),
+            "th_subject": _("Nội dung tóm tắt"),
+            "th_handler": _("Người xử lý"),
+            "th_due": _("Hạn gần nhất"),
+        }.items()
+    }
+
+
+def worklist_body(*, page_obj, rows, f, options, query, register_url, export_url):
+    """The worklist below the menu (filters, count, table, pages), the markup its template had:
+    `options` the dropdowns' `<option>`s by filter, `query` the query string without `page`."""
+    t = _texts(get_language())
+    paginator = page_obj.paginator
+
+    def sel(name, value):
+        return " selected" if f[name] == value else ""
+
+    if paginator.exact:
+        count = ngettext("%(n)s đơn", "%(n)s đơn", paginator.count) % {"n": paginator.count}
+    else:
+        count = _("Hơn %(n)s đơn") % {"n": paginator.count_at_least}
+    register = f'<a class="btn" href="{register_url}">{t["register"]}</a>' if register_url else ""
+    all_ = f'<option value="">{t["all"]}</option>'
+    return mark_safe(
+        f'<div class="toolbar"><h1>{t["title"]}</h1><span class="spacer"></span>\n{register}\n'
+        f'<a class="btn secondary" href="{export_url}?{esc(query)}">{t["export"]}</a></div>\n'
+        '<form class="filters" method="get">\n'
+        f'  <label>{t["q"]}<input type="search" name="q" value="{esc(f["q"])}"></label>\n'
+        f'  <label>{t["kind"]}<select name="kind">{all_}{options["kind"]}</select></label>\n'
+        f'  <label>{t["status"]}<select name="status">{all_}<option value="open"{sel("status", "open")}>'
+        f"{t['open']}</option>{options['status']}</select></label>\n"
+        f'  <label>{t["handler"]}<select name="handler">{all_}<option value="none"{sel("handler", "none")}>'
+        f"{t['unassigned']}</option>{options['handler']}</select></label>\n"
+        f'  <label>{t["due"]}<select name="due">{all_}<option value="overdue"{sel("due", "overdue")}>'
+        f'{t["overdue"]}</option><option value="soon"{sel("due", "soon")}>{t["soon_filter"]}</option>'
+        "</select></label>\n"
+        f'  <label>{t["year"]}<select name="year">{all_}{options["year"]}</select></label>\n'
+        f'  <button class="btn" type="submit">{t["filter"]}</button>\n</form>\n'
+        f'<p class="muted">{count} · {t["order"]} <span class="badge bad">{t["overdue"]}</span> '
+        f'<span class="badge warn">{t["soon"]}</span></p>\n'
+        '<table class="list responsive" id="worklist"><thead><tr>\n'
+        f"  <th>{t['th_reference']}</th><th>{t['th_kind']}</th><th>{t['th_received']}</th>"
+        f"<th>{t['th_subject']}</th><th>{t['status']}</th><th>{t['th_handler']}</th>"
+        f"<th>{t['th_due']}</th></tr></thead>\n"
+        f"<tbody>{rows}</tbody></table>\n{pagination(page_obj, query)}\n"
+    )

@@ -29,6 +29,22 @@ def test_worklist_runs_a_fixed_number_of_queries(w, new_petition, client_for, dj
     assert response.content.decode().count("ĐT-2026-") >= 15
 
 
+def test_worklist_counts_its_letters_without_joining_agencies_or_handlers(
+    w, new_petition, client_for, settings
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.LIST_CACHE_SECONDS = 0
+    actions.assign(new_petition(), actor=w.clerk_a, handler=w.handler_a)
+    new_petition()
+    with CaptureQueriesContext(connection) as captured:
+        body = client_for(w.clerk_a).get(reverse("petitions:list")).content.decode()
+    counts = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT COUNT(*) FROM (")]
+    assert len(counts) == 1 and "JOIN" not in counts[0]
+    assert "2 đơn" in body
+
+
 def test_worklist_highlights_overdue_and_sorts_by_deadline(w, new_petition, client_for):
     late = new_petition(received=D(2026, 1, 5), subject="Đơn trễ hạn")
     new_petition(received=datetime.date.today(), subject="Đơn mới")

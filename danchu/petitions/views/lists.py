@@ -5,7 +5,6 @@ import urllib.parse
 from django.contrib.auth.decorators import login_required
 from django.db.models import F, Q
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -47,7 +46,7 @@ def _worklist_filters(request):
     return f, v
 
 
-def _filtered(request, org, org_ids=None):
+def _filtered(request, org, org_ids=None, f=None):
     # The subtree as a list of organisation ids, not a join on `path LIKE`: PostgreSQL cannot
     # tell how many letters a path prefix covers (with a thousand units it guessed 50 rows of
     # 100,000 and sorted them all), while it knows how letters spread over organization_id.
@@ -56,7 +55,8 @@ def _filtered(request, org, org_ids=None):
     qs = Petition.objects.filter(organization_id__in=org_ids)
     if not access.roles_in(request.user, org) & {permissions.H, permissions.C}:
         qs = qs.filter(permissions.visible_q(request.user))  # handlers: their own cases only
-    f, _errors = _worklist_filters(request)
+    if f is None:  # the worklist validates its filters once, before this
+        f, _errors = _worklist_filters(request)
     today = timezone.localdate()
     if f["kind"]:
         qs = qs.filter(kind=f["kind"])
@@ -91,16 +91,17 @@ def _filtered(request, org, org_ids=None):
 def worklist(request):
     org = _require(request, "petitions.view")
     org_ids, version = listcache.subtree_state(org)
-    _worklist_filters(request)[1].report(request)
+    f, filters = _worklist_filters(request)
+    filters.report(request)
     content = listcache.fragment(
-        request, "petitions:worklist", version, lambda: _worklist_body(request, org, org_ids)
+        request, "petitions:worklist", version, lambda: _worklist_body(request, org, org_ids, f)
     )
     return render(request, "petitions/worklist.html", {"content": content})
 
 
-def _worklist_body(request, org, org_ids):
+def _worklist_body(request, org, org_ids, f=None):
     """The worklist below the menu: filters, rows and pages (cached by danchu.core.listcache)."""
-    qs, f = _filtered(request, org, org_ids)
+    qs, f = _filtered(request, org, org_ids, f)
     # The rows as plain values, with what they show prepared here once: building 150 model
     # instances (letters, agencies, handlers) and resolving their attributes in the template
     # cost more than the query.
@@ -109,7 +110,7 @@ def _worklist_body(request, org, org_ids):
         *("organization__name", "organization__short_name"),
         *("handler_id", "handler__first_name", "handler__last_name", "handler__username"),
     )
-    page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(rows, PAGE_SIZE, counted=qs.select_related(None)).get_page(request.GET.get("page"))
     today = timezone.localdate()
     zero = "00000000-0000-0000-0000-000000000000"
     # The rows and the dropdowns' options are written by listrows / leanhtml, not the template
@@ -121,26 +122,25 @@ def _worklist_body(request, org, org_ids):
         _due_soon_limit(today),
         reverse("petitions:detail", args=[zero]),  # one reverse() per page, not per row
         zero,
-        {value: str(label) for value, label in Kind.choices},
-        {value: str(label) for value, label in Status.choices},
     )
     params = {k: v for k, v in request.GET.items() if k != "page"}
     handlers = listrows.subtree_handlers(org_ids)
-    return render_to_string(
-        "petitions/_worklist.html",
-        {
-            "org": org,
-            "page_obj": page,
-            "rows": rows_html,
-            "f": f,
-            "kind_options": options(Kind.choices, f["kind"]),
-            "status_options": options(Status.choices, f["status"]),
-            "handler_options": options(handlers, f["handler"]),
-            "year_options": options([(y, y) for y in range(today.year, 2014, -1)], f["year"]),
-            "querystring_without_page": urllib.parse.urlencode(params),
-            "export_query": urllib.parse.urlencode(params),
-            "can_register": access.can(request.user, "petitions.register", org),
+    # Written by listrows, not a template: the page's fixed texts are translated once per process.
+    return listrows.worklist_body(
+        page_obj=page,
+        rows=rows_html,
+        f=f,
+        options={
+            "kind": listrows.fixed_options("kind", f["kind"], today),
+            "status": listrows.fixed_options("status", f["status"], today),
+            "handler": options(handlers, f["handler"]),
+            "year": listrows.fixed_options("year", f["year"], today),
         },
+        query=urllib.parse.urlencode(params),
+        register_url=reverse("petitions:register")
+        if access.can(request.user, "petitions.register", org)
+        else "",
+        export_url=reverse("petitions:export"),
     )
 
 
