@@ -7,17 +7,21 @@ organisation, prefetched 25 channel querysets and read them twice per row (the l
 and the timing check), and the template resolved a dozen variables and tags per row."""
 
 import datetime
+import functools
 import uuid
 from types import SimpleNamespace
 
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from danchu.core import vnformat
 from danchu.core.leanhtml import esc
+from danchu.core.paginator import CappedPaginator
 from danchu.legal.models import Requirement
 from danchu.orgs.models import Organization, Person
 
@@ -42,10 +46,40 @@ COLUMNS = (
 DATES = ("decided_on", "published_on", "due_on", "posted_from", "posted_to")
 
 
+@functools.lru_cache(maxsize=1024)
+def _requirement_cell(code, title, language):
+    """The escaped "code. title" of a requirement, its title cut at 60 characters as the template's
+    `truncatechars` did. The catalog is small and fixed: cut once per process and language, not
+    on every row (Truncator walks the text character by character)."""
+    return esc(f"{code}. {Truncator(title).chars(60)}")
+
+
 def page_ids(qs):
     """The list's queryset reduced to the ids the paginator counts and slices: no joined table
     (the count of a `values()` queryset kept the joins of its columns) and no column read."""
     return qs.select_related(None).prefetch_related(None).values_list("pk", flat=True)
+
+
+class IdPaginator(CappedPaginator):
+    """CappedPaginator over `page_ids(qs)` that counts and pages with one query: the ids from the
+    requested page on, at most `cap + 1` of them, in the list's order (the capped count already
+    walked the same rows, without returning them); the page is sliced from them, so a page costs
+    one ORM query instead of two. A page outside them (past the end, counted again from the
+    start) is read as CappedPaginator reads it."""
+
+    def _rows_from(self, start):
+        self._ids_start, self._ids = start, list(self.object_list[start : start + self.cap + 1])
+        return len(self._ids)
+
+    def page(self, number):
+        number = self.validate_number(number)  # counts, reading the ids from the page on
+        bottom = (number - 1) * self.per_page
+        if bottom < self._ids_start:
+            return super().page(number)
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        return self._get_page(self._ids[bottom - self._ids_start : top - self._ids_start], number, self)
 
 
 def _row_sql(n):
@@ -110,6 +144,7 @@ def disclosure_rows(ids, org, user, oversee, today=None):
         return mark_safe(
             f'<tr><td colspan="6" class="muted">{esc(_("Chưa có nội dung công khai nào."))}</td></tr>'
         )
+    today = today or timezone.localdate()  # once per page, not once per row
     zero = "00000000-0000-0000-0000-000000000000"
     detail_url = reverse("participation:disclosure", args=[zero])
     kinds = {value: str(label) for value, label in DisclosureKind.choices}
@@ -117,7 +152,7 @@ def disclosure_rows(ids, org, user, oversee, today=None):
     channel_labels = {value: str(label) for value, label in Channel.choices}
     items_word, unread_word, on_time = esc(_("nội dung")), esc(_("chưa đọc")), esc(_("Đúng hạn"))
     out = []
-    requirements = {}  # code and title -> the cell's text, truncated once per requirement
+    language = get_language()
     for r in rows:
         mine = r["channels"]
         unit = (
@@ -136,10 +171,7 @@ def disclosure_rows(ids, org, user, oversee, today=None):
                 if messages
                 else f'<span class="badge ok">{on_time}</span>'
             )
-        key = (r["requirement__code"], r["requirement__title"])
-        requirement = requirements.get(key)
-        if requirement is None:
-            requirement = requirements[key] = esc(f"{key[0]}. {Truncator(key[1]).chars(60)}")
+        requirement = _requirement_cell(r["requirement__code"], r["requirement__title"], language)
         unit_html = f'<br><span class="muted">{esc(unit)}</span>' if oversee and unit else ""
         badges = f' <span class="badge">{r["item_count"]} {items_word}</span>' if r["item_count"] else ""
         if r["n_mine_unread"]:
