@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 
 from danchu.core import vnformat
 from danchu.core.leanhtml import esc
-from danchu.core.paginator import CappedPaginator
 from danchu.legal.models import Requirement
 from danchu.orgs.models import Organization, Person
 
@@ -58,28 +57,6 @@ def page_ids(qs):
     """The list's queryset reduced to the ids the paginator counts and slices: no joined table
     (the count of a `values()` queryset kept the joins of its columns) and no column read."""
     return qs.select_related(None).prefetch_related(None).values_list("pk", flat=True)
-
-
-class IdPaginator(CappedPaginator):
-    """CappedPaginator over `page_ids(qs)` that counts and pages with one query: the ids from the
-    requested page on, at most `cap + 1` of them, in the list's order (the capped count already
-    walked the same rows, without returning them); the page is sliced from them, so a page costs
-    one ORM query instead of two. A page outside them (past the end, counted again from the
-    start) is read as CappedPaginator reads it."""
-
-    def _rows_from(self, start):
-        self._ids_start, self._ids = start, list(self.object_list[start : start + self.cap + 1])
-        return len(self._ids)
-
-    def page(self, number):
-        number = self.validate_number(number)  # counts, reading the ids from the page on
-        bottom = (number - 1) * self.per_page
-        if bottom < self._ids_start:
-            return super().page(number)
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        return self._get_page(self._ids[bottom - self._ids_start : top - self._ids_start], number, self)
 
 
 def _row_sql(n):

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from danchu.core import listcache, params, search, stale
 from danchu.core.leanhtml import options
+from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
 from danchu.legal.frameworks import Framework, framework_for
 from danchu.legal.models import Requirement
@@ -139,7 +140,7 @@ def disclosure_list(request):
     def body():
         # Lean rows (participation.listrows): the ORM query chooses the page's ids, one written-out
         # statement reads their rows, and each row is one f-string.
-        page = listrows.IdPaginator(listrows.page_ids(qs), 25).get_page(page_number)
+        page = CappedPaginator(listrows.page_ids(qs), 25).get_page(page_number)
         rows = listrows.disclosure_rows(page.object_list, org, request.user, oversee)
         return render_to_string(
             "participation/_disclosure_list.html",
