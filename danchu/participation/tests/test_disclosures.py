@@ -4,6 +4,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.test import override_settings
 
 from danchu.audit.trail import history_for
 from danchu.participation import actions
@@ -149,6 +150,28 @@ def test_written_notice_does_not_exempt_an_agency_with_an_internal_site_art_48_1
 
 
 @time_machine.travel("2024-06-01 09:00 +0700")
+def test_list_judges_the_posting_as_the_detail_does_art_48(world, req, client_for):
+    """The list reads each row's recorded internal site (and the agency's present setting for
+    items published before it was recorded), as Disclosure.timing() does: at an agency with an
+    internal system, a disclosure by written notice only is flagged under Art. 48(1), not 48(2)."""
+    from danchu.orgs.actions import update_organization
+    from danchu.participation.models import Disclosure
+
+    update_organization(world.a, actor=world.admin, has_internal_site=True)
+    world.a.refresh_from_db()
+    written = make(world, req, D(2024, 3, 4), framework="law_2022", code="6", channels=[Channel.WRITTEN])
+    actions.publish_disclosure(written, actor=world.clerk_a, published_on=D(2024, 3, 5))
+    page = client_for(world.clerk_a).get("/dan-chu/cong-khai/").content.decode()
+    assert "Chưa đăng tải trên trang, hệ thống thông tin điện tử nội bộ" in page
+    assert "Chưa niêm yết tại trụ sở" not in page
+    # Published before the setting was recorded: judged by the agency's present setting.
+    Disclosure.objects.filter(pk=written.pk).update(internal_site=None)
+    update_organization(world.a, actor=world.admin, has_internal_site=False)
+    page = client_for(world.clerk_a).get("/dan-chu/cong-khai/").content.decode()
+    assert "Chưa đăng tải trên trang" not in page and "Đúng hạn" in page  # 48(2): written notice
+
+
+@time_machine.travel("2024-06-01 09:00 +0700")
 def test_agency_without_internal_site_art_48_2(world, req):
     """Art. 48(2): without an internal system, a written notice to all staff exempts from posting;
     a disclosure made only at a conference must still be posted at the seat (48(3): the other
@@ -232,7 +255,7 @@ def test_form_with_bad_input_keeps_what_was_typed_and_stores_nothing(world, clie
 
 
 def test_disclosure_list_runs_a_fixed_number_of_queries(
-    world, req, client_for, django_assert_max_num_queries
+    world, req, client_for, django_assert_max_num_queries, django_assert_num_queries
 ):
     with time_machine.travel("2020-03-10 09:00 +0700"):
         for _ in range(12):
@@ -240,6 +263,11 @@ def test_disclosure_list_runs_a_fixed_number_of_queries(
         client = client_for(world.clerk_a)
         with django_assert_max_num_queries(12):
             assert client.get("/dan-chu/cong-khai/").status_code == 200
+        # Uncached (as after any change in the subtree): session, user, roles, subtree, count,
+        # the page's ids and one statement for their rows, channels and readings.
+        with override_settings(LIST_CACHE_SECONDS=0), django_assert_num_queries(7):
+            page = client.get("/dan-chu/cong-khai/").content.decode()
+        assert page.count('<td class="num">0/') == 12
         with django_assert_max_num_queries(12):
             assert client.get("/dan-chu/cong-khai/?format=xlsx").status_code == 200
 
