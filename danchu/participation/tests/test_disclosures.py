@@ -18,7 +18,7 @@ def make(world, req, decided, channels=(Channel.INTRANET,), framework="nd04_2015
     return actions.create_disclosure(
         organization=world.a,
         actor=world.clerk_a,
-        title="Nâng bậc lương",
+        title=kw.pop("title", "Nâng bậc lương"),
         requirement=req(framework, kw.pop("code", "4")),
         decided_on=decided,
         channels=list(channels),
@@ -311,3 +311,18 @@ def test_attachments_are_checked_by_content_not_extension(world, req):
     real = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4\n%%EOF\n", "text/plain")
     d = make(world, req, D(2020, 3, 2), files=[real])
     assert d.attachments.get().content_type == "application/pdf"
+
+
+@time_machine.travel("2024-06-01 09:00 +0700")
+def test_list_filters_the_disclosures_published_late(world, req, client_for):
+    """The list's "Công khai chậm" filter (only=late) keeps the disclosures published after their
+    due day and is not refused as an unknown choice."""
+    on_time = make(world, req, D(2024, 3, 4), framework="law_2022", code="6", title="Đúng hạn A")
+    actions.publish_disclosure(on_time, actor=world.clerk_a, published_on=D(2024, 3, 5))
+    late = make(world, req, D(2024, 3, 4), framework="law_2022", code="6", title="Chậm B")
+    actions.publish_disclosure(late, actor=world.clerk_a, published_on=D(2024, 4, 15))
+    late.refresh_from_db()
+    assert late.published_on > late.due_on
+    page = client_for(world.clerk_a).get("/dan-chu/cong-khai/?only=late").content.decode()
+    assert "Chậm B" in page and "Đúng hạn A" not in page
+    assert 'value="late" selected' in page

@@ -70,7 +70,7 @@ def disclosure_list(request):
     q = v.raw("q")[:200]
     kind = v.choice("kind", DisclosureKind.values, label=_("Loại"))
     year = v.year("year")
-    only = v.choice("only", ("unread",), label=_("Chỉ hiện"))
+    only = v.choice("only", ("unread", "late"), label=_("Chỉ hiện"))
     page_number = v.page()
     if request.GET.get("format") != "xlsx":
         v.report(request)
