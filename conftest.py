@@ -54,7 +54,8 @@ def _pdf_once_per_document():
     same report (same registers, same day), and each conversion starts LibreOffice (seconds):
     a DOCX whose parts are identical to one converted before (its zip's timestamps aside) gets
     the PDF LibreOffice made for it then. Only the installed LibreOffice is remembered: a test
-    that sets SOFFICE_BINARY (a stand-in, a missing binary) or hides it gets its own run."""
+    that sets SOFFICE_BINARY (a stand-in, a missing binary) or PDF_CONVERTER, or hides the
+    binary, gets its own run."""
     import hashlib
     import io
     import zipfile
@@ -68,7 +69,8 @@ def _pdf_once_per_document():
         from django.conf import settings
 
         binary = rendering.soffice_binary()
-        if not binary or getattr(settings, "SOFFICE_BINARY", ""):
+        stand_in = getattr(settings, "SOFFICE_BINARY", "") or getattr(settings, "PDF_CONVERTER", "")
+        if not binary or stand_in:
             return convert(docx_bytes, basename)
         digest = hashlib.sha256(f"{binary}\0{basename}\0".encode())
         try:

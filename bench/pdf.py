@@ -1,17 +1,20 @@
-"""`report_pdf_time` (bench.run, section pdf): DOCX → PDF of the 2020 report (the demo's report of
-Sở TT-TT Trà Vinh, built from the seed), through `reporting.rendering.render_pdf` as the app does
-it: one `soffice --headless --convert-to pdf` per file, LibreOffice started and stopped each time.
+"""`report_pdf_time` and `report_pdf_time_warm` (bench.run, section pdf): DOCX → PDF of the 2020
+report (the demo's report of Sở TT-TT Trà Vinh, built from the seed), through
+`reporting.rendering.render_pdf` as the app does it.
 
-When a running converter is available (unoserver, optional: `BENCH_UNOSERVER_BIN`, the bin/ of a
-virtualenv of a Python that imports `uno`, with unoserver installed, see docs/benchmarks.md), the same file is also converted
-through it, which leaves out LibreOffice's start-up. Runs in its own throwaway PostgreSQL cluster
-(the demo data must not mix with the generated data). Prints one JSON line.
+Cold: without PDF_CONVERTER, one `soffice --headless --convert-to pdf` per file, LibreOffice started
+(with a new profile in a fresh HOME) and stopped each time; beside it, the same start and stop with
+no file (`--terminate_after_init`) and the cold conversion of a one-paragraph DOCX (what every file
+pays whatever its content: start-up, Writer and its filters loaded, quit). Warm: with
+PDF_CONVERTER naming a unoserver started once by scripts/unoserver (the Python that imports
+LibreOffice's uno: Debian python3-uno), so LibreOffice stays up between files. Runs in its own
+throwaway PostgreSQL cluster (the demo data must not mix with the generated data). Prints one JSON
+line; a part that cannot run (LibreOffice or uno missing) gives its reason instead of its figure.
 """
 
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,61 +26,67 @@ ROOT = Path(__file__).resolve().parent.parent
 REPEAT = int(os.environ.get("BENCH_PDF_REPEAT", "3"))
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def median_time(fn, repeat):
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), times, result
 
 
-def with_unoserver(bindir, docx, repeat):
-    """Seconds per conversion through a running unoserver (median of `repeat`), and its start-up."""
-    port, uno_port = _free_port(), _free_port()
-    home = tempfile.mkdtemp(prefix="danchu-unoserver-")
+def soffice_startup(binary):
+    """LibreOffice started and stopped with no file, in a fresh HOME (a new profile), as render_pdf runs it."""
+    with tempfile.TemporaryDirectory() as home:
+        subprocess.run(
+            [binary, "--headless", "--terminate_after_init"],
+            check=True,
+            capture_output=True,
+            timeout=180,
+            env={"HOME": home, "PATH": "/usr/bin:/bin"},
+        )
+
+
+def one_paragraph_docx():
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Báo cáo")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def warm(docx, repeat):
+    """{unoserver_s, unoserver_runs, unoserver_startup_s, unoserver_pdf_bytes}: render_pdf with
+    PDF_CONVERTER set, after the first conversion (which waits for LibreOffice to be up)."""
+    from django.conf import settings
+
+    from danchu.reporting import pdfserver, rendering
+
     t0 = time.perf_counter()
-    server = subprocess.Popen(
-        [
-            f"{bindir}/unoserver",
-            *("--interface", "127.0.0.1", "--port", str(port), "--uno-port", str(uno_port)),
-            *("--user-installation", f"file://{home}/profile"),
-        ],
-        env={"HOME": home, "PATH": "/usr/bin:/bin"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    home = tempfile.mkdtemp(prefix="danchu-unoserver-")
+    server, address = pdfserver.start_local(home)
     try:
-        with tempfile.TemporaryDirectory() as tmp:
-            source, target = Path(tmp) / "bao-cao.docx", Path(tmp) / "bao-cao.pdf"
-            source.write_bytes(docx)
-            command = [
-                f"{bindir}/unoconvert",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                str(source),
-                str(target),
-            ]
-            deadline = time.time() + 60
-            while True:  # the first conversion waits for LibreOffice to be up
-                if subprocess.run(command, capture_output=True).returncode == 0:
-                    break
-                if time.time() > deadline:
-                    raise RuntimeError("unoserver did not convert within 60 s")
-                time.sleep(0.5)
-            startup = time.perf_counter() - t0
-            times = []
-            for _ in range(repeat):
-                target.unlink(missing_ok=True)
-                t = time.perf_counter()
-                subprocess.run(command, check=True, capture_output=True)
-                times.append(time.perf_counter() - t)
-            return statistics.median(times), startup, target.stat().st_size
-    finally:
-        server.terminate()
+        pdfserver.wait_ready(server, address, docx)
+        startup = time.perf_counter() - t0
+        settings.PDF_CONVERTER = address
+        # No soffice to fall back on: the figure is the running converter's or nothing.
+        settings.SOFFICE_BINARY, binary = "/nonexistent/soffice", settings.SOFFICE_BINARY
         try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+            per_file, runs, pdf = median_time(lambda: rendering.render_pdf(docx), repeat)
+        finally:
+            settings.PDF_CONVERTER, settings.SOFFICE_BINARY = "", binary
+        return {
+            "unoserver_s": per_file,
+            "unoserver_runs": runs,
+            "unoserver_startup_s": startup,
+            "unoserver_pdf_bytes": len(pdf),
+        }
+    finally:
+        pdfserver.stop_local(server)
         shutil.rmtree(home, ignore_errors=True)
 
 
@@ -94,31 +103,46 @@ def main():
     from django.core.management import call_command
 
     from danchu.core.management.commands.demo import load_demo
-    from danchu.reporting import rendering
+    from danchu.reporting import pdfserver, rendering
     from danchu.reporting.indicators import compute
 
     call_command("migrate", verbosity=0)
     ctx = load_demo()
     report = ctx["reports"]["TV.STTTT/2020"]
     docx = rendering.render_docx(report, compute(report.organization, report.period))
+    result = {"docx_bytes": len(docx)}
+    binary = rendering.soffice_binary()
+    if not binary:
+        result["soffice_error"] = "LibreOffice (soffice) is not installed"
+        result["unoserver_error"] = result["soffice_error"]
+        print(json.dumps(result))
+        return
     rendering.render_pdf(docx)  # warm the file cache (LibreOffice's own files)
-    times = []
-    for _ in range(REPEAT):
-        t = time.perf_counter()
-        pdf = rendering.render_pdf(docx)
-        times.append(time.perf_counter() - t)
-    result = {
-        "docx_bytes": len(docx),
-        "pdf_bytes": len(pdf),
-        "soffice_s": statistics.median(times),
-        "soffice_runs": times,
-    }
-    bindir = os.environ.get("BENCH_UNOSERVER_BIN", "")
-    if bindir:
+    cold, runs, pdf = median_time(lambda: rendering.render_pdf(docx), REPEAT)
+    startup, startup_runs, _ = median_time(lambda: soffice_startup(binary), REPEAT)
+    small = one_paragraph_docx()
+    fixed, fixed_runs, _ = median_time(lambda: rendering.render_pdf(small), REPEAT)
+    result.update(
+        pdf_bytes=len(pdf),
+        soffice_s=cold,
+        soffice_runs=runs,
+        soffice_startup_s=startup,
+        soffice_startup_runs=startup_runs,
+        soffice_one_paragraph_s=fixed,
+        soffice_one_paragraph_runs=fixed_runs,
+    )
+    uno_python = os.environ.get("DANCHU_UNO_PYTHON", "/usr/bin/python3")
+    if subprocess.run([uno_python, "-c", "import uno"], capture_output=True).returncode != 0:
+        result["unoserver_error"] = f"{uno_python} cannot import uno (Debian: python3-uno)"
+    else:
         try:
-            per_file, startup, size = with_unoserver(bindir, docx, REPEAT)
-            result.update(unoserver_s=per_file, unoserver_startup_s=startup, unoserver_pdf_bytes=size)
-        except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+            result.update(warm(docx, REPEAT))
+        except (
+            OSError,
+            subprocess.SubprocessError,
+            rendering.PdfUnavailable,
+            pdfserver.ConverterError,
+        ) as exc:
             result["unoserver_error"] = str(exc)
     print(json.dumps(result))
 

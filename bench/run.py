@@ -520,21 +520,38 @@ def bench_pdf():
         raise RuntimeError("bench.pdf failed")
     r = json.loads(out.stdout.strip().splitlines()[-1])
     print(f"  {r}")
-    figure(
-        "report_pdf_time",
-        r["soffice_s"],
-        "s",
-        180.0,
-        "<= 180 s, the app's timeout (issue 19 sets no limit: measured): soffice --convert-to pdf "
-        "per file, start-up included",
-    )
+    if "soffice_s" in r:
+        figure(
+            "report_pdf_time",
+            r["soffice_s"],
+            "s",
+            180.0,
+            "<= 180 s, the app's timeout (issue 19 sets no limit: measured): soffice --convert-to pdf "
+            "per file; a one-paragraph DOCX the same way (what every file pays) "
+            f"{r['soffice_one_paragraph_s']:.2f} s, start-up and quit with no file {r['soffice_startup_s']:.2f} s",
+        )
+    else:
+        figure(
+            "report_pdf_time", 0.0, "s", 180.0, f"measured: not measured ({r['soffice_error']})", meets=False
+        )
     if "unoserver_s" in r:
         figure(
-            "report_pdf_time_running_converter",
+            "report_pdf_time_warm",
             r["unoserver_s"],
             "s",
             r["soffice_s"],
-            "<= the soffice figure (measured): the same file through a running unoserver",
+            "measured (ratio: to report_pdf_time): render_pdf with PDF_CONVERTER, a unoserver started "
+            f"once by scripts/unoserver ({r['unoserver_startup_s']:.1f} s to its first PDF)",
+            meets=True,
+        )
+    else:
+        figure(
+            "report_pdf_time_warm",
+            0.0,
+            "s",
+            0.0,
+            f"measured: not measured ({r['unoserver_error']})",
+            meets=False,
         )
     notes["pdf"] = r
 
@@ -669,6 +686,7 @@ def main():
             print(f"  PDF bench failed: {exc}")
             notes["pdf"] = {"error": str(exc)}
             figure("report_pdf_time", 0.0, "s", 180.0, "measured: the PDF bench failed", meets=False)
+            figure("report_pdf_time_warm", 0.0, "s", 0.0, "measured: the PDF bench failed", meets=False)
     if set(ONLY) == set(SECTIONS):
         write_results(started)
     else:

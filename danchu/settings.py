@@ -243,6 +243,9 @@ PETITIONS_PROXY_COUNT = int(os.environ.get("PETITIONS_PROXY_COUNT", "0"))
 
 # LibreOffice for PDF conversion; optional at run time.
 SOFFICE_BINARY = os.environ.get("SOFFICE_BINARY", "")
+# A running converter (unoserver, "host:port") that keeps LibreOffice up between conversions;
+# empty: one soffice per file. When it does not answer, soffice is started for that file.
+PDF_CONVERTER = os.environ.get("PDF_CONVERTER", "")
 
 DEMO_MODE = env_bool("DANCHU_DEMO", default=not PRODUCTION)
 

@@ -86,3 +86,35 @@ def test_same_seed_same_rows_and_second_run_refused():
     generate(shape, seed=3, prefix="DET")
     with pytest.raises(ValueError, match="DET"):
         generate(shape, seed=3, prefix="DET")
+
+
+def test_letters_registered_after_gen_data_follow_its_references():
+    """gen-data gives references in bulk; the organisation's sequence must follow them, so the
+    first letter registered in danchu afterwards takes the next number, not 0001 again."""
+    import datetime
+
+    from danchu.petitions import actions
+
+    shape = PRESETS["small"].scaled(0.1)
+    with transaction.atomic():
+        generate(shape, seed=3, prefix="SEQ")
+    agency = Organization.objects.get(code="SEQ.A0001")
+    year = Petition.objects.filter(organization=agency).latest("received_on").received_on.year
+    numbers = [
+        int(ref.rsplit("-", 1)[1])
+        for ref in Petition.objects.filter(
+            organization=agency, reference__startswith=f"ĐT-{year}-"
+        ).values_list("reference", flat=True)
+    ]
+    assert numbers, "the generator gave this agency letters in that year"
+    p = actions.register(
+        agency,
+        actor=None,
+        kind="feedback",
+        channel="web",
+        received_on=datetime.date(year, 12, 1),
+        subject="Phản ánh mới sau dữ liệu sinh",
+        content="Nội dung phản ánh.",
+        identity={"full_name": "Nguyễn Văn A", "phone": "0900000000"},
+    )
+    assert p.reference == f"ĐT-{year}-{max(numbers) + 1:04d}"

@@ -10,6 +10,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+class EndNotBeforeStart:
+    """A record that runs from `start` to an optional `end`."""
+
+    def clean(self):
+        if self.end and self.start and self.end < self.start:
+            raise ValidationError({"end": _("Ngày kết thúc không được trước ngày bắt đầu.")})
+
+
 class Channel(models.TextChoices):
     PROVINCIAL_PORTAL = "provincial_portal", _("Cổng thông tin điện tử tỉnh")
     AGENCY_WEBSITE = "agency_website", _("Trang thông tin điện tử của cơ quan")
@@ -19,7 +27,7 @@ class Channel(models.TextChoices):
     OTHER = "other", _("Khác")
 
 
-class Campaign(models.Model):
+class Campaign(EndNotBeforeStart, models.Model):
     """Communication on one topic through one channel over a period, with what was published."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -49,10 +57,6 @@ class Campaign(models.Model):
 
     def __str__(self):
         return f"{self.topic} — {self.get_channel_display()}"
-
-    def clean(self):
-        if self.end and self.start and self.end < self.start:
-            raise ValidationError({"end": _("Ngày kết thúc không được trước ngày bắt đầu.")})
 
 
 class Fund(models.Model):
@@ -207,7 +211,7 @@ class AdministrativeProcedure(models.Model):
             raise ValidationError(errors)
 
 
-class ServiceCentreDuty(models.Model):
+class ServiceCentreDuty(EndNotBeforeStart, models.Model):
     """An official sent to work at the provincial public service centre (Trung tâm Phục vụ hành chính công)."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -232,10 +236,6 @@ class ServiceCentreDuty(models.Model):
 
     def __str__(self):
         return self.official_name
-
-    def clean(self):
-        if self.end and self.start and self.end < self.start:
-            raise ValidationError({"end": _("Ngày kết thúc không được trước ngày bắt đầu.")})
 
 
 class StaffingQuota(models.Model):

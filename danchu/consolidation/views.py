@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -29,6 +29,7 @@ from .models import (
     Submission,
     SubmissionStatus,
 )
+from .permissions import visible_requests
 
 PAGE_SIZE = 25
 
@@ -80,10 +81,7 @@ def request_list(request):
     managed = access.orgs_with(request.user, "consolidation.manage")
     own = access.orgs_with(request.user, "consolidation.view_own")
     qs = (
-        ReportRequest.objects.filter(
-            Q(requesting_org__in=managed.values("pk")) | Q(target_rows__organization__in=own.values("pk"))
-        )
-        .distinct()
+        visible_requests(request.user)
         .select_related("requesting_org", "period")
         .annotate(
             n_targets=Count("target_rows", distinct=True),

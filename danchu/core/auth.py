@@ -39,9 +39,7 @@ def account_key(username):
 
 
 def address_key(request):
-    from danchu.petitions.ratelimit import client_ip
-
-    ip = client_ip(request) if request is not None else "unknown"
+    ip = throttle.client_ip(request) if request is not None else "unknown"
     # Addresses are personal data: only a keyed hash is stored.
     return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()[:40]
 

@@ -39,6 +39,21 @@ def allocate(issuer, kind, year, *, at_least=0):
     return sequence.last
 
 
+def raise_to(issuer, kind, year, at_least):
+    """Make the sequence's last number at least `at_least`, for numbers given in bulk without
+    `allocate` (the synthetic data of `danchu gen-data`), so the next `allocate` follows them.
+    Must run inside a transaction, like `allocate`."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("numbering.raise_to must run inside a transaction")
+    sequence, _created = Sequence.objects.select_for_update().get_or_create(
+        issuer=issuer, kind=kind, year=int(year)
+    )
+    if sequence.last < at_least:
+        sequence.last = at_least
+        sequence.save(update_fields=["last"])
+    return sequence.last
+
+
 def last(issuer, kind, year):
     """The last number given (0 when none), without locking."""
     return (

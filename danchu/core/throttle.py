@@ -2,15 +2,29 @@
 
 `hit(scope, key, window)` adds one attempt to the current fixed window and returns the count;
 `count(scope, key, window)` reads it; `reset(scope, key)` forgets every window of that key.
-Used by login throttling (core/auth.py) and the public petition pages (petitions/ratelimit.py).
+`client_ip(request)` is the address attempts are counted by. Used by login throttling
+(core/auth.py) and the public petition pages (petitions/ratelimit.py).
+
+Behind a reverse proxy set PETITIONS_PROXY_COUNT to the number of trusted proxies so the
+client's address is read from X-Forwarded-For; otherwise REMOTE_ADDR is used.
 """
 
 import time
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from .models import ThrottleCounter
+
+
+def client_ip(request):
+    proxies = int(getattr(settings, "PETITIONS_PROXY_COUNT", 0) or 0)
+    if proxies:
+        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def current_window(window):

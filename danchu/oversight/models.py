@@ -249,7 +249,15 @@ class PartyBody(models.TextChoices):
 PARTY_KINDS = ("party_committee", "party_cell")
 
 
-class PartyOversight(models.Model):
+class PartyOrganization:
+    """A record kept by a party committee or cell: its organisation must be one."""
+
+    def clean(self):
+        if self.organization_id and self.organization.kind not in PARTY_KINDS:
+            raise ValidationError({"organization": _("Hãy chọn đảng ủy hoặc chi bộ.")})
+
+
+class PartyOversight(PartyOrganization, models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organization = models.ForeignKey(
         "orgs.Organization", verbose_name=_("tổ chức đảng"), on_delete=models.PROTECT, related_name="+"
@@ -269,10 +277,6 @@ class PartyOversight(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()}: {self.subject}"
 
-    def clean(self):
-        if self.organization_id and self.organization.kind not in PARTY_KINDS:
-            raise ValidationError({"organization": _("Hãy chọn đảng ủy hoặc chi bộ.")})
-
 
 class DisciplineForm(models.TextChoices):
     REPRIMAND = "reprimand", _("Khiển trách")
@@ -281,7 +285,7 @@ class DisciplineForm(models.TextChoices):
     EXPULSION = "expulsion", _("Khai trừ")
 
 
-class PartyDisciplineCase(models.Model):
+class PartyDisciplineCase(PartyOrganization, models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organization = models.ForeignKey(
         "orgs.Organization", verbose_name=_("tổ chức đảng"), on_delete=models.PROTECT, related_name="+"
@@ -307,10 +311,6 @@ class PartyDisciplineCase(models.Model):
     def __str__(self):
         return f"{self.get_form_display()}: {self.member_name}"
 
-    def clean(self):
-        if self.organization_id and self.organization.kind not in PARTY_KINDS:
-            raise ValidationError({"organization": _("Hãy chọn đảng ủy hoặc chi bộ.")})
-
 
 class PartyComplaintStatus(models.TextChoices):
     RECEIVED = "received", _("Đã tiếp nhận")
@@ -319,7 +319,7 @@ class PartyComplaintStatus(models.TextChoices):
     NOT_ELIGIBLE = "not_eligible", _("Không đủ điều kiện giải quyết")
 
 
-class PartyComplaint(models.Model):
+class PartyComplaint(PartyOrganization, models.Model):
     """A complaint or denunciation about a party member, handled by the party's inspection committee."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -345,7 +345,3 @@ class PartyComplaint(models.Model):
     def __str__(self):
         day = self.received_on.strftime("%d/%m/%Y") if self.received_on else ""
         return _("Đơn ngày %(d)s về %(who)s") % {"d": day, "who": self.about}
-
-    def clean(self):
-        if self.organization_id and self.organization.kind not in PARTY_KINDS:
-            raise ValidationError({"organization": _("Hãy chọn đảng ủy hoặc chi bộ.")})

@@ -1,20 +1,25 @@
-"""The oversight registers: forms, list columns, filters and import files."""
+"""The oversight registers (inspections and what follows from them; party oversight), declared
+once each on danchu.core.registers: the fields edited, listed, exported and imported, the
+filters, and the look-ups that find an inspection or a party organisation in a file."""
+
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from danchu.core.imports import Column, ImportSpec
+from danchu.core.imports import Column
 from danchu.core.registers import (
     BOOL_CHOICES,
     Child,
     Col,
     Filter,
+    Imports,
     Register,
     RegisterForm,
-    VNIntegerField,
     organization_lookup,
+    record_lookup,
 )
 from danchu.documents.lookups import document_lookup
 
@@ -40,30 +45,15 @@ from .models import (
     SubjectType,
 )
 
-NS = "oversight"
-VIEW = "oversight.view"
 CHANGE_INSPECTIONS = "oversight.change_inspections"
 CHANGE_PARTY = "oversight.change_party"
 
-
-def _save(action):
-    def save(record, values, context):
-        return action(
-            record, actor=context["actor"], reason=_("Nhập từ tệp %(f)s") % {"f": context["filename"]}
-        )
-
-    return save
+register = partial(Register, namespace="oversight", view_perm="oversight.view")
 
 
-def _org(values, context):
-    return values.get("organization") or context["org"]
-
-
-def _inspection_lookup(text, context):
-    match = Inspection.objects.filter(ref__iexact=text, organization__in=context["orgs"]).first()
-    if match is None:
-        raise ValidationError(_("Không tìm thấy cuộc thanh tra, kiểm tra số hiệu “%(v)s”.") % {"v": text})
-    return match
+_inspection_lookup = record_lookup(
+    Inspection, "ref", gettext_lazy("Không tìm thấy cuộc thanh tra, kiểm tra số hiệu “%(v)s”.")
+)
 
 
 def _party_org_lookup(text, context):
@@ -73,122 +63,93 @@ def _party_org_lookup(text, context):
     return org
 
 
-ORG_COLUMN = Column(
-    "organization",
-    "Cơ quan tiến hành",
-    kind="lookup",
-    lookup=organization_lookup,
-    help=gettext_lazy("Mã hoặc tên; để trống là cơ quan đang làm việc."),
-    example="TV.STTTT",
+imports = partial(Imports, lookups={"decision": document_lookup})
+INSPECTION_COLUMN = Column(
+    "inspection", "Số hiệu cuộc thanh tra", kind="lookup", lookup=_inspection_lookup, required=True
 )
+INSPECTION_REF = ("inspection.ref", gettext_lazy("Cuộc thanh tra"))
+DECISION_REF = Col(gettext_lazy("Quyết định"), lambda o: o.decision.ref if o.decision else "")
+# The file and the export name these shortly.
+PARTNER = ("partner", gettext_lazy("Cơ quan phối hợp"))
+DECISION = ("decision", gettext_lazy("Quyết định"))
+N_SUBJECTS = Col(gettext_lazy("Số đối tượng"), "n_subjects", "number", num=True)
 
 
 # --- Inspections -------------------------------------------------------------------------------
 
+INSPECTION_FIELDS = (
+    "organization",
+    "ref",
+    "kind",
+    "mode",
+    "partner",
+    "field",
+    "subject_line",
+    "decision",
+    "start",
+    "end",
+    "status",
+    "notes",
+)
 
-class InspectionForm(RegisterForm):
-    scopes = {"decision": "organization"}
-
-    class Meta:
-        model = Inspection
-        fields = [
-            "organization",
-            "ref",
-            "kind",
-            "mode",
-            "partner",
-            "field",
-            "subject_line",
-            "decision",
-            "start",
-            "end",
-            "status",
-            "notes",
-        ]
-
-
-def inspection_spec(register):
-    return ImportSpec(
-        title=register.title,
-        columns=[
-            Column("ref", "Số hiệu", required=True, max_length=32, example="TTr-01/2020"),
-            Column(
-                "kind",
-                "Loại",
-                kind="choice",
-                choices=InspectionKind.choices,
-                default=InspectionKind.SPECIALISED,
-            ),
-            Column(
-                "mode", "Hình thức", kind="choice", choices=InspectionMode.choices, default=InspectionMode.LED
-            ),
-            Column("partner", "Cơ quan phối hợp", max_length=255, example="Công an tỉnh"),
-            Column("field", "Lĩnh vực", kind="choice", choices=InspectionField.choices, required=True),
-            Column("subject_line", "Nội dung", required=True, max_length=500),
-            Column("start", "Ngày bắt đầu", kind="date", required=True, example="15/4/2020"),
-            Column("end", "Ngày kết thúc", kind="date"),
-            Column(
-                "status",
-                "Trạng thái",
-                kind="choice",
-                choices=InspectionStatus.choices,
-                default=InspectionStatus.CONCLUDED,
-            ),
-            Column(
-                "decision",
-                "Quyết định",
-                kind="lookup",
-                lookup=document_lookup,
-                help=gettext_lazy("Số, ký hiệu văn bản đã có trong sổ."),
-            ),
-            ORG_COLUMN,
-            Column("notes", "Ghi chú"),
-        ],
-        build=lambda v, c: Inspection(**{**v, "organization": _org(v, c)}),
-        save=_save(actions.save_inspection),
-        describe=lambda i: f"{i.ref} — {i.get_mode_display()} — {i.subject_line}",
-    )
-
-
-inspections = Register(
+inspections = register(
     model=Inspection,
     name="inspection",
     slug="dot-thanh-tra",
-    namespace=NS,
     title=gettext_lazy("Thanh tra, kiểm tra"),
     title_one=gettext_lazy("cuộc thanh tra, kiểm tra"),
     description=gettext_lazy(
         "Thanh tra hành chính đơn vị trực thuộc và thanh tra, kiểm tra chuyên ngành; chủ trì hoặc phối hợp."
     ),
-    form_class=InspectionForm,
+    fields=INSPECTION_FIELDS,
+    scopes={"decision": "organization"},
     columns=[
-        Col(gettext_lazy("Số hiệu"), "ref"),
-        Col(gettext_lazy("Nội dung"), "subject_line"),
-        Col(gettext_lazy("Loại"), "kind", "choice"),
-        Col(gettext_lazy("Hình thức"), "mode", "choice"),
-        Col(gettext_lazy("Phối hợp với"), "partner"),
-        Col(gettext_lazy("Lĩnh vực"), "field", "choice"),
-        Col(gettext_lazy("Bắt đầu"), "start", "date"),
-        Col(gettext_lazy("Số đối tượng"), "n_subjects", "number", num=True),
+        "ref",
+        "subject_line",
+        "kind",
+        "mode",
+        ("partner", gettext_lazy("Phối hợp với")),
+        "field",
+        ("start", gettext_lazy("Bắt đầu")),
+        N_SUBJECTS,
         Col(gettext_lazy("Vi phạm"), "n_violations", "number", num=True),
     ],
     export_columns=[
-        Col(gettext_lazy("Số hiệu"), "ref"),
-        Col(gettext_lazy("Cơ quan tiến hành"), "organization"),
-        Col(gettext_lazy("Loại"), "kind", "choice"),
-        Col(gettext_lazy("Hình thức"), "mode", "choice"),
-        Col(gettext_lazy("Cơ quan phối hợp"), "partner"),
-        Col(gettext_lazy("Lĩnh vực"), "field", "choice"),
-        Col(gettext_lazy("Nội dung"), "subject_line"),
-        Col(gettext_lazy("Quyết định"), lambda o: o.decision.ref if o.decision else ""),
-        Col(gettext_lazy("Ngày bắt đầu"), "start"),
-        Col(gettext_lazy("Ngày kết thúc"), "end"),
-        Col(gettext_lazy("Trạng thái"), "status", "choice"),
-        Col(gettext_lazy("Số đối tượng"), "n_subjects"),
+        "ref",
+        "organization",
+        "kind",
+        "mode",
+        PARTNER,
+        "field",
+        "subject_line",
+        DECISION_REF,
+        "start",
+        "end",
+        "status",
+        N_SUBJECTS,
         Col(gettext_lazy("Số đối tượng vi phạm"), "n_violations"),
-        Col(gettext_lazy("Ghi chú"), "notes"),
+        "notes",
     ],
-    view_perm=VIEW,
+    detail_fields=["ref", "organization", *INSPECTION_FIELDS[2:]],  # the number first
+    imports=imports(
+        [
+            "ref",
+            "kind",
+            "mode",
+            PARTNER,
+            "field",
+            "subject_line",
+            "start",
+            "end",
+            "status",
+            DECISION,
+            "organization",
+            "notes",
+        ],
+        examples={"ref": "TTr-01/2020", "partner": "Công an tỉnh", "start": "15/4/2020"},
+        help={"decision": gettext_lazy("Số, ký hiệu văn bản đã có trong sổ.")},
+        describe=lambda i: f"{i.ref} — {i.get_mode_display()} — {i.subject_line}",
+    ),
     change_perm=CHANGE_INSPECTIONS,
     save=actions.save_inspection,
     delete=actions.delete_inspection,
@@ -205,80 +166,25 @@ inspections = Register(
         n_subjects=Count("subjects", distinct=True),
         n_violations=Count("subjects", filter=Q(subjects__in_violation=True), distinct=True),
     ),
-    detail_fields=[
-        "ref",
-        "organization",
-        "kind",
-        "mode",
-        "partner",
-        "field",
-        "subject_line",
-        "decision",
-        "start",
-        "end",
-        "status",
-        "notes",
-    ],
-    import_spec=inspection_spec,
 )
 
 
 # --- Subjects ----------------------------------------------------------------------------------
 
-
-class SubjectForm(RegisterForm):
-    scopes = {"inspection": "organization"}
-
-    class Meta:
-        model = InspectionSubject
-        fields = ["inspection", "name", "subject_type", "address", "in_violation", "violation"]
-
-
-def subject_spec(register):
-    return ImportSpec(
-        title=register.title,
-        columns=[
-            Column(
-                "inspection",
-                "Số hiệu cuộc thanh tra",
-                kind="lookup",
-                lookup=_inspection_lookup,
-                required=True,
-            ),
-            Column("name", "Tên đối tượng", required=True, max_length=255),
-            Column(
-                "subject_type",
-                "Loại đối tượng",
-                kind="choice",
-                choices=SubjectType.choices,
-                default=SubjectType.ORGANISATION,
-            ),
-            Column("address", "Địa chỉ", max_length=255),
-            Column("in_violation", "Có vi phạm", kind="bool", example="có"),
-            Column("violation", "Hành vi vi phạm"),
-        ],
-        build=lambda v, c: InspectionSubject(**v),
-        save=_save(actions.save_subject),
-        describe=lambda s: f"{s.inspection.ref}: {s.name}" + (_(" (vi phạm)") if s.in_violation else ""),
-    )
-
-
-subjects = Register(
+subjects = register(
     model=InspectionSubject,
     name="subject",
     slug="doi-tuong",
-    namespace=NS,
     title=gettext_lazy("Đối tượng thanh tra, kiểm tra"),
     title_one=gettext_lazy("đối tượng thanh tra, kiểm tra"),
-    form_class=SubjectForm,
-    columns=[
-        Col(gettext_lazy("Tên đối tượng"), "name"),
-        Col(gettext_lazy("Loại"), "subject_type", "choice"),
-        Col(gettext_lazy("Cuộc thanh tra"), "inspection.ref"),
-        Col(gettext_lazy("Có vi phạm"), "in_violation", "bool"),
-        Col(gettext_lazy("Hành vi vi phạm"), "violation"),
-    ],
-    view_perm=VIEW,
+    fields=("inspection", "name", "subject_type", "address", "in_violation", "violation"),
+    scopes={"inspection": "organization"},
+    columns=["name", ("subject_type", gettext_lazy("Loại")), INSPECTION_REF, "in_violation", "violation"],
+    imports=imports(
+        [INSPECTION_COLUMN, "name", "subject_type", "address", "in_violation", "violation"],
+        examples={"in_violation": "có"},
+        describe=lambda s: f"{s.inspection.ref}: {s.name}" + (_(" (vi phạm)") if s.in_violation else ""),
+    ),
     change_perm=CHANGE_INSPECTIONS,
     save=actions.save_subject,
     delete=actions.delete_subject,
@@ -292,26 +198,10 @@ subjects = Register(
     date_field="inspection__start",
     select_related=("inspection",),
     ordering=("-inspection__start", "inspection", "pk"),
-    detail_fields=["inspection", "name", "subject_type", "address", "in_violation", "violation"],
-    import_spec=subject_spec,
 )
 
 
 # --- Outcomes ----------------------------------------------------------------------------------
-
-
-class OutcomeForm(RegisterForm):
-    scopes = {"subject": "inspection__organization", "decision": "organization"}
-    fine_vnd = VNIntegerField(
-        label=gettext_lazy("Tiền phạt (đồng)"), required=False, help_text=gettext_lazy("Ví dụ: 7.500.000")
-    )
-
-    class Meta:
-        model = Outcome
-        fields = ["subject", "kind", "referred_to", "decision", "fine_vnd", "date", "notes"]
-
-    def clean_fine_vnd(self):
-        return self.cleaned_data.get("fine_vnd") or 0
 
 
 def _build_outcome(values, context):
@@ -329,48 +219,30 @@ def _build_outcome(values, context):
     return Outcome(subject=subject, **values)
 
 
-def outcome_spec(register):
-    return ImportSpec(
-        title=register.title,
-        columns=[
-            Column(
-                "inspection",
-                "Số hiệu cuộc thanh tra",
-                kind="lookup",
-                lookup=_inspection_lookup,
-                required=True,
-            ),
-            Column("subject_name", "Tên đối tượng", required=True, field="subject"),
-            Column("kind", "Hình thức xử lý", kind="choice", choices=OutcomeKind.choices, required=True),
-            Column("referred_to", "Chuyển đến", max_length=255),
-            Column("decision", "Quyết định xử phạt", kind="lookup", lookup=document_lookup),
-            Column("fine_vnd", "Tiền phạt (đồng)", kind="integer", example="7.500.000"),
-            Column("date", "Ngày", kind="date", required=True),
-            Column("notes", "Ghi chú"),
-        ],
-        build=_build_outcome,
-        save=_save(actions.save_outcome),
-        describe=str,
-    )
-
-
-outcomes = Register(
+outcomes = register(
     model=Outcome,
     name="outcome",
     slug="xu-ly",
-    namespace=NS,
     title=gettext_lazy("Kết quả xử lý vi phạm"),
     title_one=gettext_lazy("kết quả xử lý"),
-    form_class=OutcomeForm,
-    columns=[
-        Col(gettext_lazy("Đối tượng"), "subject.name"),
-        Col(gettext_lazy("Hình thức xử lý"), "kind", "choice"),
-        Col(gettext_lazy("Chuyển đến"), "referred_to"),
-        Col(gettext_lazy("Quyết định"), lambda o: o.decision.ref if o.decision else ""),
-        Col(gettext_lazy("Tiền phạt (đồng)"), "fine_vnd", "money", num=True),
-        Col(gettext_lazy("Ngày"), "date", "date"),
-    ],
-    view_perm=VIEW,
+    fields=("subject", "kind", "referred_to", "decision", "fine_vnd", "date", "notes"),
+    scopes={"subject": "inspection__organization", "decision": "organization"},
+    help_texts={"fine_vnd": gettext_lazy("Ví dụ: 7.500.000")},
+    columns=["subject.name", "kind", "referred_to", DECISION_REF, "fine_vnd", "date"],
+    imports=imports(
+        [
+            INSPECTION_COLUMN,
+            Column("subject_name", "Tên đối tượng", required=True, field="subject"),
+            "kind",
+            "referred_to",
+            "decision",
+            "fine_vnd",
+            "date",
+            "notes",
+        ],
+        examples={"fine_vnd": "7.500.000"},
+        build=_build_outcome,
+    ),
     change_perm=CHANGE_INSPECTIONS,
     save=actions.save_outcome,
     delete=actions.delete_outcome,
@@ -380,70 +252,41 @@ outcomes = Register(
     filters=[Filter("hinh-thuc", gettext_lazy("Hình thức xử lý"), OutcomeKind.choices, "kind")],
     date_field="date",
     select_related=("subject", "subject__inspection", "decision"),
-    detail_fields=["subject", "kind", "referred_to", "decision", "fine_vnd", "date", "notes"],
-    import_spec=outcome_spec,
 )
 
 
 # --- Recommendations ---------------------------------------------------------------------------
 
 
-class RecommendationForm(RegisterForm):
-    scopes = {"inspection": "organization"}
-
-    class Meta:
-        model = Recommendation
-        fields = ["inspection", "text", "due", "done_on", "follow_up"]
-
-
-def recommendation_spec(register):
-    return ImportSpec(
-        title=register.title,
-        columns=[
-            Column(
-                "inspection",
-                "Số hiệu cuộc thanh tra",
-                kind="lookup",
-                lookup=_inspection_lookup,
-                required=True,
-            ),
-            Column("text", "Kiến nghị", required=True),
-            Column("due", "Hạn thực hiện", kind="date"),
-            Column("done_on", "Ngày hoàn thành", kind="date"),
-            Column("follow_up", "Theo dõi thực hiện"),
-        ],
-        build=lambda v, c: Recommendation(**v),
-        save=_save(actions.save_recommendation),
-        describe=lambda r: f"{r.inspection.ref}: {r.text[:80]}",
-    )
-
-
 def _done_filter(qs, value):
     return qs.filter(done_on__isnull=value != "true")
 
 
-recommendations = Register(
+recommendations = register(
     model=Recommendation,
     name="recommendation",
     slug="kien-nghi",
-    namespace=NS,
     title=gettext_lazy("Theo dõi kiến nghị sau thanh tra"),
     title_one=gettext_lazy("kiến nghị"),
-    form_class=RecommendationForm,
+    fields=("inspection", "text", "due", "done_on", "follow_up"),
+    scopes={"inspection": "organization"},
     columns=[
         Col(gettext_lazy("Kiến nghị"), lambda r: r.text[:120]),
-        Col(gettext_lazy("Cuộc thanh tra"), "inspection.ref"),
-        Col(gettext_lazy("Hạn"), "due", "date"),
-        Col(gettext_lazy("Hoàn thành"), "done_on", "date"),
+        INSPECTION_REF,
+        ("due", gettext_lazy("Hạn")),
+        ("done_on", gettext_lazy("Hoàn thành")),
     ],
     export_columns=[
-        Col(gettext_lazy("Kiến nghị"), "text"),
-        Col(gettext_lazy("Cuộc thanh tra"), "inspection.ref"),
-        Col(gettext_lazy("Hạn"), "due"),
-        Col(gettext_lazy("Hoàn thành"), "done_on"),
-        Col(gettext_lazy("Theo dõi thực hiện"), "follow_up"),
+        "text",
+        INSPECTION_REF,
+        ("due", gettext_lazy("Hạn")),
+        ("done_on", gettext_lazy("Hoàn thành")),
+        "follow_up",
     ],
-    view_perm=VIEW,
+    imports=imports(
+        [INSPECTION_COLUMN, "text", "due", "done_on", "follow_up"],
+        describe=lambda r: f"{r.inspection.ref}: {r.text[:80]}",
+    ),
     change_perm=CHANGE_INSPECTIONS,
     save=actions.save_recommendation,
     delete=actions.delete_recommendation,
@@ -453,8 +296,6 @@ recommendations = Register(
     filters=[Filter("hoan-thanh", gettext_lazy("Đã hoàn thành"), BOOL_CHOICES, _done_filter)],
     date_field="inspection__start",
     select_related=("inspection",),
-    detail_fields=["inspection", "text", "due", "done_on", "follow_up"],
-    import_spec=recommendation_spec,
 )
 
 inspections.children = [
@@ -477,12 +318,6 @@ class PartyForm(RegisterForm):
         return orgs.filter(kind__in=PARTY_KINDS).order_by("path")
 
 
-class PartyOversightForm(PartyForm):
-    class Meta:
-        model = PartyOversight
-        fields = ["organization", "kind", "body", "subject", "date", "violations_found", "conclusion"]
-
-
 PARTY_ORG_COLUMN = Column(
     "organization",
     "Tổ chức đảng",
@@ -491,47 +326,28 @@ PARTY_ORG_COLUMN = Column(
     required=True,
     example="TV.STTTT.DU",
 )
+PARTY_ORG_SHORT = "organization.short_name"
+party_register = partial(register, change_perm=CHANGE_PARTY, form_base=PartyForm)
 
-
-def party_oversight_spec(register):
-    return ImportSpec(
-        title=register.title,
-        columns=[
-            PARTY_ORG_COLUMN,
-            Column("kind", "Loại", kind="choice", choices=PartyOversightKind.choices, required=True),
-            Column("body", "Chủ thể tiến hành", kind="choice", choices=PartyBody.choices, required=True),
-            Column("subject", "Đối tượng, nội dung", required=True, max_length=500),
-            Column("date", "Ngày", kind="date", required=True),
-            Column("violations_found", "Phát hiện vi phạm", kind="bool"),
-            Column("conclusion", "Kết luận"),
-        ],
-        build=lambda v, c: PartyOversight(**v),
-        save=_save(actions.save_party_oversight),
-        describe=str,
-    )
-
-
-party_oversight = Register(
+party_oversight = party_register(
     model=PartyOversight,
     name="party",
     slug="kiem-tra-giam-sat-dang",
-    namespace=NS,
     title=gettext_lazy("Kiểm tra, giám sát của Đảng"),
     title_one=gettext_lazy("cuộc kiểm tra, giám sát"),
     description=gettext_lazy(
         "Kiểm tra, giám sát chuyên đề và thường xuyên của Đảng ủy, Ủy ban Kiểm tra, chi bộ."
     ),
-    form_class=PartyOversightForm,
+    fields=("organization", "kind", "body", "subject", "date", "violations_found", "conclusion"),
     columns=[
-        Col(gettext_lazy("Đối tượng, nội dung"), "subject"),
-        Col(gettext_lazy("Loại"), "kind", "choice"),
-        Col(gettext_lazy("Chủ thể"), "body", "choice"),
-        Col(gettext_lazy("Tổ chức đảng"), "organization.short_name"),
-        Col(gettext_lazy("Ngày"), "date", "date"),
-        Col(gettext_lazy("Vi phạm"), "violations_found", "bool"),
+        "subject",
+        "kind",
+        ("body", gettext_lazy("Chủ thể")),
+        PARTY_ORG_SHORT,
+        "date",
+        ("violations_found", gettext_lazy("Vi phạm")),
     ],
-    view_perm=VIEW,
-    change_perm=CHANGE_PARTY,
+    imports=imports([PARTY_ORG_COLUMN, "kind", "body", "subject", "date", "violations_found", "conclusion"]),
     save=actions.save_party_oversight,
     delete=actions.delete_party_oversight,
     search=("subject", "conclusion"),
@@ -541,113 +357,44 @@ party_oversight = Register(
         Filter("vi-pham", gettext_lazy("Phát hiện vi phạm"), BOOL_CHOICES, "violations_found"),
     ],
     date_field="date",
-    detail_fields=["organization", "kind", "body", "subject", "date", "violations_found", "conclusion"],
-    import_spec=party_oversight_spec,
 )
 
-
-class DisciplineForm_(PartyForm):
-    class Meta:
-        model = PartyDisciplineCase
-        fields = ["organization", "member_name", "date", "form", "reason", "decision"]
-
-
-def discipline_spec(register):
-    return ImportSpec(
-        title=register.title,
-        columns=[
-            PARTY_ORG_COLUMN,
-            Column("member_name", "Đảng viên, tổ chức đảng bị kỷ luật", required=True, max_length=255),
-            Column("date", "Ngày quyết định", kind="date", required=True),
-            Column("form", "Hình thức kỷ luật", kind="choice", choices=DisciplineForm.choices, required=True),
-            Column("reason", "Nội dung vi phạm", required=True),
-            Column("decision", "Quyết định kỷ luật", kind="lookup", lookup=document_lookup),
-        ],
-        build=lambda v, c: PartyDisciplineCase(**v),
-        save=_save(actions.save_discipline_case),
-        describe=str,
-    )
-
-
-discipline_cases = Register(
+discipline_cases = party_register(
     model=PartyDisciplineCase,
     name="discipline",
     slug="ky-luat-dang",
-    namespace=NS,
     title=gettext_lazy("Kỷ luật đảng"),
     title_one=gettext_lazy("vụ kỷ luật"),
-    form_class=DisciplineForm_,
+    fields=("organization", "member_name", "date", "form", "reason", "decision"),
     columns=[
-        Col(gettext_lazy("Đảng viên, tổ chức"), "member_name"),
-        Col(gettext_lazy("Hình thức"), "form", "choice"),
-        Col(gettext_lazy("Tổ chức đảng"), "organization.short_name"),
-        Col(gettext_lazy("Ngày"), "date", "date"),
+        ("member_name", gettext_lazy("Đảng viên, tổ chức")),
+        ("form", gettext_lazy("Hình thức")),
+        PARTY_ORG_SHORT,
+        ("date", gettext_lazy("Ngày")),
     ],
-    view_perm=VIEW,
-    change_perm=CHANGE_PARTY,
+    imports=imports([PARTY_ORG_COLUMN, "member_name", "date", "form", "reason", "decision"]),
     save=actions.save_discipline_case,
     delete=actions.delete_discipline_case,
     search=("member_name", "reason"),
     filters=[Filter("hinh-thuc", gettext_lazy("Hình thức"), DisciplineForm.choices, "form")],
     date_field="date",
     select_related=("decision",),
-    detail_fields=["organization", "member_name", "date", "form", "reason", "decision"],
-    import_spec=discipline_spec,
 )
 
-
-class PartyComplaintForm(PartyForm):
-    class Meta:
-        model = PartyComplaint
-        fields = ["organization", "received_on", "about", "summary", "status", "result"]
-
-
-def complaint_spec(register):
-    return ImportSpec(
-        title=register.title,
-        columns=[
-            PARTY_ORG_COLUMN,
-            Column("received_on", "Ngày nhận", kind="date", required=True),
-            Column("about", "Đảng viên bị khiếu nại, tố cáo", required=True, max_length=255),
-            Column("summary", "Nội dung", required=True),
-            Column(
-                "status",
-                "Tình trạng",
-                kind="choice",
-                choices=PartyComplaintStatus.choices,
-                default=PartyComplaintStatus.RECEIVED,
-            ),
-            Column("result", "Kết quả giải quyết"),
-        ],
-        build=lambda v, c: PartyComplaint(**v),
-        save=_save(actions.save_party_complaint),
-        describe=str,
-    )
-
-
-party_complaints = Register(
+party_complaints = party_register(
     model=PartyComplaint,
     name="party_complaint",
     slug="khieu-nai-to-cao-dang-vien",
-    namespace=NS,
     title=gettext_lazy("Khiếu nại, tố cáo đối với đảng viên"),
     title_one=gettext_lazy("đơn khiếu nại, tố cáo"),
-    form_class=PartyComplaintForm,
-    columns=[
-        Col(gettext_lazy("Về đảng viên"), "about"),
-        Col(gettext_lazy("Ngày nhận"), "received_on", "date"),
-        Col(gettext_lazy("Tổ chức đảng"), "organization.short_name"),
-        Col(gettext_lazy("Tình trạng"), "status", "choice"),
-    ],
-    view_perm=VIEW,
-    change_perm=CHANGE_PARTY,
+    fields=("organization", "received_on", "about", "summary", "status", "result"),
+    columns=[("about", gettext_lazy("Về đảng viên")), "received_on", PARTY_ORG_SHORT, "status"],
+    imports=imports([PARTY_ORG_COLUMN, "received_on", "about", "summary", "status", "result"]),
     save=actions.save_party_complaint,
     delete=actions.delete_party_complaint,
     search=("about", "summary", "result"),
     filters=[Filter("tinh-trang", gettext_lazy("Tình trạng"), PartyComplaintStatus.choices, "status")],
     date_field="received_on",
-    detail_fields=["organization", "received_on", "about", "summary", "status", "result"],
-    import_spec=complaint_spec,
 )
 
 REGISTERS = [

@@ -2,6 +2,7 @@
 
 import datetime
 
+from danchu.core import numbering
 from danchu.core.gendata import PLACES
 
 PETITION_TOPICS = {
@@ -32,6 +33,7 @@ CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
 def petitions(gen, agencies, per_agency):
+    from danchu.petitions.actions.shared import REFERENCE_PREFIX
     from danchu.petitions.models import Kind, Outcome, Petition, Status
 
     r = gen.rng
@@ -53,7 +55,7 @@ def petitions(gen, agencies, per_agency):
             p = Petition(
                 uuid=gen.uuid(),
                 organization=org,
-                reference=f"ĐT-{received.year}-{seq[received.year]:05d}",
+                reference=f"{REFERENCE_PREFIX}-{received.year}-{seq[received.year]:04d}",
                 tracking_code="".join(r.choice(CODE_ALPHABET) for _ in range(12)),
                 kind=kind,
                 channel=channel,
@@ -110,6 +112,10 @@ def petitions(gen, agencies, per_agency):
                 p.status = Status.ACCEPTED
                 p.next_due = due
             rows.append(p)
+        # The references were given here, not by numbering.allocate: the org's sequences must
+        # follow them, or the first letter registered in danchu would be numbered 0001 again.
+        for year, issued in seq.items():
+            numbering.raise_to(org, numbering.PETITION, year, issued)
         if len(rows) >= gen.batch:
             gen._bulk(Petition, rows)
             rows = []

@@ -4,6 +4,7 @@ or one an administrator uploaded), PDF from the DOCX through LibreOffice, XLSX a
 import datetime
 import hashlib
 import io
+import logging
 import re
 import shutil
 import subprocess
@@ -21,10 +22,13 @@ from danchu.core import safezip
 from danchu.core.officialdoc import fit_header_bytes
 from danchu.core.xlsx import workbook_bytes
 
+from . import pdfserver
 from .content import build_context, figure_rows
 from .sandbox import ReportEnvironment
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates_docx"
+PDF_TIMEOUT_SECONDS = 180
+logger = logging.getLogger(__name__)
 
 
 class RenderError(Exception):
@@ -134,7 +138,24 @@ def soffice_binary():
 
 
 def render_pdf(docx_bytes, basename="bao-cao"):
+    """The PDF of the DOCX: through the running converter when PDF_CONVERTER names one and it
+    answers (pdfserver.py), otherwise one `soffice --convert-to pdf` for this file."""
+    address = getattr(settings, "PDF_CONVERTER", "")
+    if address:
+        try:
+            return pdfserver.convert(address, docx_bytes, timeout=PDF_TIMEOUT_SECONDS)
+        except pdfserver.ConverterError as exc:
+            logger.warning("PDF converter unavailable, starting soffice for this file: %s", exc)
     binary = soffice_binary()
+    if not binary and address:
+        raise PdfUnavailable(
+            _(
+                "Không tạo được tệp PDF: bộ chuyển đổi PDF (unoserver tại %(address)s) không trả lời "
+                "và máy chủ chưa cài LibreOffice (soffice). Hãy khởi động lại bộ chuyển đổi hoặc cài "
+                "LibreOffice; tệp DOCX vẫn dùng được."
+            )
+            % {"address": address}
+        )
     if not binary:
         raise PdfUnavailable(
             _(
@@ -150,7 +171,7 @@ def render_pdf(docx_bytes, basename="bao-cao"):
                 [binary, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
                 check=True,
                 capture_output=True,
-                timeout=180,
+                timeout=PDF_TIMEOUT_SECONDS,
                 env={"HOME": tmp, "PATH": "/usr/bin:/bin"},
             )
         except (subprocess.SubprocessError, OSError) as exc:

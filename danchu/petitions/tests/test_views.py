@@ -185,10 +185,10 @@ def test_worklist_count_is_capped_on_large_lists_and_every_page_stays_reachable(
     w, new_petition, client_for, monkeypatch
 ):
     from danchu.core import paginator
-    from danchu.petitions import views
+    from danchu.petitions.views import lists
 
     monkeypatch.setattr(paginator, "COUNT_CAP", 3)
-    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    monkeypatch.setattr(lists, "PAGE_SIZE", 2)
     for i in range(7):
         new_petition(subject=f"Đơn số {i}")
     client = client_for(w.clerk_a)

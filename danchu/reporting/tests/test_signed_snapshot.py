@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from danchu.audit.models import AuditEvent
 from danchu.reporting import actions, rendering
+from danchu.reporting.actions import builds, submission
 from danchu.reporting.models import ReportBuild, ReportFile, ReportSnapshot, ReportStatus
 
 IN_WINDOW = datetime.date(2020, 6, 15)
@@ -287,7 +288,7 @@ def test_a_submission_that_rolls_back_leaves_no_file(fifteen, world, settings, m
     def refuse(report, *, actor):
         raise ValidationError("Cơ quan nhận báo cáo từ chối.")
 
-    monkeypatch.setattr(actions, "_report_receivers", lambda: [refuse])
+    monkeypatch.setattr(submission, "_report_receivers", lambda: [refuse])
     with pytest.raises(ValidationError):
         actions.submit(fifteen, actor=world.clerk_a)
     fifteen.refresh_from_db()
@@ -306,7 +307,7 @@ def test_a_pdf_added_by_a_transaction_that_rolls_back_leaves_no_file(
     def audit_fails(*args, **kwargs):
         raise RuntimeError("audit trail unavailable")
 
-    monkeypatch.setattr(actions, "record", audit_fails)
+    monkeypatch.setattr(submission, "record", audit_fails)
     with pytest.raises(RuntimeError):
         actions.add_pdf(report, actor=world.clerk_a)
     assert not ReportFile.objects.filter(report=report, format="pdf").exists()
@@ -318,14 +319,14 @@ def test_a_build_that_rolls_back_keeps_the_previous_draft_files(draft, world, se
     assert first.status == "done"
     previous = {f.format: f.file.read() for f in ReportFile.objects.filter(report=draft)}
     before = stored_files(settings)
-    real_store = actions._store_file
+    real_store = builds._store_file
 
     def disk_full_at_xlsx(report, fmt, content, snapshot_obj=None):
         if fmt == "xlsx":
             raise OSError("No space left on device")
         return real_store(report, fmt, content, snapshot_obj)
 
-    monkeypatch.setattr(actions, "_store_file", disk_full_at_xlsx)
+    monkeypatch.setattr(builds, "_store_file", disk_full_at_xlsx)
     with pytest.raises(OSError):
         actions.run_build(actions.request_build(draft, "docx,xlsx", actor=world.clerk_a))
     kept = {f.format: f for f in ReportFile.objects.filter(report=draft)}

@@ -1,0 +1,60 @@
+"""The generic halves of the registers' action functions: atomic, validated with full_clean, and
+writing the audit row in the same transaction (docs/architecture.md rules 1 and 2)."""
+
+from django.db import transaction
+
+from danchu.audit.models import AuditAction
+from danchu.audit.trail import diff, record, snapshot
+
+from .. import stale
+
+SNAPSHOT_EXCLUDE = ("id", "uuid")
+
+
+def save_record(instance, *, actor, m2m=None, reason="", verb="", organization=None, expected_version=None):
+    """Validate and save `instance` (create or update), set its many-to-many values, audit it.
+
+    `expected_version` is the version of the record the edit form was opened on
+    (`stale.version_of`): the stored row is locked and, if it changed meanwhile, `stale.StaleEdit`
+    is raised and nothing is saved. None (no form shown) checks nothing."""
+    with transaction.atomic():
+        creating = instance._state.adding or instance.pk is None
+        before = {}
+        if not creating:
+            fresh = type(instance)._base_manager.select_for_update().get(pk=instance.pk)
+            stale.check_record(fresh, expected_version, instance, m2m)
+            before = snapshot(fresh, exclude=SNAPSHOT_EXCLUDE)
+            for name in m2m or {}:
+                before[name] = sorted(str(o) for o in getattr(fresh, name).all())
+        instance.full_clean()
+        instance.save()
+        after = snapshot(instance, exclude=SNAPSHOT_EXCLUDE)
+        for name, values in (m2m or {}).items():
+            getattr(instance, name).set(values)
+            after[name] = sorted(str(o) for o in values)
+        kwargs = {"reason": reason, "verb": verb}
+        if organization is not None:
+            kwargs["organization"] = organization
+        if creating:
+            record(instance, AuditAction.CREATE, actor, changes=diff({}, after), **kwargs)
+        else:
+            changes = diff(before, after)
+            if changes:
+                record(instance, AuditAction.UPDATE, actor, changes=changes, **kwargs)
+    return instance
+
+
+def delete_record(instance, *, actor, reason="", organization=None):
+    """Delete `instance` (and what cascades from it), keeping its last values in the trail."""
+    with transaction.atomic():
+        kwargs = {"reason": reason}
+        if organization is not None:
+            kwargs["organization"] = organization
+        record(
+            instance,
+            AuditAction.DELETE,
+            actor,
+            changes=diff(snapshot(instance, exclude=SNAPSHOT_EXCLUDE), {}),
+            **kwargs,
+        )
+        instance.delete()

@@ -1,0 +1,78 @@
+"""Hand-entered figures (indicator overrides): open only while every report of the period is a draft."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from danchu.audit.models import AuditAction
+from danchu.audit.trail import diff, record, snapshot
+
+from ..indicators import BY_CODE
+from ..models import (
+    IndicatorOverride,
+    Report,
+    ReportStatus,
+)
+
+
+def _require_open_figures(org, period):
+    """Hand-entered figures feed every report of the period: refuse them while one of those
+    reports is past its draft, so a reviewed, signed or submitted report never changes under
+    its signature. A correction (a new draft version) opens them again."""
+    closed = (
+        Report.objects.current().filter(organization=org, period=period).exclude(status=ReportStatus.DRAFT)
+    )
+    if closed.exists():
+        raise ValidationError(
+            _(
+                "Báo cáo kỳ này đã rà soát, ký hoặc gửi: không sửa được số liệu nhập tay. "
+                "Trả báo cáo về dự thảo, hoặc lập bản đính chính, rồi sửa."
+            )
+        )
+
+
+@transaction.atomic
+def set_override(org, period, code, value, reason, *, actor):
+    _require_open_figures(org, period)
+    if code not in BY_CODE:
+        raise ValidationError(_("Chỉ tiêu “%(code)s” không tồn tại.") % {"code": code})
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Phải ghi lý do khi nhập tay số liệu.")})
+    if value is None or value < 0:
+        raise ValidationError({"value": _("Giá trị phải là số không âm.")})
+    override, created = IndicatorOverride.objects.get_or_create(
+        organization=org,
+        period=period,
+        code=code,
+        defaults={"value": value, "reason": reason.strip(), "entered_by": actor},
+    )
+    before = {} if created else snapshot(override)
+    override.value, override.reason, override.entered_by = value, reason.strip(), actor
+    override.save()
+    record(
+        override,
+        AuditAction.CREATE if created else AuditAction.UPDATE,
+        actor,
+        changes=diff(before, snapshot(override)),
+        reason=reason,
+        organization=org,
+        verb="nhập tay số liệu",
+    )
+    return override
+
+
+@transaction.atomic
+def clear_override(org, period, code, *, actor):
+    _require_open_figures(org, period)
+    override = IndicatorOverride.objects.filter(organization=org, period=period, code=code).first()
+    if override is None:
+        return
+    record(
+        override,
+        AuditAction.DELETE,
+        actor,
+        changes=diff(snapshot(override), {}),
+        organization=org,
+        verb="bỏ số liệu nhập tay",
+    )
+    override.delete()
