@@ -48,6 +48,47 @@ def _test_settings(settings, tmp_path):
     }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _pdf_once_per_document():
+    """LibreOffice turns each distinct document into PDF once per session. Many tests submit the
+    same report (same registers, same day), and each conversion starts LibreOffice (seconds):
+    a DOCX whose parts are identical to one converted before (its zip's timestamps aside) gets
+    the PDF LibreOffice made for it then. Only the installed LibreOffice is remembered: a test
+    that sets SOFFICE_BINARY (a stand-in, a missing binary) or PDF_CONVERTER, or hides the
+    binary, gets its own run."""
+    import hashlib
+    import io
+    import zipfile
+
+    from danchu.reporting import rendering
+
+    convert = rendering.render_pdf
+    converted = {}
+
+    def render_pdf(docx_bytes, basename="bao-cao"):
+        from django.conf import settings
+
+        binary = rendering.soffice_binary()
+        stand_in = getattr(settings, "SOFFICE_BINARY", "") or getattr(settings, "PDF_CONVERTER", "")
+        if not binary or stand_in:
+            return convert(docx_bytes, basename)
+        digest = hashlib.sha256(f"{binary}\0{basename}\0".encode())
+        try:
+            with zipfile.ZipFile(io.BytesIO(docx_bytes)) as parts:
+                for name in sorted(parts.namelist()):
+                    digest.update(f"{name}\0".encode() + parts.read(name) + b"\0")
+        except zipfile.BadZipFile:
+            return convert(docx_bytes, basename)
+        key = digest.hexdigest()
+        if key not in converted:
+            converted[key] = convert(docx_bytes, basename)
+        return converted[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rendering, "render_pdf", render_pdf)
+        yield
+
+
 SEED_NAME = "bao-cao-qcdc-2020-so-tttt-tra-vinh.md"
 
 
@@ -139,7 +180,52 @@ def client_for(client):
     return login
 
 
-def pytest_collection_modifyitems(items):
+def pytest_addoption(parser):
+    parser.addoption(
+        "--db-tests-only",
+        action="store_true",
+        help="Deselect the tests that cannot reach the database (the PostgreSQL half of make test).",
+    )
+
+
+# A test reaches the database only through the django_db marker or one of these fixtures
+# (pytest-django refuses every query of a test that has none: "Database access not allowed").
+# django_db_setup covers a module- or session-scoped fixture that unblocks the database itself
+# (tests/test_every_url.py): it needs the test database set up, so it asks for django_db_setup.
+DB_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "django_db_setup",
+    "live_server",
+}
+
+
+def reaches_database(item):
+    return item.get_closest_marker("django_db") is not None or bool(
+        DB_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def deselect_database_free(config, items):
+    """--db-tests-only: keep only the tests that may touch the database. The others (parsers,
+    rules, DOCX writing, system checks, …) do the same on every engine and run in the SQLite half."""
+    kept, dropped = [], []
+    for item in items:
+        (kept if reaches_database(item) else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--db-tests-only"):
+        deselect_database_free(config, items)
+    _no_serialized_rollback(items)
+
+
+def _no_serialized_rollback(items):
     """Transactional tests (the browser tests) empty every table when they end. Django's serialized
     rollback does not survive pytest-django's live server here, so it is switched off everywhere
     (a mix of both recreates content types under new ids); `_migration_data` below reloads what
@@ -401,16 +487,30 @@ class DemoSnapshots:
         self.tmp_path_factory = tmp_path_factory
         self.taken = {}
 
-    def get(self, *app_labels):
-        name = "+".join(app_labels)
+    def get(self, *app_labels, at=None):
+        """`at`: the loaders run at that moment (time_machine), for demos whose dates follow today."""
+        name = "+".join(app_labels) + (f"@{at}" if at else "")
         if name not in self.taken:
             loader = full_demo if app_labels == ("full",) else partial_demo(*app_labels)
-            self.taken[name] = take_snapshot(loader, self.tmp_path_factory.mktemp(f"demo-{name}") / "media")
+            if at:
+                loader = travelled(loader, at)
+            folder = self.tmp_path_factory.mktemp("demo-" + "+".join(app_labels))
+            self.taken[name] = take_snapshot(loader, folder / "media")
         return self.taken[name]
 
-    def restore(self, *app_labels, media_root):
+    def restore(self, *app_labels, media_root, at=None):
         """The loaders' context, their rows written into the current transaction."""
-        return restore_snapshot(self.get(*app_labels), media_root)
+        return restore_snapshot(self.get(*app_labels, at=at), media_root)
+
+
+def travelled(loader, at):
+    def load():
+        import time_machine
+
+        with time_machine.travel(at):
+            return loader()
+
+    return load
 
 
 @pytest.fixture(scope="session")
@@ -421,10 +521,11 @@ def demo_snapshots(tmp_path_factory):
 @pytest.fixture
 def demo_data(db, settings, demo_snapshots):
     """demo_data("full") -> the whole demo; demo_data("petitions", …) -> the orgs demo then the
-    named apps' demos. The context the loaders returned, with the rows restored from the
-    session's snapshot into this test's transaction and the media files into its MEDIA_ROOT."""
+    named apps' demos; demo_data(…, at="2026-11-27 09:00 +0700") -> the loaders run at that
+    moment. The context the loaders returned, with the rows restored from the session's
+    snapshot into this test's transaction and the media files into its MEDIA_ROOT."""
 
-    def load(*app_labels):
-        return demo_snapshots.restore(*app_labels, media_root=settings.MEDIA_ROOT)
+    def load(*app_labels, at=None):
+        return demo_snapshots.restore(*app_labels, media_root=settings.MEDIA_ROOT, at=at)
 
     return load

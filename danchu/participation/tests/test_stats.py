@@ -5,7 +5,6 @@ import datetime
 import pytest
 import time_machine
 
-from danchu.core.management.commands.demo import DemoContext
 from danchu.orgs import demo as orgs_demo
 from danchu.participation import demo
 from danchu.participation.models import Consultation, Disclosure, StaffConference, Vote
@@ -17,12 +16,9 @@ TODAY = "2026-11-27 09:00 +0700"
 
 
 @pytest.fixture
-def ctx(db):
-    ctx = DemoContext()
-    with time_machine.travel(TODAY):
-        orgs_demo.load(ctx)
-        demo.load(ctx)
-    return ctx
+def ctx(demo_data):
+    """The orgs demo then ours, loaded at TODAY (once per session, restored into each test)."""
+    return demo_data("participation", at=TODAY)
 
 
 def test_stats_reproduce_the_seed(ctx, django_assert_max_num_queries):

@@ -5,6 +5,7 @@ The page test renders the report with narratives of many lengths, so that the bl
 every position on the page, converts them all to PDF with LibreOffice in one run, and reads each
 page back with pypdf. Without LibreOffice it is skipped; the DOCX XML tests still run."""
 
+import functools
 import io
 import re
 import subprocess
@@ -62,11 +63,16 @@ def to_pdfs(docx_files, folder):
     return {name: (folder / f"{name}.pdf").read_bytes() for name in docx_files}
 
 
-def pages_with(pdf, needle):
+@functools.lru_cache(maxsize=64)
+def page_texts(pdf):
+    """The flattened text of each page (pypdf reads a PDF once, however many needles are sought)."""
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(pdf))
-    return [index for index, page in enumerate(reader.pages) if flat(needle) in flat(page.extract_text())]
+    return [flat(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def pages_with(pdf, needle):
+    return [index for index, text in enumerate(page_texts(pdf)) if flat(needle) in text]
 
 
 def strip_keeps(docx):
