@@ -24,6 +24,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from danchu.documents.demo import ensure_document
 from danchu.documents.kinds import DocumentKind
 from danchu.documents.models import Direction, Document
 
@@ -73,23 +74,8 @@ def _decision(org, number, day, subject_name):
 
 def _sanction_decision(org, number, day, subject_name):
     """A 2026 sanction decision, entered in the agency's register of outgoing documents."""
-    from danchu.documents.actions import create_document
-
-    existing = Document.objects.alive().filter(organization=org, ref=f"{number}/QĐ-XPHC").first()
-    if existing is not None:
-        return existing
-    return create_document(
-        actor=None,
-        organization=org,
-        direction=Direction.ISSUED,
-        kind=DocumentKind.QD,
-        number=number,
-        symbol="QĐ-XPHC",
-        issued_on=day,
-        issuer_org=org,
-        issuer_name=org.name,
-        subject=f"Xử phạt vi phạm hành chính đối với {subject_name}",
-    )
+    subject = f"Xử phạt vi phạm hành chính đối với {subject_name}"
+    return ensure_document(org, DocumentKind.QD, number, "QĐ-XPHC", False, day, org, org.name, subject)
 
 
 def _inspection(org, actor, row, referred_to, decide):

@@ -15,41 +15,31 @@ for the demo handler stttt.xuly, some due soon and one overdue (placed relative 
 deadlines are live whenever the demo is loaded). A fixed-date record is only created once its
 last date has come.
 
-Names, addresses and texts are invented.
+The tables (senders, topics, the 2026 letters, reception sessions) are in data/y2020.toml and
+data/y2026.toml. Names, addresses and texts are invented.
 """
 
 import datetime
+import tomllib
+from pathlib import Path
 
 from django.utils import timezone
 
+from danchu.documents.demo import ensure_document
 from danchu.documents.kinds import DocumentKind
 from danchu.documents.models import Direction, Document
 
-from . import actions
-from .models import Channel, Kind, Outcome, Petition, ReceptionSession, SenderType
+from .. import actions
+from ..models import Channel, Kind, Outcome, Petition, ReceptionSession, SenderType
 
 D = datetime.date
+DATA = Path(__file__).parent / "data"
 
-FACEBOOK_TOPICS = [
-    "Tài khoản Facebook đăng tin sai sự thật về dịch bệnh tại huyện Càng Long",
-    "Trang Facebook giả mạo cơ quan nhà nước kêu gọi quyên góp",
-    "Bài viết trên Facebook bịa đặt về việc thu hồi đất tại phường 7",
-    "Nhóm Facebook lan truyền tin đồn về giá điện, nước",
-    "Tài khoản mạo danh cán bộ xã đăng thông tin xúc phạm",
-    "Facebook cá nhân đăng tin sai về kết quả tuyển sinh",
-    "Tin đồn trên mạng xã hội về việc phong tỏa thành phố Trà Vinh",
-    "Bài đăng xuyên tạc về chính sách hỗ trợ người dân gặp khó khăn",
-    "Video trên Facebook cắt ghép nói sai về hoạt động của doanh nghiệp",
-    "Trang bán hàng trên Facebook dùng hình ảnh cơ quan để quảng cáo",
-]
-SENDERS = [
-    ("Nguyễn Văn Tâm", "Khóm 3, phường 1, TP. Trà Vinh", "0912 345 601"),
-    ("Trần Thị Bé Hai", "Ấp Chợ, xã Phương Thạnh, huyện Càng Long", "0918 222 310"),
-    ("Lê Minh Hậu", "Khóm 5, phường 7, TP. Trà Vinh", "0939 456 789"),
-    ("Thạch Sa Rươl", "Ấp Ba Se, xã Lương Hòa, huyện Châu Thành", "0987 110 220"),
-    ("Phạm Thị Kiều", "Khóm 2, phường 9, TP. Trà Vinh", "0907 333 444"),
-    ("Huỳnh Quốc Việt", "Ấp Long Bình, xã Long Đức, TP. Trà Vinh", "0976 555 666"),
-]
+
+def _data(name):
+    """A table of demo records from data/NAME.toml (see its header for the fields)."""
+    with open(DATA / f"{name}.toml", "rb") as f:
+        return tomllib.load(f)
 
 
 def _doc(org, number, issued_on, subject, signer="Nguyễn Văn Nậy"):
@@ -65,9 +55,39 @@ def _doc(org, number, issued_on, subject, signer="Nguyễn Văn Nậy"):
     return doc
 
 
-def _identity(i):
-    name, address, phone = SENDERS[i % len(SENDERS)]
-    return {"full_name": name, "address": address, "phone": phone}
+def _identity(senders, i):
+    """The sender's identity: the senders of a data table are given in turn."""
+    return dict(senders[i % len(senders)])
+
+
+def _receptions(org, head, rows, official_name, official, today):
+    """The citizen reception sessions of a data table not yet recorded whose day has come, each
+    with the letter it gave rise to (by subject)."""
+    held = set(
+        ReceptionSession.objects.filter(organization=org, held_on__year=rows[0]["held_on"].year).values_list(
+            "held_on", flat=True
+        )
+    )
+    by_subject = {
+        p.subject: p
+        for p in Petition.objects.filter(organization=org, received_on__year=rows[0]["held_on"].year)
+    }
+    for row in rows:
+        if row["held_on"] > today or row["held_on"] in held:
+            continue
+        linked = by_subject.get(row.get("letter"))
+        actions.record_reception(
+            org,
+            actor=head,
+            held_on=row["held_on"],
+            official_name=official_name,
+            official=official,
+            visits=row["visits"],
+            people=row["people"],
+            matters=row["matters"],
+            answered_on_the_spot=row["answered_on_the_spot"],
+            letters=[linked] if linked else [],
+        )
 
 
 def load(ctx):
@@ -81,6 +101,8 @@ def load_2020(org, users):
     if Petition.objects.filter(organization=org, received_on__year=2020).exists():
         return
     clerk, handler, head = users["stttt.vanthu"], users["stttt.xuly"], users["stttt.giamdoc"]
+    data = _data("y2020")
+    topics = data["facebook_topics"]
 
     def new(kind, received, subject, content, channel=Channel.PAPER, i=0, **kw):
         p = actions.register(
@@ -91,7 +113,7 @@ def load_2020(org, users):
             received_on=received,
             subject=subject,
             content=content,
-            identity=None if kw.get("is_anonymous") else _identity(i),
+            identity=None if kw.get("is_anonymous") else _identity(data["senders"], i),
             **kw,
         )
         return p
@@ -184,7 +206,7 @@ def load_2020(org, users):
 
     # Feedback about false information on Facebook: 4 answered, 6 not eligible.
     months = [1, 2, 3, 4, 5, 6, 8, 9, 10, 11]
-    for n, (topic, month) in enumerate(zip(FACEBOOK_TOPICS, months, strict=True)):
+    for n, (topic, month) in enumerate(zip(topics, months, strict=True)):
         received = D(2020, month, 5 + n)
         channel = [Channel.EMAIL, Channel.WEB, Channel.PAPER, Channel.PHONE][n % 4]
         f = new(
@@ -228,36 +250,25 @@ def load_2020(org, users):
     dup = new(
         Kind.FEEDBACK,
         D(2020, 1, 20),
-        FACEBOOK_TOPICS[0],
+        topics[0],
         "Gửi lại lần hai cùng nội dung phản ánh đã gửi qua thư điện tử.",
         channel=Channel.PAPER,
         i=4,
     )
     original = Petition.objects.get(
-        organization=org, subject=FACEBOOK_TOPICS[0], duplicate_of__isnull=True, received_on=D(2020, 1, 5)
+        organization=org, subject=topics[0], duplicate_of__isnull=True, received_on=D(2020, 1, 5)
     )
     actions.link_duplicate(dup, actor=clerk, original=original, on=D(2020, 1, 21))
 
     # Citizen reception sessions of 2020 (the letters arising from them are linked).
-    if not ReceptionSession.objects.filter(organization=org, held_on__year=2020).exists():
-        for held_on, visits, people, matters, spot, letters in (
-            (D(2020, 3, 5), 2, 2, 2, 2, []),
-            (D(2020, 7, 6), 3, 4, 2, 1, [c2]),
-            (D(2020, 9, 10), 1, 1, 1, 1, []),
-            (D(2020, 12, 3), 2, 3, 1, 0, []),
-        ):
-            actions.record_reception(
-                org,
-                actor=head,
-                held_on=held_on,
-                official_name="Nguyễn Văn Nậy, Phó Giám đốc",
-                official=users["stttt.pgd"],
-                visits=visits,
-                people=people,
-                matters=matters,
-                answered_on_the_spot=spot,
-                letters=letters,
-            )
+    _receptions(
+        org,
+        head,
+        data["receptions"],
+        "Nguyễn Văn Nậy, Phó Giám đốc",
+        users["stttt.pgd"],
+        timezone.localdate(),
+    )
     actions.publish_schedule(
         org,
         actor=head,
@@ -284,212 +295,21 @@ def load_2020(org, users):
     )
 
 
-VL_SENDERS = [
-    (
-        "Nguyễn Thị Hồng Nhung",
-        "Số 12 đường Phạm Thái Bường, phường Phước Hậu, tỉnh Vĩnh Long",
-        "0913 402 118",
-    ),
-    ("Trương Văn Lộc", "Ấp Hòa Thuận, xã Cái Nhum, tỉnh Vĩnh Long", "0908 771 245"),
-    ("Công ty TNHH Xăng dầu Phú Thịnh", "Quốc lộ 53, phường Trà Vinh, tỉnh Vĩnh Long", "0294 3855 201"),
-    ("Lê Hoàng Phúc", "Khóm 4, phường Long Châu, tỉnh Vĩnh Long", "0939 602 557"),
-    ("Huỳnh Thị Mỹ Duyên", "Ấp Phú Long, xã Châu Thành, tỉnh Vĩnh Long", "0976 338 410"),
-    ("Đoàn Minh Trí", "Số 45 đường Đồng Khởi, phường An Hội, tỉnh Vĩnh Long", "0918 520 634"),
-]
-
-
-def _vl_identity(i):
-    name, address, phone = VL_SENDERS[i % len(VL_SENDERS)]
-    return {"full_name": name, "address": address, "phone": phone}
-
-
 def _answer_letter(org, number, issued_on, subject):
     """The agency's written answer, entered in its register of outgoing documents."""
-    from danchu.documents.actions import create_document
-
-    symbol = f"{org.short_name}-TTra"
-    existing = Document.objects.alive().filter(organization=org, ref=f"{number}/{symbol}").first()
-    if existing is not None:
-        return existing
-    return create_document(
-        actor=None,
-        organization=org,
-        direction=Direction.ISSUED,
-        kind=DocumentKind.CV,
-        number=str(number),
-        symbol=symbol,
-        issued_on=issued_on,
-        issuer_org=org,
-        issuer_name=org.name,
-        subject=subject,
+    return ensure_document(
+        org, DocumentKind.CV, str(number), f"{org.short_name}-TTra", False, issued_on, org, org.name, subject
     )
-
-
-# The year's letters: kind, received, channel, subject, content, sender (index or None: anonymous),
-# then what happened: ("answer", classified, accepted, answered, doc no, answer text[, feedback due])
-# or ("file", classified, reason).
-VL_LETTERS_2026 = [
-    (
-        Kind.COMPLAINT,
-        D(2026, 2, 9),
-        Channel.PAPER,
-        "Khiếu nại quyết định xử phạt vi phạm hành chính về nhãn hàng hóa",
-        "Cơ sở kinh doanh cho rằng nhãn phụ của hàng nhập khẩu đã đủ nội dung bắt buộc.",
-        2,
-        (
-            "answer",
-            D(2026, 2, 11),
-            D(2026, 2, 16),
-            D(2026, 3, 13),
-            214,
-            "Sở đã xem xét và có văn bản trả lời: giữ nguyên quyết định xử phạt, hướng dẫn cơ sở bổ sung nhãn phụ.",
-        ),
-    ),
-    (
-        Kind.COMPLAINT,
-        D(2026, 5, 15),
-        Channel.RECEPTION,
-        "Khiếu nại kết quả thẩm định hồ sơ cấp giấy phép tiến hành công việc bức xạ",
-        "Phòng khám tư nhân khiếu nại việc yêu cầu bổ sung hồ sơ lần thứ hai đối với thiết bị X-quang.",
-        0,
-        (
-            "answer",
-            D(2026, 5, 18),
-            D(2026, 5, 21),
-            D(2026, 6, 18),
-            702,
-            "Sở đã có văn bản trả lời, chấp nhận một phần khiếu nại và cấp giấy phép sau khi hồ sơ được bổ sung.",
-        ),
-    ),
-    (
-        Kind.COMPLAINT,
-        D(2026, 8, 3),
-        Channel.WEB,
-        "Khiếu nại việc từ chối cấp giấy phép bưu chính",
-        "Doanh nghiệp chuyển phát khiếu nại văn bản từ chối vì cho rằng phương án kinh doanh đã đầy đủ.",
-        5,
-        (
-            "answer",
-            D(2026, 8, 5),
-            D(2026, 8, 10),
-            D(2026, 9, 4),
-            1048,
-            "Sở đã có văn bản trả lời, hướng dẫn doanh nghiệp hoàn thiện phương án và nộp lại hồ sơ.",
-        ),
-    ),
-    (
-        Kind.COMPLAINT,
-        D(2026, 6, 15),
-        Channel.PAPER,
-        "Khiếu nại quyết định thu hồi kinh phí đề tài khoa học cấp tỉnh năm 2022",
-        "Chủ nhiệm đề tài khiếu nại quyết định thu hồi kinh phí ban hành từ năm 2023.",
-        3,
-        (
-            "file",
-            D(2026, 6, 18),
-            "Đã hết thời hiệu khiếu nại 90 ngày kể từ ngày nhận quyết định (Luật Khiếu nại 2011, Điều 9); lưu đơn.",
-        ),
-    ),
-    (
-        Kind.DENUNCIATION,
-        D(2026, 3, 16),
-        Channel.PAPER,
-        "Tố cáo cửa hàng xăng dầu gian lận đo lường",
-        "Người tố cáo nêu cụ thể cột bơm, thời gian và lượng xăng thiếu sau nhiều lần mua.",
-        1,
-        (
-            "answer",
-            D(2026, 3, 19),
-            D(2026, 3, 24),
-            D(2026, 4, 21),
-            498,
-            "Đã có kết luận nội dung tố cáo: tố cáo đúng; cửa hàng đã bị xử phạt và kiểm định lại cột đo.",
-        ),
-    ),
-    (
-        Kind.DENUNCIATION,
-        D(2026, 7, 7),
-        Channel.WEB,
-        "Tố cáo không rõ nội dung về việc chấm hồ sơ tuyển chọn nhiệm vụ khoa học",
-        "Thư không ký tên, không nêu được hành vi vi phạm hay người vi phạm cụ thể.",
-        None,
-        (
-            "file",
-            D(2026, 7, 9),
-            "Đơn không rõ họ tên, địa chỉ người tố cáo, không có thông tin về người có hành vi vi phạm "
-            "(Luật Tố cáo 2018, Điều 23); lưu đơn.",
-        ),
-    ),
-    (
-        Kind.DENUNCIATION,
-        D(2026, 9, 14),
-        Channel.RECEPTION,
-        "Tố cáo đại lý viễn thông bán SIM đã kích hoạt sẵn",
-        "Người tố cáo cung cấp hóa đơn và số thuê bao mua tại đại lý.",
-        4,
-        (
-            "answer",
-            D(2026, 9, 16),
-            D(2026, 9, 21),
-            D(2026, 10, 16),
-            1236,
-            "Đã có kết luận nội dung tố cáo và chuyển Thanh tra Bộ Khoa học và Công nghệ xử lý doanh nghiệp chủ quản.",
-        ),
-    ),
-]
-VL_FEEDBACK_2026 = [
-    # subject, received, channel, answered (None: not eligible), doc no
-    ("Phản ánh tin nhắn rác quảng cáo bất động sản", D(2026, 1, 19), Channel.EMAIL, True, 88),
-    ("Phản ánh sóng di động yếu tại xã Hòa Minh", D(2026, 2, 23), Channel.WEB, True, 262),
-    ("Kiến nghị hỗ trợ doanh nghiệp đăng ký sáng chế", D(2026, 3, 30), Channel.PAPER, True, 431),
-    ("Phản ánh cuộc gọi mạo danh cơ quan nhà nước", D(2026, 4, 20), Channel.PHONE, False, None),
-    ("Phản ánh trang thông tin điện tử giả mạo Sở", D(2026, 6, 1), Channel.WEB, True, 655),
-    (
-        "Kiến nghị công bố tiến độ tuyển chọn nhiệm vụ khoa học năm 2026",
-        D(2026, 7, 13),
-        Channel.EMAIL,
-        True,
-        902,
-    ),
-    (
-        "Phản ánh dịch vụ chuyển phát chậm tại bưu cục phường Long Châu",
-        D(2026, 8, 17),
-        Channel.WEB,
-        False,
-        None,
-    ),
-    ("Phản ánh cân không đạt chuẩn tại chợ Vĩnh Long", D(2026, 9, 28), Channel.PAPER, True, 1321),
-    (
-        "Phản ánh bài đăng sai sự thật trên mạng xã hội về sáp nhập xã",
-        D(2026, 10, 26),
-        Channel.WEB,
-        False,
-        None,
-    ),
-]
-# Monthly reception by the head (15th of the month, or the next working day): visits, people,
-# matters, answered on the spot, and the letter the session gave rise to (index in VL_LETTERS_2026).
-VL_RECEPTION_2026 = [
-    (D(2026, 1, 15), 1, 1, 1, 1, None),
-    (D(2026, 3, 16), 2, 2, 2, 1, None),
-    (D(2026, 4, 15), 1, 1, 1, 1, None),
-    (D(2026, 5, 15), 2, 3, 1, 0, 1),
-    (D(2026, 6, 15), 1, 1, 1, 1, None),
-    (D(2026, 7, 15), 1, 2, 1, 1, None),
-    (D(2026, 9, 14), 2, 2, 2, 1, 6),
-    (D(2026, 10, 15), 1, 1, 1, 1, None),
-    (D(2026, 11, 16), 1, 1, 1, 1, None),
-]
 
 
 def load_2026_year(org, users):
     """The year's letters of Sở KH-CN Vĩnh Long at fixed dates; each only once its last date has come."""
     today = timezone.localdate()
     clerk, handler, head = users["stttt.vanthu"], users["stttt.xuly"], users["stttt.giamdoc"]
+    data = _data("y2026")
     done = set(
         Petition.objects.filter(organization=org, received_on__year=2026).values_list("subject", flat=True)
     )
-    letters = {}
 
     def register(kind, received, channel, subject, content, sender):
         return actions.register(
@@ -501,7 +321,7 @@ def load_2026_year(org, users):
             subject=subject,
             content=content,
             is_anonymous=sender is None,
-            identity=None if sender is None else _vl_identity(sender),
+            identity=None if sender is None else _identity(data["senders"], sender),
         )
 
     def accept_and_answer(p, classified, accepted, answered, number, text, answer_due=None):
@@ -524,29 +344,38 @@ def load_2026_year(org, users):
         )
         return actions.close(p, actor=handler, on=answered + datetime.timedelta(days=3))
 
-    for index, (kind, received, channel, subject, content, sender, outcome) in enumerate(VL_LETTERS_2026):
-        last = outcome[3] + datetime.timedelta(days=3) if outcome[0] == "answer" else outcome[1]
-        if subject in done or last > today:
+    for row in data["letters"]:
+        answered = "accepted" in row
+        last = row["answered"] + datetime.timedelta(days=3) if answered else row["classified"]
+        if row["subject"] in done or last > today:
             continue
-        p = register(kind, received, channel, subject, content, sender)
-        if outcome[0] == "answer":
-            _kind, classified, accepted, answered, number, text = outcome
-            accept_and_answer(p, classified, accepted, answered, number, text)
+        p = register(
+            Kind(row["kind"]),
+            row["received"],
+            Channel(row["channel"]),
+            row["subject"],
+            row["content"],
+            row.get("sender"),
+        )
+        if answered:
+            accept_and_answer(
+                p, row["classified"], row["accepted"], row["answered"], row["number"], row["answer"]
+            )
         else:
-            actions.classify(p, actor=clerk, outcome=Outcome.FILE, on=outcome[1], reason=outcome[2])
-        letters[index] = p
+            actions.classify(p, actor=clerk, outcome=Outcome.FILE, on=row["classified"], reason=row["reason"])
 
-    for n, (subject, received, channel, answered, number) in enumerate(VL_FEEDBACK_2026):
+    for n, row in enumerate(data["feedback"]):
+        received, answered = row["received"], "number" in row
         classified, accepted = received + datetime.timedelta(days=2), received + datetime.timedelta(days=4)
         answered_on = accepted + datetime.timedelta(days=10 + n % 5)
         last = answered_on + datetime.timedelta(days=3) if answered else classified
-        if subject in done or last > today:
+        if row["subject"] in done or last > today:
             continue
         p = register(
             Kind.FEEDBACK,
             received,
-            channel,
-            subject,
+            Channel(row["channel"]),
+            row["subject"],
             "Người dân phản ánh, kiến nghị và đề nghị Sở xem xét, xử lý theo thẩm quyền.",
             n,
         )
@@ -556,7 +385,7 @@ def load_2026_year(org, users):
                 classified,
                 accepted,
                 answered_on,
-                number,
+                row["number"],
                 "Sở đã xác minh, xử lý theo thẩm quyền và thông tin kết quả đến người phản ánh.",
                 answer_due=accepted + datetime.timedelta(days=20),
             )
@@ -569,28 +398,7 @@ def load_2026_year(org, users):
                 reason="Không đủ thông tin để xác minh (không có số điện thoại, đường dẫn hoặc địa điểm cụ thể); lưu đơn.",
             )
 
-    by_subject = {p.subject: p for p in Petition.objects.filter(organization=org, received_on__year=2026)}
-    held = set(
-        ReceptionSession.objects.filter(organization=org, held_on__year=2026).values_list(
-            "held_on", flat=True
-        )
-    )
-    for held_on, visits, people, matters, spot, letter in VL_RECEPTION_2026:
-        if held_on > today or held_on in held:
-            continue
-        linked = by_subject.get(VL_LETTERS_2026[letter][3]) if letter is not None else None
-        actions.record_reception(
-            org,
-            actor=head,
-            held_on=held_on,
-            official_name=f"{head.get_full_name()}, Lãnh đạo Sở",
-            official=head,
-            visits=visits,
-            people=people,
-            matters=matters,
-            answered_on_the_spot=spot,
-            letters=[linked] if linked else [],
-        )
+    _receptions(org, head, data["receptions"], f"{head.get_full_name()}, Lãnh đạo Sở", head, today)
 
 
 def load_2026(org, users):
@@ -599,6 +407,7 @@ def load_2026(org, users):
     ).exists():
         return
     clerk, handler = users["stttt.vanthu"], users["stttt.xuly"]
+    senders = _data("y2020")["senders"]
     today = timezone.localdate()
     # Dates are placed relative to today so the deadlines are live whenever the demo is loaded.
     from danchu.legal import calendar as workcal
@@ -615,7 +424,7 @@ def load_2026(org, users):
             received_on=received,
             subject=subject,
             content=content,
-            identity=None if kw.get("is_anonymous") else _identity(i),
+            identity=None if kw.get("is_anonymous") else _identity(senders, i),
             **kw,
         )
 
@@ -716,6 +525,6 @@ def load_2026(org, users):
         place="Trụ sở Sở Khoa học và Công nghệ tỉnh Vĩnh Long",
     )
     # Raise today's reminders so the handler's home page shows them (the cron job does this daily).
-    from .reminders import raise_reminders
+    from ..reminders import raise_reminders
 
     raise_reminders()
