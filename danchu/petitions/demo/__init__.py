@@ -97,163 +97,114 @@ def load(ctx):
     load_2026(orgs["VL.SKHCN"], users)
 
 
+def _register(org, clerk, senders, row, **kw):
+    """Register a letter of the data tables (`sender`: an index in `senders`; none: anonymous)."""
+    sender = row.get("sender")
+    return actions.register(
+        org,
+        actor=clerk,
+        kind=Kind(row["kind"]),
+        channel=Channel(row["channel"]),
+        received_on=row["received"],
+        subject=row["subject"],
+        content=row["content"],
+        is_anonymous=sender is None,
+        identity=None if sender is None else _identity(senders, sender),
+        **kw,
+    )
+
+
+def _last_day(row):
+    """The last day a letter of the data tables is handled on (it is created once it has come)."""
+    return row.get("closed") or row.get("answered") or row.get("accepted") or row["classified"]
+
+
+def _handle(p, row, clerk, handler, document):
+    """What became of a letter of the data tables: filed (`reason`), or accepted, then verified,
+    answered in writing (`document(number, day, subject)` gives the answer) and closed as far as
+    its dates go."""
+    if "reason" in row:
+        actions.classify(p, actor=clerk, outcome=Outcome.FILE, on=row["classified"], reason=row["reason"])
+        return
+    actions.classify(p, actor=clerk, outcome=Outcome.ACCEPT, on=row["classified"])
+    actions.assign(p, actor=clerk, handler=handler, on=row["classified"])
+    actions.accept(p, actor=handler, on=row["accepted"], answer_due=row.get("answer_due"))
+    if "verified" in row:
+        actions.record_verification(p, actor=handler, on=row["verified"], note=row["verification"])
+    if "answered" in row:
+        _answer(p, handler, row["answered"], row, document)
+    if "closed" in row:
+        actions.close(p, actor=handler, on=row["closed"])
+
+
+def _answer(p, handler, on, row, document):
+    subject = row.get("answer_subject") or f"V/v trả lời đơn: {p.subject}"
+    actions.answer(
+        p, actor=handler, on=on, document=document(row["number"], on, subject), public_answer=row["answer"]
+    )
+
+
 def load_2020(org, users):
     if Petition.objects.filter(organization=org, received_on__year=2020).exists():
         return
     clerk, handler, head = users["stttt.vanthu"], users["stttt.xuly"], users["stttt.giamdoc"]
     data = _data("y2020")
-    topics = data["facebook_topics"]
+    topics, senders = data["facebook_topics"], data["senders"]
 
-    def new(kind, received, subject, content, channel=Channel.PAPER, i=0, **kw):
-        p = actions.register(
-            org,
-            actor=clerk,
-            kind=kind,
-            channel=channel,
-            received_on=received,
-            subject=subject,
-            content=content,
-            identity=None if kw.get("is_anonymous") else _identity(data["senders"], i),
-            **kw,
-        )
-        return p
-
-    def accept_path(p, classified, accepted, answer_due=None):
-        actions.classify(p, actor=clerk, outcome=Outcome.ACCEPT, on=classified)
-        actions.assign(p, actor=clerk, handler=handler, on=classified)
-        return actions.accept(p, actor=handler, on=accepted, answer_due=answer_due)
+    def document(number, day, subject):
+        return _doc(org, number, day, subject)
 
     # Complaints: two answered in writing, one still being resolved at the end of 2020.
-    c1 = new(
-        Kind.COMPLAINT,
-        D(2020, 3, 9),
-        "Khiếu nại quyết định xử phạt vi phạm hành chính về quảng cáo",
-        "Người khiếu nại cho rằng mức phạt đối với biển quảng cáo của cửa hàng là không đúng quy định.",
-        i=0,
-    )
-    accept_path(c1, D(2020, 3, 12), D(2020, 3, 16))
-    actions.record_verification(
-        c1,
-        actor=handler,
-        on=D(2020, 3, 27),
-        note="Làm việc với người khiếu nại và kiểm tra hiện trạng biển quảng cáo.",
-    )
-    actions.answer(
-        c1,
-        actor=handler,
-        on=D(2020, 4, 10),
-        document=_doc(org, 512, D(2020, 4, 10), "V/v trả lời đơn khiếu nại về xử phạt quảng cáo"),
-        public_answer="Sở đã xem xét và có văn bản trả lời: giữ nguyên quyết định xử phạt, "
-        "hướng dẫn ông nộp phạt và tháo dỡ biển theo quy định.",
-    )
-    actions.close(c1, actor=handler, on=D(2020, 4, 15))
-
-    c2 = new(
-        Kind.COMPLAINT,
-        D(2020, 7, 6),
-        "Khiếu nại việc thu hồi giấy phép hoạt động in",
-        "Cơ sở in khiếu nại việc thu hồi giấy phép vì cho rằng đã khắc phục các thiếu sót.",
-        channel=Channel.RECEPTION,
-        i=1,
-    )
-    accept_path(c2, D(2020, 7, 9), D(2020, 7, 14))
-    actions.answer(
-        c2,
-        actor=handler,
-        on=D(2020, 8, 7),
-        document=_doc(org, 968, D(2020, 8, 7), "V/v trả lời đơn khiếu nại của cơ sở in"),
-        public_answer="Sở đã có văn bản trả lời và hướng dẫn thủ tục cấp lại giấy phép.",
-    )
-
-    c3 = new(
-        Kind.COMPLAINT,
-        D(2020, 11, 23),
-        "Khiếu nại kết quả kiểm tra điểm cung cấp dịch vụ trò chơi điện tử công cộng",
-        "Chủ điểm kinh doanh không đồng ý với biên bản kiểm tra về giờ hoạt động.",
-        i=2,
-    )
-    accept_path(c3, D(2020, 11, 27), D(2020, 12, 2))
-
     # Denunciations: one not eligible, one being handled at the end of 2020.
-    d1 = new(
-        Kind.DENUNCIATION,
-        D(2020, 5, 18),
-        "Tố cáo không rõ nội dung, không có chứng cứ",
-        "Thư không ghi tên người tố cáo, nội dung chung chung, không nêu được hành vi vi phạm cụ thể.",
-        is_anonymous=True,
-    )
-    actions.classify(
-        d1,
-        actor=clerk,
-        outcome=Outcome.FILE,
-        on=D(2020, 5, 22),
-        reason="Đơn không rõ họ tên, địa chỉ người tố cáo, không có thông tin về người vi phạm (Luật Tố cáo 2018, Điều 23).",
-    )
-    d2 = new(
-        Kind.DENUNCIATION,
-        D(2020, 11, 30),
-        "Tố cáo đại lý thu cước viễn thông thu tiền sai quy định",
-        "Người tố cáo cho rằng đại lý thu thêm phí khi đăng ký thông tin thuê bao.",
-        i=3,
-    )
-    accept_path(d2, D(2020, 12, 4), D(2020, 12, 8))
-    actions.record_verification(
-        d2,
-        actor=handler,
-        on=D(2020, 12, 18),
-        note="Phối hợp doanh nghiệp viễn thông kiểm tra sổ sách của đại lý.",
-    )
+    for row in data["letters"]:
+        _handle(_register(org, clerk, senders, row), row, clerk, handler, document)
 
     # Feedback about false information on Facebook: 4 answered, 6 not eligible.
     months = [1, 2, 3, 4, 5, 6, 8, 9, 10, 11]
+    channels = [Channel.EMAIL, Channel.WEB, Channel.PAPER, Channel.PHONE]
     for n, (topic, month) in enumerate(zip(topics, months, strict=True)):
         received = D(2020, month, 5 + n)
-        channel = [Channel.EMAIL, Channel.WEB, Channel.PAPER, Channel.PHONE][n % 4]
-        f = new(
-            Kind.FEEDBACK,
-            received,
-            topic,
-            "Người dân phản ánh thông tin không đúng sự thật đăng trên mạng xã hội Facebook và đề nghị Sở xử lý.",
-            channel=channel,
-            i=n + 4,
-        )
+        accepted = received + datetime.timedelta(days=4)
+        row = {
+            "kind": Kind.FEEDBACK,
+            "received": received,
+            "channel": channels[n % 4],
+            "sender": n + 4,
+            "subject": topic,
+            "content": "Người dân phản ánh thông tin không đúng sự thật đăng trên mạng xã hội Facebook và đề nghị "
+            "Sở xử lý.",
+        }
         if n < 4:
-            accepted = received + datetime.timedelta(days=4)
-            accept_path(
-                f,
-                received + datetime.timedelta(days=2),
-                accepted,
-                answer_due=accepted + datetime.timedelta(days=20),
-            )
-            actions.answer(
-                f,
-                actor=handler,
-                on=accepted + datetime.timedelta(days=12),
-                document=_doc(
-                    org,
-                    300 + 40 * n,
-                    accepted + datetime.timedelta(days=12),
-                    f"V/v trả lời phản ánh: {topic}",
-                ),
-                public_answer="Sở đã phối hợp Công an tỉnh xác minh, yêu cầu gỡ bỏ thông tin sai sự thật và xử lý theo quy định.",
-            )
+            row |= {
+                "classified": received + datetime.timedelta(days=2),
+                "accepted": accepted,
+                "answer_due": accepted + datetime.timedelta(days=20),
+                "answered": accepted + datetime.timedelta(days=12),
+                "number": 300 + 40 * n,
+                "answer_subject": f"V/v trả lời phản ánh: {topic}",
+                "answer": "Sở đã phối hợp Công an tỉnh xác minh, yêu cầu gỡ bỏ thông tin sai sự thật và xử lý "
+                "theo quy định.",
+            }
         else:
-            actions.classify(
-                f,
-                actor=clerk,
-                outcome=Outcome.FILE,
-                on=received + datetime.timedelta(days=3),
-                reason="Không đủ thông tin để xác định tài khoản, đường dẫn bài viết; đơn lưu theo quy định.",
-            )
+            row |= {
+                "classified": received + datetime.timedelta(days=3),
+                "reason": "Không đủ thông tin để xác định tài khoản, đường dẫn bài viết; đơn lưu theo quy định.",
+            }
+        _handle(_register(org, clerk, senders, row), row, clerk, handler, document)
 
     # A second copy of a letter already received: linked, not counted again.
-    dup = new(
-        Kind.FEEDBACK,
-        D(2020, 1, 20),
-        topics[0],
-        "Gửi lại lần hai cùng nội dung phản ánh đã gửi qua thư điện tử.",
-        channel=Channel.PAPER,
-        i=4,
+    dup = _register(
+        org,
+        clerk,
+        senders,
+        {
+            "kind": Kind.FEEDBACK,
+            "received": D(2020, 1, 20),
+            "channel": Channel.PAPER,
+            "sender": 4,
+            "subject": topics[0],
+            "content": "Gửi lại lần hai cùng nội dung phản ánh đã gửi qua thư điện tử.",
+        },
     )
     original = Petition.objects.get(
         organization=org, subject=topics[0], duplicate_of__isnull=True, received_on=D(2020, 1, 5)
@@ -278,21 +229,9 @@ def load_2020(org, users):
     )
 
     # Early 2021: the two cases open at the end of 2020 are resolved within their deadlines.
-    c3.refresh_from_db()
-    actions.answer(
-        c3,
-        actor=handler,
-        on=c3.resolve_due,
-        document=_doc(org, 12, c3.resolve_due, "V/v trả lời đơn khiếu nại về kết quả kiểm tra điểm trò chơi"),
-        public_answer="Sở đã có văn bản trả lời: giữ nguyên kết quả kiểm tra, hướng dẫn chủ cơ sở chấp hành giờ hoạt động.",
-    )
-    actions.answer(
-        d2,
-        actor=handler,
-        on=D(2021, 1, 6),
-        document=_doc(org, 21, D(2021, 1, 6), "V/v kết luận nội dung tố cáo đối với đại lý thu cước"),
-        public_answer="Đã có kết luận nội dung tố cáo và yêu cầu doanh nghiệp chấn chỉnh đại lý.",
-    )
+    for row in data["answers_2021"]:
+        p = Petition.objects.get(organization=org, subject=row["letter"])
+        _answer(p, handler, p.resolve_due if row.get("on_due") else row["answered"], row, document)
 
 
 def _answer_letter(org, number, issued_on, subject):
@@ -311,92 +250,37 @@ def load_2026_year(org, users):
         Petition.objects.filter(organization=org, received_on__year=2026).values_list("subject", flat=True)
     )
 
-    def register(kind, received, channel, subject, content, sender):
-        return actions.register(
-            org,
-            actor=clerk,
-            kind=kind,
-            channel=channel,
-            received_on=received,
-            subject=subject,
-            content=content,
-            is_anonymous=sender is None,
-            identity=None if sender is None else _identity(data["senders"], sender),
-        )
+    def document(number, day, subject):
+        return _answer_letter(org, number, day, subject)
 
-    def accept_and_answer(p, classified, accepted, answered, number, text, answer_due=None):
-        actions.classify(p, actor=clerk, outcome=Outcome.ACCEPT, on=classified)
-        actions.assign(p, actor=clerk, handler=handler, on=classified)
-        actions.accept(p, actor=handler, on=accepted, answer_due=answer_due)
-        if p.kind != Kind.FEEDBACK:
-            actions.record_verification(
-                p,
-                actor=handler,
-                on=accepted + datetime.timedelta(days=7),
-                note="Làm việc với các bên liên quan.",
-            )
-        actions.answer(
-            p,
-            actor=handler,
-            on=answered,
-            document=_answer_letter(org, number, answered, f"V/v trả lời đơn: {p.subject}"),
-            public_answer=text,
-        )
-        return actions.close(p, actor=handler, on=answered + datetime.timedelta(days=3))
-
-    for row in data["letters"]:
-        answered = "accepted" in row
-        last = row["answered"] + datetime.timedelta(days=3) if answered else row["classified"]
-        if row["subject"] in done or last > today:
-            continue
-        p = register(
-            Kind(row["kind"]),
-            row["received"],
-            Channel(row["channel"]),
-            row["subject"],
-            row["content"],
-            row.get("sender"),
-        )
-        if answered:
-            accept_and_answer(
-                p, row["classified"], row["accepted"], row["answered"], row["number"], row["answer"]
-            )
-        else:
-            actions.classify(p, actor=clerk, outcome=Outcome.FILE, on=row["classified"], reason=row["reason"])
-
+    feedback = []
     for n, row in enumerate(data["feedback"]):
-        received, answered = row["received"], "number" in row
+        received = row["received"]
         classified, accepted = received + datetime.timedelta(days=2), received + datetime.timedelta(days=4)
-        answered_on = accepted + datetime.timedelta(days=10 + n % 5)
-        last = answered_on + datetime.timedelta(days=3) if answered else classified
-        if row["subject"] in done or last > today:
-            continue
-        p = register(
-            Kind.FEEDBACK,
-            received,
-            Channel(row["channel"]),
-            row["subject"],
-            "Người dân phản ánh, kiến nghị và đề nghị Sở xem xét, xử lý theo thẩm quyền.",
-            n,
-        )
-        if answered:
-            accept_and_answer(
-                p,
-                classified,
-                accepted,
-                answered_on,
-                row["number"],
-                "Sở đã xác minh, xử lý theo thẩm quyền và thông tin kết quả đến người phản ánh.",
-                answer_due=accepted + datetime.timedelta(days=20),
-            )
+        row = row | {
+            "kind": Kind.FEEDBACK,
+            "sender": n,
+            "content": "Người dân phản ánh, kiến nghị và đề nghị Sở xem xét, xử lý theo thẩm quyền.",
+            "classified": classified,
+        }
+        if "number" in row:
+            answered = accepted + datetime.timedelta(days=10 + n % 5)
+            row |= {
+                "accepted": accepted,
+                "answer_due": accepted + datetime.timedelta(days=20),
+                "answered": answered,
+                "answer": "Sở đã xác minh, xử lý theo thẩm quyền và thông tin kết quả đến người phản ánh.",
+                "closed": answered + datetime.timedelta(days=3),
+            }
         else:
-            actions.classify(
-                p,
-                actor=clerk,
-                outcome=Outcome.FILE,
-                on=classified,
-                reason="Không đủ thông tin để xác minh (không có số điện thoại, đường dẫn hoặc địa điểm cụ thể); lưu đơn.",
+            row["reason"] = (
+                "Không đủ thông tin để xác minh (không có số điện thoại, đường dẫn hoặc địa điểm cụ thể); lưu đơn."
             )
+        feedback.append(row)
+
+    for row in data["letters"] + feedback:
+        if row["subject"] not in done and _last_day(row) <= today:
+            _handle(_register(org, clerk, data["senders"], row), row, clerk, handler, document)
 
     _receptions(org, head, data["receptions"], f"{head.get_full_name()}, Lãnh đạo Sở", head, today)
 
