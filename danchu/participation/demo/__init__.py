@@ -123,6 +123,74 @@ def _conference(org, actor, row):
     return conference
 
 
+def _consultation(org, clerk, row, staff):
+    """A consultation of the data tables with the staff's comments and its published summary
+    (unless it exists, or before the day after its publication)."""
+    today = timezone.localdate()
+    if (
+        row["published_on"] >= today
+        or Consultation.objects.filter(organization=org, title=row["title"]).exists()
+    ):
+        return
+    consultation = actions.create_consultation(
+        organization=org,
+        actor=clerk,
+        title=row["title"],
+        topic=Requirement.objects.get(
+            framework=framework_for(row["topic_on"]), area="consultation", code=row["topic"]
+        ),
+        description=row["description"],
+        opens_on=row["opens_on"],
+        closes_on=row["closes_on"],
+        sections=[tuple(section) for section in row["sections"]],
+    )
+    sections, remarks = list(consultation.sections.all()), row["remarks"]
+    for i, person in enumerate(staff):
+        day = row["comments_from"] + datetime.timedelta(days=i % row["comment_days"])
+        body = remarks[i % len(remarks)]
+        actions.add_comment(
+            consultation,
+            actor=None,
+            person=person,
+            body=body,
+            section=None if body == "Thống nhất với dự thảo." else sections[i % 3],
+            today=day,
+            at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(row["comment_hour"], i))),
+        )
+    result = actions.publish_consultation_summary(
+        consultation,
+        actor=clerk,
+        summary=row["summary"].format(n=len(staff)),
+        uptake=row["uptake"],
+        channels=[Channel.INTRANET, Channel.CONFERENCE],
+        published_on=row["published_on"],
+        today=row["published_on"],
+    )
+    if row.get("read"):
+        read_at = timezone.make_aware(datetime.datetime.combine(row["published_on"], datetime.time(14, 0)))
+        for i, r in enumerate(result.recipients.select_related("person").order_by("person_id")):
+            if i % 10 != 9:  # nine in ten read the result
+                actions.acknowledge(
+                    result, actor=None, person=r.person, at=read_at + datetime.timedelta(hours=i)
+                )
+
+
+def _recommend(head, answer, answered_on, **fields):
+    """A recommendation to the head, registered and answered: the year's first from the board or
+    from staff (`from_board`), once its answer's day has come."""
+    if (
+        answered_on > timezone.localdate()
+        or Recommendation.objects.filter(
+            organization=fields["organization"],
+            from_board=fields.get("from_board", False),
+            received_on__year=fields["received_on"].year,
+        ).exists()
+    ):
+        return
+    rec = actions.send_recommendation(addressee="head", **fields)
+    actions.answer_recommendation(rec, actor=head, answer=answer, answered_on=answered_on)
+
+
 # Staff of the successor body since 01/07/2025: (username or source organisation, how many, position).
 # The demo users who moved there, staff of the former Sở KH-CN Trà Vinh, and staff of the former
 # Sở TT-TT Trà Vinh (merged into it on 01/03/2025). Each keeps the staff category they had.
@@ -183,62 +251,8 @@ def _vl_skhcn_2026(ctx):
             _disclose(org, clerk, row)
 
     # The internal spending regulation, consulted before the conference (Law 2022 Art. 53).
-    title = "Dự thảo Quy chế chi tiêu nội bộ năm 2026"
-    if D(2026, 1, 16) <= today and not Consultation.objects.filter(organization=org, title=title).exists():
-        spending = actions.create_consultation(
-            organization=org,
-            actor=clerk,
-            title=title,
-            topic=Requirement.objects.get(
-                framework=framework_for(D(2026, 1, 5)), area="consultation", code="9"
-            ),
-            description="Lấy ý kiến công chức, viên chức, người lao động trước khi trình hội nghị cán bộ, "
-            "công chức, viên chức, người lao động năm 2026.",
-            opens_on=D(2026, 1, 5),
-            closes_on=D(2026, 1, 12),
-            sections=[
-                ("Chương I. Quy định chung", "Phạm vi, đối tượng, nguyên tắc chi tiêu."),
-                ("Chương II. Định mức chi", "Công tác phí, hội nghị, thuê khoán chuyên môn, văn phòng phẩm."),
-                ("Chương III. Sử dụng kinh phí tiết kiệm", "Thu nhập tăng thêm, khen thưởng, phúc lợi."),
-            ],
-        )
-        sections = list(spending.sections.all())
-        staff = list(Person.objects.filter(memberships__organization=org).order_by("pk").distinct()[:14])
-        remarks = [
-            "Đề nghị thống nhất mức khoán công tác phí giữa công chức hai cơ quan trước hợp nhất.",
-            "Nên bổ sung định mức chi cho hoạt động thẩm định, nghiệm thu nhiệm vụ khoa học.",
-            "Đề nghị quy định rõ chi hỗ trợ công chức đi công tác các xã xa trung tâm tỉnh.",
-            "Thống nhất với dự thảo.",
-            "Đề nghị tăng tỷ lệ chi thu nhập tăng thêm từ kinh phí tiết kiệm được.",
-        ]
-        for i, person in enumerate(staff):
-            day = D(2026, 1, 5 + i % 7)
-            actions.add_comment(
-                spending,
-                actor=None,
-                person=person,
-                body=remarks[i % len(remarks)],
-                section=sections[i % 3] if i % 5 != 3 else None,
-                today=day,
-                at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, i))),
-            )
-        result = actions.publish_consultation_summary(
-            spending,
-            actor=clerk,
-            summary=f"{len(staff)} ý kiến; đa số thống nhất với dự thảo, một số đề nghị về công tác phí "
-            "và định mức chi thẩm định, nghiệm thu nhiệm vụ khoa học.",
-            uptake="Tiếp thu thống nhất mức khoán công tác phí và bổ sung định mức chi thẩm định; "
-            "tỷ lệ chi thu nhập tăng thêm giữ như dự thảo để bảo đảm nguồn.",
-            channels=[Channel.INTRANET, Channel.CONFERENCE],
-            published_on=D(2026, 1, 15),
-            today=D(2026, 1, 15),
-        )
-        read_at = timezone.make_aware(datetime.datetime(2026, 1, 15, 14, 0))
-        for i, r in enumerate(result.recipients.select_related("person").order_by("person_id")):
-            if i % 10 != 9:  # nine in ten read the result
-                actions.acknowledge(
-                    result, actor=None, person=r.person, at=read_at + datetime.timedelta(hours=i)
-                )
+    staff = list(Person.objects.filter(memberships__organization=org).order_by("pk").distinct()[:14])
+    _consultation(org, clerk, _data("consultations")["vl_skhcn_2026"][0], staff)
 
     # The annual staff conference, in the first quarter (Nghị định 59/2023/NĐ-CP), the first of the
     # merged department: it elects the people's inspection board.
@@ -260,51 +274,31 @@ def _vl_skhcn_2026(ctx):
 
     # The board's recommendation to the head, answered within its 15 days, and staff feedback.
     board = actions.current_board(org, D(2026, 5, 12)).order_by("role", "pk").first()
-    if (
-        board
-        and D(2026, 5, 20) <= today
-        and not Recommendation.objects.filter(
-            organization=org, from_board=True, received_on__year=2026
-        ).exists()
-    ):
-        rec = actions.send_recommendation(
+    if board:
+        _recommend(
+            head,
             organization=org,
             actor=clerk,
             person=board.person,
-            addressee="head",
             from_board=True,
             subject="Kiến nghị công khai tiến độ giải ngân kinh phí nhiệm vụ khoa học và công nghệ",
             body="Ban Thanh tra nhân dân đề nghị công khai trên hệ thống thông tin nội bộ tiến độ giải ngân "
             "kinh phí các nhiệm vụ khoa học và công nghệ cấp tỉnh 5 tháng đầu năm.",
             received_on=D(2026, 5, 12),
-        )
-        actions.answer_recommendation(
-            rec,
-            actor=head,
             answer="Văn phòng Sở đã công khai tiến độ giải ngân trên hệ thống thông tin nội bộ ngày 19/5/2026 "
             "và sẽ cập nhật hằng quý.",
             answered_on=D(2026, 5, 20),
         )
     staff_person = Person.objects.filter(user=users["stttt.nhanvien"]).first()
-    if (
-        staff_person
-        and D(2026, 9, 18) <= today
-        and not Recommendation.objects.filter(
-            organization=org, from_board=False, received_on__year=2026
-        ).exists()
-    ):
-        rec = actions.send_recommendation(
+    if staff_person:
+        _recommend(
+            head,
             organization=org,
             actor=users["stttt.nhanvien"],
             person=staff_person,
-            addressee="head",
             subject="Đề nghị bố trí lại phòng làm việc sau hợp nhất",
             body="Đề nghị bố trí lại phòng làm việc của các phòng chuyên môn để thuận tiện phối hợp công việc.",
             received_on=D(2026, 9, 8),
-        )
-        actions.answer_recommendation(
-            rec,
-            actor=head,
             answer="Văn phòng Sở đã bố trí lại phòng làm việc tại tầng 2 và tầng 3 từ ngày 15/9/2026.",
             answered_on=D(2026, 9, 18),
         )
@@ -320,75 +314,25 @@ def load(ctx):
         _disclose(sttt, clerk, row)
 
     # The internal spending regulation, discussed before the conference.
-    spending = Consultation.objects.filter(
-        organization=sttt, title__startswith="Dự thảo Quy chế chi tiêu"
-    ).first()
-    if spending is None:
-        topic = Requirement.objects.get(framework=framework_for(D(2020, 1, 2)), area="consultation", code="9")
-        spending = actions.create_consultation(
-            organization=sttt,
-            actor=clerk,
-            title="Dự thảo Quy chế chi tiêu nội bộ năm 2020",
-            topic=topic,
-            description="Lấy ý kiến công chức, viên chức trước khi trình hội nghị cán bộ, công chức, viên chức.",
-            opens_on=D(2020, 1, 2),
-            closes_on=D(2020, 1, 9),
-            sections=[
-                ("Chương I. Quy định chung", "Phạm vi, đối tượng, nguyên tắc chi tiêu."),
-                ("Chương II. Mức chi cụ thể", "Công tác phí, hội nghị, văn phòng phẩm, điện thoại."),
-                ("Chương III. Sử dụng kinh phí tiết kiệm", "Chi thu nhập tăng thêm, khen thưởng, phúc lợi."),
-            ],
-        )
-        sections = list(spending.sections.all())
-        staff = list(
-            Person.objects.filter(memberships__organization__path__startswith=sttt.path).distinct()[:12]
-        )
-        remarks = [
-            "Đề nghị nâng mức khoán công tác phí cho cán bộ thường xuyên đi cơ sở.",
-            "Nên quy định rõ định mức văn phòng phẩm theo từng phòng.",
-            "Đề nghị ưu tiên chi phúc lợi cho người lao động có hoàn cảnh khó khăn.",
-            "Thống nhất với dự thảo.",
-        ]
-        for i, person in enumerate(staff):
-            actions.add_comment(
-                spending,
-                actor=None,
-                person=person,
-                body=remarks[i % len(remarks)],
-                section=sections[i % 3] if i % 4 != 3 else None,
-                today=D(2020, 1, 3 + i % 6),
-                at=timezone.make_aware(datetime.datetime(2020, 1, 3 + i % 6, 10, i)),
-            )
-        actions.publish_consultation_summary(
-            spending,
-            actor=clerk,
-            summary="12 ý kiến; đa số thống nhất, một số đề nghị điều chỉnh công tác phí và định mức văn phòng phẩm.",
-            uptake="Tiếp thu điều chỉnh mức khoán công tác phí; định mức văn phòng phẩm giữ như dự thảo.",
-            channels=[Channel.INTRANET, Channel.CONFERENCE],
-            published_on=D(2020, 1, 13),
-            today=D(2020, 1, 13),
-        )
+    staff = list(Person.objects.filter(memberships__organization__path__startswith=sttt.path).distinct()[:12])
+    _consultation(sttt, clerk, _data("consultations")["stttt_2020"][0], staff)
 
     conferences = _data("conferences")
     for row in conferences["stttt_2020"]:
         _conference(orgs[row["org"]], users[row["actor"]], row)
 
     board = actions.current_board(sttt, D(2020, 6, 1)).select_related("person__user").first()
-    if board and not Recommendation.objects.filter(organization=sttt, from_board=True).exists():
+    if board:
         # The board's written recommendation, registered by the clerk.
-        rec = actions.send_recommendation(
+        _recommend(
+            users["stttt.giamdoc"],
             organization=sttt,
             actor=clerk,
             person=board.person,
-            addressee="head",
             from_board=True,
             subject="Kiến nghị công khai chi tiết quyết toán kinh phí hội nghị",
             body="Ban Thanh tra nhân dân đề nghị công khai chi tiết các khoản chi hội nghị quý II.",
             received_on=D(2020, 7, 6),
-        )
-        actions.answer_recommendation(
-            rec,
-            actor=users["stttt.giamdoc"],
             answer="Văn phòng Sở đã công khai chi tiết trên mạng nội bộ ngày 15/7/2020.",
             answered_on=D(2020, 7, 16),
         )
