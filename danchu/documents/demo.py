@@ -459,7 +459,11 @@ RELATIONS = [
 ]
 
 
-def _ensure(organization, kind, number, symbol, is_party, issued_on, issuer_org, issuer_name, subject):
+def ensure_document(
+    organization, kind, number, symbol, is_party, issued_on, issuer_org, issuer_name, subject
+):
+    """The document of that reference in `organization`'s register, entered there if it is not yet
+    (through the action); the other apps' demos enter their answers and decisions with it."""
     from .models import compose_ref
 
     ref = compose_ref(number, symbol, is_party)
@@ -485,7 +489,7 @@ def load(ctx):
     orgs = ctx["orgs"]
     docs = {}
     for org_code, kind, number, symbol, party, day, issuer_code, issuer_name, subject in SEED_DOCUMENTS:
-        doc = _ensure(
+        doc = ensure_document(
             orgs[org_code] if org_code else None,
             kind,
             number,
@@ -498,9 +502,9 @@ def load(ctx):
         )
         docs[doc.ref] = doc
     for org_code, kind, number, symbol, day, subject in OTHER_DEPARTMENTS:
-        _ensure(orgs[org_code], kind, number, symbol, False, day, orgs[org_code], "", subject)
+        ensure_document(orgs[org_code], kind, number, symbol, False, day, orgs[org_code], "", subject)
     for org_code, kind, number, symbol, party, day, issuer_code, issuer_name, subject in VL_SKHCN_2026:
-        doc = _ensure(
+        doc = ensure_document(
             orgs[org_code] if org_code else None,
             kind,
             number,
