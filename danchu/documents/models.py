@@ -28,6 +28,12 @@ class DocumentQuerySet(models.QuerySet):
     def external(self):
         return self.filter(organization__isnull=True)
 
+    def matching(self, q):
+        """The documents a search for `q` finds, on the registry page and in the API alike: the
+        folded text of reference, subject, issuer and symbol (accents and case ignored), or the
+        exact number."""
+        return self.filter(search.matches(q, Document.SEARCHED_FIELDS, stored="search_text") | Q(number=q))
+
     def of_subtree(self, org):
         """The registry of `org` and of every unit below it."""
         return self.filter(organization__path__startswith=org.path)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danchu.core import params, search
+from danchu.core import params
 from danchu.core.vnformat import short_date
 from danchu.core.xlsx import xlsx_response
 from danchu.orgs import access
@@ -71,8 +71,7 @@ def _filtered(request, f):
     qs = visible_documents(request)
     qs = qs.deleted() if f["trash"] else qs.alive()
     if f["q"]:
-        q = f["q"]
-        qs = qs.filter(search.matches(q, Document.SEARCHED_FIELDS, stored="search_text") | Q(number=q))
+        qs = qs.matching(f["q"])
     if f["direction"]:
         qs = qs.filter(direction=f["direction"])
     if f["kind"]:

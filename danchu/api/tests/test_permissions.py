@@ -133,6 +133,18 @@ def test_periods_are_shared(client, world):
 # ------------------------------------------------------------------ documents
 
 
+def test_document_search_finds_what_the_registry_page_finds(client, world, doc_a):
+    """`q` searches as the registry page does: accents and case folded, the exact number too."""
+    page = client
+    page.force_login(world.clerk_a)
+    for q, found in [("dan chu o co so", True), ("KẾ HOẠCH", True), ("12", True), ("ngân sách", False)]:
+        listed = get(client, world.clerk_a, "/api/v1/documents", q=q)
+        assert listed.status_code == 200
+        assert (str(doc_a.uuid) in {d["uuid"] for d in listed.json()["results"]}) == found, q
+        html = page.get("/van-ban/", {"q": q}).content.decode()
+        assert ("KH-SA" in html) == found, q
+
+
 @pytest.mark.parametrize("role", EVERY_ROLE)
 def test_documents_of_a_are_seen_by_a_and_the_province_only(client, world, doc_a, role):
     sees = role != "clerk_b" and role != "staff_a"  # staff_a holds a role in the unit below A only

@@ -93,7 +93,7 @@ def list_documents(request, filters: Query[DocumentFilters]):
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     if filters.q:
-        qs = qs.filter(Q(ref__icontains=filters.q) | Q(subject__icontains=filters.q))
+        qs = qs.matching(filters.q)  # the registry page's search (accents and case folded)
     count, rows = _page(qs.order_by("-issued_on", "-pk"), filters)
     return {
         "count": count,
