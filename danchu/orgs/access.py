@@ -11,6 +11,7 @@ from functools import lru_cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import Organization, Role, RoleAssignment
 
@@ -99,6 +100,22 @@ def role_orgs(user):
 def require(user, perm, org):
     if not can(user, perm, org):
         raise PermissionDenied
+
+
+# The actor of work the system does on its own: a task, a management command, a data migration, a
+# demo builder. An action called with `actor=SYSTEM` skips its permission check (there is no one to
+# ask) and its audit rows name no user. Views and the API always pass the signed-in user (an
+# anonymous visitor is AnonymousUser, never SYSTEM), so they are always checked.
+SYSTEM = None
+
+
+def check(actor, perm, org, message=None):
+    """An action's own permission check, the authority whoever calls it (view, API, command):
+    PermissionDenied with a Vietnamese message unless `actor` has `perm` in `org` or is SYSTEM."""
+    if actor is SYSTEM:
+        return
+    if not can(actor, perm, org):
+        raise PermissionDenied(message or _("Bạn không có quyền làm việc này."))
 
 
 def get_for_user(user, queryset, perm, org_field="organization", **lookup):

@@ -2,7 +2,6 @@
 
 from contextlib import contextmanager
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
 from danchu.audit.models import AuditAction
@@ -21,14 +20,6 @@ def _transition(report, actor, to, verb, reason=""):
     report.status = to
     report.save()
     record(report, AuditAction.TRANSITION, actor, changes={"status": [before, to]}, verb=verb, reason=reason)
-
-
-def _require(actor, perm, org, message):
-    """The action's own access check (views check too): a ValidationError naming who may do it."""
-    from danchu.orgs import access
-
-    if not access.can(actor, perm, org):
-        raise ValidationError(message, code="permission")
 
 
 def _json_safe(value):
