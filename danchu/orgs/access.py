@@ -130,3 +130,19 @@ def get_for_user(user, queryset, perm, org_field="organization", **lookup):
     if not can(user, perm, org):
         raise Http404
     return obj
+
+
+def check_record(actor, perm, instance, org_field="organization", message=None):
+    """`check` for a register record: `perm` in the organisation the record is saved under
+    (`org_field`, a path such as "inspection__organization") and, for a stored record, also in the
+    one it is stored under now, so no one moves a record out of an organisation they may not change."""
+    if actor is SYSTEM:
+        return
+    org = instance
+    for part in org_field.split("__"):
+        org = getattr(org, part, None)  # an unset relation: no organisation, refused below
+    check(actor, perm, org, message)
+    if instance.pk is not None:
+        stored = type(instance)._base_manager.filter(pk=instance.pk).values_list(org_field, flat=True).first()
+        if stored is not None and stored != org.pk:
+            check(actor, perm, Organization.objects.get(pk=stored), message)
