@@ -22,15 +22,6 @@ def _transition(report, actor, to, verb, reason=""):
     record(report, AuditAction.TRANSITION, actor, changes={"status": [before, to]}, verb=verb, reason=reason)
 
 
-def _json_safe(value):
-    """The document context as plain JSON (lazy strings become text), to be stored and rendered."""
-    import json
-
-    from django.core.serializers.json import DjangoJSONEncoder
-
-    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
-
-
 @contextmanager
 def _discard_on_failure():
     """Yields the list the block appends the ReportFile rows it stores to; when the block fails (its

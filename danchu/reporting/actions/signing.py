@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
 from danchu.core import numbering
+from danchu.core.jsonsafe import plain
 from danchu.core.officialdoc import in_vietnamese
 from danchu.orgs import access
 
@@ -19,7 +20,7 @@ from ..models import (
     ReportTemplate,
 )
 from .drafting import _require_draft
-from .shared import _json_safe, _transition
+from .shared import _transition
 
 
 @transaction.atomic
@@ -151,7 +152,7 @@ def _freeze(report, data, actor):
         values=data.to_json(),
         content={
             "sections": {s.key: s.text for s in report.sections.all()},
-            "context": _json_safe(build_context(report, data)),
+            "context": plain(build_context(report, data)),
             "template": template.pk if template else None,
         },
         number=report.number,
