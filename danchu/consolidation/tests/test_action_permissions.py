@@ -4,22 +4,11 @@ refused call changes nothing, not even the audit trail."""
 
 from decimal import Decimal
 
-import pytest
-from django.core.exceptions import PermissionDenied
-
-from danchu.audit.models import AuditEvent
+from conftest import refused
 from danchu.consolidation import actions
 from danchu.consolidation.models import Assessment, RequestTarget, ScoringScheme, Submission, SubmissionStatus
 
 from .conftest import docx_upload
-
-
-def refused(call):
-    events = AuditEvent.objects.count()
-    with pytest.raises(PermissionDenied) as info:
-        call()
-    assert str(info.value)
-    assert AuditEvent.objects.count() == events
 
 
 def scheme(world, actor):

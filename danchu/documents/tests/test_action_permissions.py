@@ -3,18 +3,10 @@ report signature): a call by someone who does not keep the registry is refused w
 message and changes nothing, not even the audit trail."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
 
-from danchu.audit.models import AuditEvent
+from conftest import refused
 from danchu.documents import actions
 from danchu.documents.models import Document, DocumentRelation, RelationKind
-
-
-def refused(call):
-    events = AuditEvent.objects.count()
-    with pytest.raises(PermissionDenied, match="không có quyền"):
-        call()
-    assert AuditEvent.objects.count() == events
 
 
 @pytest.mark.parametrize("outsider", ["clerk_b", "staff_a", "handler_a"])

@@ -5,21 +5,12 @@ record is not moved into or out of an organisation one may not change."""
 import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied
 
-from danchu.audit.models import AuditEvent
+from conftest import refused
 from danchu.oversight import actions
 from danchu.oversight.models import Inspection, PartyOversight
 
 from .test_views import make_inspection
-
-
-def refused(call):
-    events = AuditEvent.objects.count()
-    with pytest.raises(PermissionDenied) as info:
-        call()
-    assert str(info.value)
-    assert AuditEvent.objects.count() == events
 
 
 @pytest.mark.parametrize("outsider", ["clerk_b", "staff_a", "officer"])

@@ -4,9 +4,9 @@ Vietnamese message and changes nothing, not even the audit trail; `access.SYSTEM
 task) is not asked."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from conftest import refused
 from danchu.audit.models import AuditEvent
 from danchu.orgs import access
 from danchu.reporting import actions, rendering
@@ -17,15 +17,6 @@ def first_code():
     from danchu.reporting.indicators import INDICATORS
 
     return next(i.code for i in INDICATORS if not i.is_derived)
-
-
-def refused(call):
-    events = AuditEvent.objects.count()
-    with pytest.raises(PermissionDenied) as info:
-        call()
-    assert str(info.value)  # a Vietnamese message, not a bare 403
-    assert AuditEvent.objects.count() == events
-    return info.value
 
 
 @pytest.mark.parametrize("outsider", ["officer", "clerk_b", "staff_a"])
