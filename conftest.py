@@ -529,3 +529,18 @@ def demo_data(db, settings, demo_snapshots):
         return demo_snapshots.restore(*app_labels, media_root=settings.MEDIA_ROOT, at=at)
 
     return load
+
+
+def refused(call):
+    """Call `call`, an action by someone without the right: it must raise PermissionDenied with a
+    message and leave no audit row (nothing changed). Returns the exception."""
+    from django.core.exceptions import PermissionDenied
+
+    from danchu.audit.models import AuditEvent
+
+    events = AuditEvent.objects.count()
+    with pytest.raises(PermissionDenied) as info:
+        call()
+    assert str(info.value)
+    assert AuditEvent.objects.count() == events
+    return info.value

@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danchu.core.forms import add_validation_error
+
 from . import actions
 from .forms import TokenForm
 from .models import ApiToken
@@ -26,9 +28,7 @@ def tokens(request):
                 request.user, actor=request.user, name=d["name"], write=d["write"], days=d["days"]
             )
         except ValidationError as exc:
-            for field, errs in exc.message_dict.items():
-                for e in errs:
-                    form.add_error(field if field in form.fields else None, e)
+            add_validation_error(form, exc)
         else:
             request.session[SESSION_KEY] = {"id": token.pk, "secret": secret}
             return redirect("api_tokens")

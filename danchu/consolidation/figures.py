@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from danchu.core.jsonsafe import plain
 from danchu.reporting.checks import rule_violations
 from danchu.reporting.indicators import BY_CODE, GROUPS, INDICATORS
 from danchu.reporting.indicators.base import Unit, ratio
@@ -29,12 +30,6 @@ def grouped_indicators():
     for indicator in INDICATORS:
         groups.setdefault(indicator.group, []).append(indicator)
     return [(key, GROUPS.get(key, key), items) for key, items in groups.items()]
-
-
-def plain(value):
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral() else float(value)
-    return value
 
 
 plain_value = plain
@@ -93,11 +88,6 @@ def plain_str(value):
     from danchu.core import vnformat
 
     return vnformat.number(plain(Decimal(str(value))))
-
-
-def aggregate(rows):
-    """{code: value} over agencies; each indicator with its own aggregate."""
-    return {indicator.code: indicator.aggregate_values(rows) for indicator in INDICATORS}
 
 
 def fill_ratios(values):

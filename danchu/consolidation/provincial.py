@@ -14,7 +14,7 @@ from danchu.core.officialdoc import OfficialDocument, in_vietnamese
 from danchu.core.xlsx import workbook_bytes
 from danchu.orgs.models import Membership, OrganizationKind
 from danchu.orgs.signing import default_signature, signature_for
-from danchu.reporting.indicators import BY_CODE, INDICATORS, Unit
+from danchu.reporting.indicators import BY_CODE, INDICATORS, Unit, aggregate
 
 from . import figures
 from .models import Submission, SubmissionStatus
@@ -263,7 +263,7 @@ def consolidate(request):
         .select_related("organization", "report")
         .order_by("organization__path")
     )
-    return Consolidation(request, submissions, figures.aggregate([s.values for s in submissions]))
+    return Consolidation(request, submissions, aggregate([s.values for s in submissions]))
 
 
 def validation(request):

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
 from danchu.core import params, search
+from danchu.core.forms import add_validation_error
 from danchu.core.xlsx import XLSX_MIME, xlsx_response
 from danchu.notifications import actions as notification_actions
 from danchu.orgs import access
@@ -35,14 +36,7 @@ PAGE_SIZE = 25
 
 
 def _apply_errors(form, exc):
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            target = field if field in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        for error in exc.messages:
-            form.add_error(None, error)
+    add_validation_error(form, exc)
 
 
 def _request_or_404(uuid):

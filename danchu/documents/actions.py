@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
 from danchu.core.stale import StaleEdit
+from danchu.orgs import access
 
 from . import refs
 from .kinds import DocumentKind
@@ -156,9 +157,23 @@ def _save(doc):
         ) from None
 
 
+def _check(actor, organization):
+    """The action's own check: who keeps `organization`'s registry (None: the shared legal texts)."""
+    from .permissions import can_change_in
+
+    if actor is not access.SYSTEM and not can_change_in(actor, organization):
+        raise PermissionDenied(_("Bạn không có quyền sửa sổ văn bản của cơ quan này."))
+
+
 @transaction.atomic
 def create_document(*, actor, organization, **fields):
     """Register a document in `organization`'s registry (None: the shared legal texts)."""
+    _check(actor, organization)
+    return _create_document(actor, organization, fields)
+
+
+def _create_document(actor, organization, fields):
+    """create_document without its permission check, for an action that made its own."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields {sorted(unknown)}")
@@ -190,15 +205,15 @@ def register_answer_document(petition, *, actor, **fields):
     (`permissions.can_register_answer`); anyone else gets PermissionDenied."""
     from .permissions import can_register_answer
 
-    if not can_register_answer(actor, petition):
-        raise PermissionDenied
+    if actor is not access.SYSTEM and not can_register_answer(actor, petition):
+        raise PermissionDenied(_("Bạn không có quyền vào sổ văn bản trả lời đơn này."))
     unknown = set(fields) - set(ANSWER_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields {sorted(unknown)}")
     fields = {**fields, "direction": Direction.ISSUED}
     # Stored text: kept in Vietnamese whatever the interface language.
     fields["notes"] = f"Văn bản trả lời đơn {petition.reference}, người xử lý vào sổ từ hồ sơ đơn."
-    return create_document(actor=actor, organization=petition.organization, **fields)
+    return _create_document(actor, petition.organization, fields)
 
 
 def _would_change(current, fields):
@@ -220,6 +235,7 @@ def update_document(doc, *, actor, expected_version=None, **fields):
     if unknown:
         raise TypeError(f"unknown fields {sorted(unknown)}")
     current = Document.objects.select_for_update(of=("self",)).select_related("organization").get(pk=doc.pk)
+    _check(actor, current.organization)
     if (
         expected_version is not None
         and str(expected_version).strip() != str(current.version)
@@ -246,6 +262,7 @@ def update_document(doc, *, actor, expected_version=None, **fields):
 def delete_document(doc, *, actor, reason=""):
     """Soft delete: the document leaves the registry and lists, and can be restored."""
     current = Document.objects.select_for_update().get(pk=doc.pk)
+    _check(actor, current.organization)
     if current.deleted_at is not None:
         raise ValidationError(_("Văn bản đã bị xóa trước đó."))
     current.deleted_at = timezone.now()
@@ -265,6 +282,7 @@ def delete_document(doc, *, actor, reason=""):
 @transaction.atomic
 def restore_document(doc, *, actor):
     current = Document.objects.select_for_update().get(pk=doc.pk)
+    _check(actor, current.organization)
     if current.deleted_at is None:
         raise ValidationError(_("Văn bản chưa bị xóa."))
     duplicate = find_duplicate(current)
@@ -289,6 +307,7 @@ def restore_document(doc, *, actor):
 
 def add_attachment(doc, upload, *, actor):
     """Attach an uploaded file after checking its size and content."""
+    _check(actor, doc.organization)
     content_type, name = validate_upload(upload)
     if doc.deleted_at is not None:
         raise ValidationError(_("Văn bản đã bị xóa; không thể đính kèm tệp."))
@@ -315,6 +334,7 @@ def add_attachment(doc, upload, *, actor):
 @transaction.atomic
 def remove_attachment(attachment, *, actor):
     doc, name, stored = attachment.document, attachment.original_name, attachment.file.name
+    _check(actor, doc.organization)
     storage = attachment.file.storage
     attachment.delete()
     record(
@@ -329,6 +349,7 @@ def remove_attachment(attachment, *, actor):
 
 @transaction.atomic
 def add_relation(source, target, kind, *, actor):
+    _check(actor, source.organization)
     if kind not in RelationKind.values:
         raise ValidationError({"kind": _("Quan hệ không hợp lệ.")})
     if source.pk == target.pk:
@@ -352,6 +373,7 @@ def add_relation(source, target, kind, *, actor):
 @transaction.atomic
 def remove_relation(relation, *, actor):
     source = relation.source
+    _check(actor, source.organization)
     label = f"{relation.get_kind_display()} {relation.target.ref}"
     relation.delete()
     record(

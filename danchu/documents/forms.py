@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from danchu.core.forms import add_validation_error
 from danchu.core.vnformat import short_date
 
 from . import refs
@@ -166,16 +167,7 @@ class DocumentForm(forms.Form):
     ERROR_FIELDS = {"ref": "ref_text", "number": "ref_text", "symbol": "ref_text", "organization": "registry"}
 
     def add_action_errors(self, exc):
-        if hasattr(exc, "error_dict"):
-            for key, errors in exc.message_dict.items():
-                field = self.ERROR_FIELDS.get(key, key)
-                if field not in self.fields:
-                    field = None
-                for message in errors:
-                    self.add_error(field, message)
-        else:
-            for message in exc.messages:
-                self.add_error(None, message)
+        add_validation_error(self, exc, self.ERROR_FIELDS)
 
 
 class DeleteForm(forms.Form):

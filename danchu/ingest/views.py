@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from danchu.consolidation.models import ReportRequest
+from danchu.core.forms import add_validation_error
 from danchu.orgs import access
 from danchu.orgs.models import Organization
 from danchu.reporting.indicators import BY_CODE
@@ -28,14 +29,7 @@ def _get(queryset, **lookup):
 
 
 def _apply_errors(form, exc):
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            target = field if field in form.fields else f"v_{field}" if f"v_{field}" in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        for error in exc.messages:
-            form.add_error(None, error)
+    add_validation_error(form, exc, lambda field: field if field in form.fields else f"v_{field}")
 
 
 @login_required

@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from danchu.core.forms import add_validation_error
+
 from .actions import check_override_day
 from .models import CalendarOverride, OverrideKind, PetitionKind
 
@@ -129,9 +131,7 @@ class CalendarOverrideForm(forms.ModelForm):
             try:
                 check_override_day(day, kind)
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    for error in errors:
-                        self.add_error(field if field in self.fields else None, error)
+                add_validation_error(self, exc)
         return data
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from danchu.core.forms import add_validation_error
 from danchu.orgs import access
 
 from . import actions, calendar
@@ -75,9 +76,7 @@ def calendar_year(request, year=None):
                 try:
                     override = actions.add_calendar_override(actor=request.user, **form.cleaned_data)
                 except ValidationError as exc:
-                    for field, errors in exc.message_dict.items():
-                        for error in errors:
-                            form.add_error(field if field in form.fields else None, error)
+                    add_validation_error(form, exc)
                 else:
                     messages.success(
                         request,

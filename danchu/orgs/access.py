@@ -11,6 +11,7 @@ from functools import lru_cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import Organization, Role, RoleAssignment
 
@@ -101,6 +102,22 @@ def require(user, perm, org):
         raise PermissionDenied
 
 
+# The actor of work the system does on its own: a task, a management command, a data migration, a
+# demo builder. An action called with `actor=SYSTEM` skips its permission check (there is no one to
+# ask) and its audit rows name no user. Views and the API always pass the signed-in user (an
+# anonymous visitor is AnonymousUser, never SYSTEM), so they are always checked.
+SYSTEM = None
+
+
+def check(actor, perm, org, message=None):
+    """An action's own permission check, the authority whoever calls it (view, API, command):
+    PermissionDenied with a Vietnamese message unless `actor` has `perm` in `org` or is SYSTEM."""
+    if actor is SYSTEM:
+        return
+    if not can(actor, perm, org):
+        raise PermissionDenied(message or _("Bạn không có quyền làm việc này."))
+
+
 def get_for_user(user, queryset, perm, org_field="organization", **lookup):
     """Fetch one object the user may `perm`, or raise 404 (not 403: an outsider learns nothing)."""
     try:
@@ -113,3 +130,19 @@ def get_for_user(user, queryset, perm, org_field="organization", **lookup):
     if not can(user, perm, org):
         raise Http404
     return obj
+
+
+def check_record(actor, perm, instance, org_field="organization", message=None):
+    """`check` for a register record: `perm` in the organisation the record is saved under
+    (`org_field`, a path such as "inspection__organization") and, for a stored record, also in the
+    one it is stored under now, so no one moves a record out of an organisation they may not change."""
+    if actor is SYSTEM:
+        return
+    org = instance
+    for part in org_field.split("__"):
+        org = getattr(org, part, None)  # an unset relation: no organisation, refused below
+    check(actor, perm, org, message)
+    if instance.pk is not None:
+        stored = type(instance)._base_manager.filter(pk=instance.pk).values_list(org_field, flat=True).first()
+        if stored is not None and stored != org.pk:
+            check(actor, perm, Organization.objects.get(pk=stored), message)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danchu.core import imports, search
+from danchu.core.forms import add_validation_error
 from danchu.core.registers import import_view
 from danchu.core.xlsx import XLSX_MIME
 
@@ -78,14 +79,7 @@ def _get_org(request, code):
 
 
 def _errors_to_form(form, exc):
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            for error in errors:
-                for message in error.messages:
-                    form.add_error(name if name in form.fields else None, message)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
+    add_validation_error(form, exc)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,13 +7,14 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
+from danchu.orgs import access
 
 from .. import notifications as notices
 from ..models import (
     Submission,
     SubmissionStatus,
 )
-from .requests import _notify
+from .requests import MANAGERS_ONLY, _notify
 
 # Completeness
 
@@ -34,6 +35,7 @@ def missing_orgs(request):
 @transaction.atomic
 def send_reminders(request, *, actor):
     """Remind every agency that has not (validly) answered yet. Returns the number of notices."""
+    access.check(actor, "consolidation.manage", request.requesting_org, MANAGERS_ONLY)
     missing = missing_orgs(request)
     if not missing:
         raise ValidationError(_("Tất cả cơ quan đã gửi báo cáo; không có ai cần nhắc."))

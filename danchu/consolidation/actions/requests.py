@@ -1,9 +1,10 @@
 """Report requests and their notices to the agencies."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from danchu.audit.trail import record_create
 from danchu.notifications.actions import notify
@@ -17,6 +18,8 @@ from ..models import (
     RequestTarget,
     TargetMode,
 )
+
+MANAGERS_ONLY = gettext_lazy("Chỉ cán bộ Sở Nội vụ theo dõi yêu cầu này được làm việc này.")
 
 # Requests
 
@@ -45,8 +48,9 @@ def create_request(
 
     Without `period`, `new_period` ({"kind", "year", "part"}) names the period: the existing one
     of that code, else one created here with the default cut-off (orgs.actions.create_period)."""
-    if actor is not None and not access.can(actor, "consolidation.manage", requesting_org):
-        raise PermissionDenied
+    access.check(
+        actor, "consolidation.manage", requesting_org, _("Chỉ cán bộ Sở Nội vụ được lập yêu cầu báo cáo.")
+    )
     if period is None:
         period = _period_for_request(new_period or {}, actor)
     errors = {}

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.orgs import access
 
 from .. import figures
 from ..models import (
@@ -26,6 +27,9 @@ from ..models import (
 @transaction.atomic
 def create_scheme(*, actor, province, year, name, criteria, bands, basis="", bonus_max=0):
     """criteria: [(number, label, max_points, [(number, label, max_points), ...])]; bands: [(label, min)]."""
+    access.check(
+        actor, "consolidation.manage", province, _("Chỉ cán bộ Sở Nội vụ được lập bộ tiêu chí chấm điểm.")
+    )
     if ScoringScheme.objects.filter(province=province, year=year).exists():
         raise ValidationError(_("Tỉnh đã có bộ tiêu chí chấm điểm của năm %(year)s.") % {"year": year})
     scheme = ScoringScheme.objects.create(
@@ -100,6 +104,9 @@ def get_assessment(scheme, org):
 @transaction.atomic
 def self_assess(scheme, org, scores, *, actor, notes=None, submit=False):
     """The agency's self-scores {criterion pk: Decimal}; `submit` hands them to the province."""
+    access.check(
+        actor, "consolidation.self_assess", org, _("Chỉ lãnh đạo và cán bộ của cơ quan được tự chấm điểm.")
+    )
     if not scheme.self_assessment_open:
         raise ValidationError(_("Bộ tiêu chí đã khóa tự chấm điểm."))
     assessment = Assessment.objects.select_for_update().get(pk=get_assessment(scheme, org).pk)
@@ -140,6 +147,9 @@ def score_assessment(assessment, scores, *, actor, bonus=Decimal(0), bonus_reaso
     """The province's scores {criterion pk: Decimal} plus a bonus; sets the total and the grade."""
     assessment = Assessment.objects.select_for_update().select_related("scheme").get(pk=assessment.pk)
     scheme = assessment.scheme
+    access.check(
+        actor, "consolidation.score", scheme.province, _("Chỉ cán bộ Sở Nội vụ được thẩm định điểm.")
+    )
     leaves = leaf_criteria(scheme)
     _check_scores(leaves, scores)
     errors = {}

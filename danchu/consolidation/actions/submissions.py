@@ -9,9 +9,11 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record, record_create
+from danchu.orgs import access
 
 from .. import figures
 from .. import notifications as notices
@@ -21,7 +23,9 @@ from ..models import (
     SubmissionKind,
     SubmissionStatus,
 )
-from .requests import _notify
+from .requests import MANAGERS_ONLY, _notify
+
+SUBMITTERS_ONLY = gettext_lazy("Chỉ lãnh đạo và cán bộ của cơ quan được gửi báo cáo của cơ quan.")
 
 UPLOAD_SIGNATURES = {".pdf": b"%PDF", ".docx": b"PK\x03\x04"}
 
@@ -91,6 +95,7 @@ def submit_report(request, org, report, *, actor, note="", submitted_at=None):
     """Answer with a report written and submitted in danchu: its frozen snapshot is the figures."""
     from danchu.reporting.models import ReportStatus
 
+    access.check(actor, "consolidation.submit", org, SUBMITTERS_ONLY)
     current = _prepare_version(request, org)
     if report.organization_id != org.pk:
         raise ValidationError(_("Báo cáo được chọn không phải của cơ quan này."))
@@ -129,6 +134,7 @@ def forward_correction(report, *, actor):
     transaction. Returns the new submissions."""
     if not report.corrects_id:
         return []
+    access.check(actor, "consolidation.submit", report.organization, SUBMITTERS_ONLY)
     earlier = []
     version = report.corrects
     while version is not None:
@@ -218,6 +224,7 @@ def clean_values(values):
 @transaction.atomic
 def submit_upload(request, org, *, actor, uploaded_file, values, note="", submitted_at=None):
     """Answer with an uploaded DOCX/PDF report and the appendix figures entered by hand."""
+    access.check(actor, "consolidation.submit", org, SUBMITTERS_ONLY)
     current = _prepare_version(request, org)
     content = _check_upload(uploaded_file)
     cleaned = clean_values(values)
@@ -242,7 +249,10 @@ def submit_upload(request, org, *, actor, uploaded_file, values, note="", submit
 
 @transaction.atomic
 def accept_submission(submission, *, actor):
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    submission = (
+        Submission.objects.select_for_update().select_related("request__requesting_org").get(pk=submission.pk)
+    )
+    access.check(actor, "consolidation.manage", submission.request.requesting_org, MANAGERS_ONLY)
     if not submission.is_current or submission.status != SubmissionStatus.SUBMITTED:
         raise ValidationError(_("Chỉ tiếp nhận được phiên bản mới nhất đang chờ xem xét."))
     submission.status = SubmissionStatus.ACCEPTED
@@ -261,7 +271,10 @@ def accept_submission(submission, *, actor):
 
 @transaction.atomic
 def return_submission(submission, *, actor, reason):
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    submission = (
+        Submission.objects.select_for_update().select_related("request__requesting_org").get(pk=submission.pk)
+    )
+    access.check(actor, "consolidation.manage", submission.request.requesting_org, MANAGERS_ONLY)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Phải ghi lý do trả lại báo cáo.")})

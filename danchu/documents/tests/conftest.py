@@ -24,6 +24,10 @@ def make_doc(world):
         if org == "external":
             org = None
             values["direction"] = Direction.EXTERNAL
-        return actions.create_document(actor=actor or world.clerk_a, organization=org, **values)
+        # By default the registry's own clerk (a system admin for the shared legal texts).
+        actor = actor or {world.a.pk: world.clerk_a, world.b.pk: world.clerk_b}.get(
+            getattr(org, "pk", None), world.admin
+        )
+        return actions.create_document(actor=actor, organization=org, **values)
 
     return make

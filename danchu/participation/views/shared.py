@@ -6,6 +6,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from danchu.core import stale
+from danchu.core.forms import add_validation_error
 from danchu.orgs import access
 
 from .. import actions
@@ -53,11 +54,7 @@ def _apply(form, call):
     except stale.StaleEdit:
         raise
     except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc.messages)
+        add_validation_error(form, exc)
         return None
 
 

@@ -373,15 +373,16 @@ def request_answer_document(petition, *, actor, note=""):
     today = _today()
     with transaction.atomic():
         p = _lock(petition)
-        # The clerks of the organisation: a clerk's role over an ancestor covers it too.
+        # The clerks of the organisation: a clerk's role over an ancestor covers it too. The paths of
+        # the organisation and of its ancestors are the prefixes of its own ("/1/", "/1/5/", …).
+        parts = p.organization.path.strip("/").split("/")
+        paths = ["/" + "/".join(parts[: n + 1]) + "/" for n in range(len(parts))]
         clerks = sorted(
-            {
-                a.user_id
-                for a in RoleAssignment.objects.filter(role=Role.CLERK, user__is_active=True).select_related(
-                    "organization"
-                )
-                if p.organization.path.startswith(a.organization.path)
-            }
+            set(
+                RoleAssignment.objects.filter(
+                    role=Role.CLERK, user__is_active=True, organization__path__in=paths
+                ).values_list("user_id", flat=True)
+            )
         )
         if not clerks:
             raise ValidationError(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
 from danchu.core import numbering
+from danchu.core.jsonsafe import plain
 from danchu.legal import deadlines
 
 from .. import crypto
@@ -93,9 +94,6 @@ def _not_before(day, earlier, field, message):
 def _step_dict(step):
     if hasattr(step, "as_dict"):
         return step.as_dict()
-
-    def plain(v):
-        return v.isoformat() if isinstance(v, datetime.date) else v
 
     return {
         "step": step.step,

@@ -125,3 +125,30 @@ def test_the_form_says_how_to_get_the_document(client_for, w, accepted_petition)
     p = accepted_petition()
     page = client_for(w.handler_a).get(f"/don-thu/{p.uuid}/").content.decode()
     assert "Văn bản mới: số" in page and "Đề nghị văn thư vào sổ" in page
+
+
+def test_the_request_reaches_the_clerks_of_the_org_and_its_ancestors_only(
+    w, accepted_petition, django_assert_max_num_queries
+):
+    """The clerks are looked up in SQL by the paths of the organisation and its ancestors: a
+    clerk over the province is asked, a clerk of a sibling or of a unit below the agency is not."""
+    from conftest import make_user
+    from danchu.orgs.models import Role
+
+    province_clerk = make_user("clerk_tv", Role.CLERK, w.tv)
+    unit_clerk = make_user("clerk_unit", Role.CLERK, w.a_unit)
+    p = accepted_petition()
+    asked = actions.request_answer_document(p, actor=w.handler_a, note="Quyết định đã ký")
+    assert asked == 2
+    notified = set(
+        Notification.objects.filter(target_id=p.pk, kind="petitions.document_request").values_list(
+            "user", flat=True
+        )
+    )
+    assert notified == {w.clerk_a.pk, province_clerk.pk}
+    assert unit_clerk.pk not in notified and w.clerk_b.pk not in notified
+    for n in range(5):  # more clerks elsewhere cost no query
+        make_user(f"clerk_x{n}", Role.CLERK, w.b)
+    p2 = accepted_petition(subject="Khiếu nại khác")
+    with django_assert_max_num_queries(20):
+        assert actions.request_answer_document(p2, actor=w.handler_a) == 2

@@ -1,6 +1,6 @@
 """Rendering the files of a report: the background build, the signed rendering, the live data."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
 from danchu.core.officialdoc import in_vietnamese
+from danchu.orgs import access
 
 from .. import rendering
 from ..indicators import ReportData, compute
@@ -155,18 +156,15 @@ def run_build(build):
 def may_build(user, report):
     """A build of a report not yet submitted replaces its draft files: only who drafts it (its
     clerks and head). The frozen files of a submitted report are read by whoever may view it."""
-    from danchu.orgs import access
-
     perm = "reporting.view" if report.status == ReportStatus.SUBMITTED else "reporting.draft"
     return access.can(user, perm, report.organization)
 
 
 @transaction.atomic
 def request_build(report, formats, *, actor):
-    if not may_build(actor, report):
-        raise ValidationError(
-            _("Chỉ cán bộ soạn thảo và lãnh đạo cơ quan được tạo tệp của báo cáo chưa gửi."),
-            code="permission",
+    if actor is not access.SYSTEM and not may_build(actor, report):
+        raise PermissionDenied(
+            _("Chỉ cán bộ soạn thảo và lãnh đạo cơ quan được tạo tệp của báo cáo chưa gửi.")
         )
     parse_formats(formats)
     build = ReportBuild.objects.create(report=report, formats=formats, requested_by=actor)

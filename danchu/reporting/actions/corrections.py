@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.audit.trail import record_create
+from danchu.orgs import access
 
 from ..models import (
     Report,
@@ -13,7 +14,6 @@ from ..models import (
     ReportStatus,
 )
 from .drafting import SETTINGS_FIELDS
-from .shared import _require
 
 
 @transaction.atomic
@@ -22,7 +22,7 @@ def start_correction(report, *, actor, reason):
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("Chỉ đính chính được báo cáo đã gửi."))
-    _require(
+    access.check(
         actor,
         "reporting.draft",
         report.organization,

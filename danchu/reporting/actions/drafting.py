@@ -1,13 +1,15 @@
 """Starting a report (its defaults from the settings) and editing its settings and sections while it is a draft."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
 from danchu.core import stale
+from danchu.orgs import access
 
 from ..models import (
     Report,
@@ -77,12 +79,11 @@ def new_report(org, period, **fields):
 
 @transaction.atomic
 def create_report(org, period, *, actor, **fields):
-    from danchu.orgs import access
-
     from ..defaults import missing_settings
 
-    if actor is not None and not access.can(actor, "reporting.draft", org):
-        raise PermissionDenied
+    access.check(
+        actor, "reporting.draft", org, _("Chỉ cán bộ soạn thảo và lãnh đạo cơ quan được lập báo cáo.")
+    )
     if Report.objects.filter(
         organization=org, period=period, report_type=fields.get("report_type", ReportType.ANNUAL_DEMOCRACY)
     ).exists():
@@ -98,6 +99,9 @@ def create_report(org, period, *, actor, **fields):
     report.save()
     record_create(report, actor, verb="lập báo cáo")
     return report
+
+
+DRAFTERS_ONLY = gettext_lazy("Chỉ cán bộ soạn thảo và lãnh đạo cơ quan được sửa báo cáo.")
 
 
 def _require_draft(report):
@@ -127,6 +131,7 @@ SETTINGS_FIELDS = (
 @transaction.atomic
 def update_settings(report, *, actor, **fields):
     report = Report.objects.select_for_update().get(pk=report.pk)
+    access.check(actor, "reporting.draft", report.organization, DRAFTERS_ONLY)
     _require_draft(report)
     before = snapshot(report)
     for name, value in fields.items():
@@ -164,6 +169,7 @@ def save_sections(report, texts, *, actor):
     the user's text) and nothing is saved; if the user left it as opened, it is skipped and keeps
     the other person's text."""
     report = Report.objects.select_for_update().get(pk=report.pk)
+    access.check(actor, "reporting.draft", report.organization, DRAFTERS_ONLY)
     _require_draft(report)
     specs = {s.key: s for s in outline_for(report.framework) if s.narrative}
     for key in texts:

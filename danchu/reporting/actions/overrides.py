@@ -3,9 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
+from danchu.orgs import access
 
 from ..indicators import BY_CODE
 from ..models import (
@@ -13,6 +15,8 @@ from ..models import (
     Report,
     ReportStatus,
 )
+
+FIGURES_BY_DRAFTERS = gettext_lazy("Chỉ cán bộ soạn thảo và lãnh đạo cơ quan được nhập tay số liệu.")
 
 
 def _require_open_figures(org, period):
@@ -33,6 +37,7 @@ def _require_open_figures(org, period):
 
 @transaction.atomic
 def set_override(org, period, code, value, reason, *, actor):
+    access.check(actor, "reporting.draft", org, FIGURES_BY_DRAFTERS)
     _require_open_figures(org, period)
     if code not in BY_CODE:
         raise ValidationError(_("Chỉ tiêu “%(code)s” không tồn tại.") % {"code": code})
@@ -63,6 +68,7 @@ def set_override(org, period, code, value, reason, *, actor):
 
 @transaction.atomic
 def clear_override(org, period, code, *, actor):
+    access.check(actor, "reporting.draft", org, FIGURES_BY_DRAFTERS)
     _require_open_figures(org, period)
     override = IndicatorOverride.objects.filter(organization=org, period=period, code=code).first()
     if override is None:

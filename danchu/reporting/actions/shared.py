@@ -2,7 +2,6 @@
 
 from contextlib import contextmanager
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
 from danchu.audit.models import AuditAction
@@ -21,23 +20,6 @@ def _transition(report, actor, to, verb, reason=""):
     report.status = to
     report.save()
     record(report, AuditAction.TRANSITION, actor, changes={"status": [before, to]}, verb=verb, reason=reason)
-
-
-def _require(actor, perm, org, message):
-    """The action's own access check (views check too): a ValidationError naming who may do it."""
-    from danchu.orgs import access
-
-    if not access.can(actor, perm, org):
-        raise ValidationError(message, code="permission")
-
-
-def _json_safe(value):
-    """The document context as plain JSON (lazy strings become text), to be stored and rendered."""
-    import json
-
-    from django.core.serializers.json import DjangoJSONEncoder
-
-    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
 
 @contextmanager

@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
 from danchu.core import numbering
+from danchu.core.jsonsafe import plain
 from danchu.core.officialdoc import in_vietnamese
+from danchu.orgs import access
 
 from ..indicators import compute
 from ..models import (
@@ -18,14 +20,14 @@ from ..models import (
     ReportTemplate,
 )
 from .drafting import _require_draft
-from .shared import _json_safe, _require, _transition
+from .shared import _transition
 
 
 @transaction.atomic
 def mark_reviewed(report, *, actor):
     report = Report.objects.select_for_update().get(pk=report.pk)
     _require_draft(report)
-    _require(
+    access.check(
         actor,
         "reporting.review",
         report.organization,
@@ -41,7 +43,7 @@ def return_to_draft(report, *, actor, reason=""):
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.REVIEWED:
         raise ValidationError(_("Chỉ trả về dự thảo được báo cáo đã rà soát, chưa ký."))
-    _require(
+    access.check(
         actor,
         "reporting.review",
         report.organization,
@@ -150,7 +152,7 @@ def _freeze(report, data, actor):
         values=data.to_json(),
         content={
             "sections": {s.key: s.text for s in report.sections.all()},
-            "context": _json_safe(build_context(report, data)),
+            "context": plain(build_context(report, data)),
             "template": template.pk if template else None,
         },
         number=report.number,
@@ -172,7 +174,7 @@ def sign(report, *, actor):
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.REVIEWED:
         raise ValidationError(_("Chỉ ký được báo cáo đã rà soát."))
-    _require(actor, "reporting.sign", report.organization, _("Chỉ lãnh đạo cơ quan được ký báo cáo."))
+    access.check(actor, "reporting.sign", report.organization, _("Chỉ lãnh đạo cơ quan được ký báo cáo."))
     with translation.override("vi"):  # the labels frozen with the lists are the document's
         data = compute(report.organization, report.period, report.data_start, report.data_end)
     errors = [p for p in run_checks(report, data) if p.is_error]
@@ -203,7 +205,9 @@ def withdraw_signature(report, *, actor, reason):
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.SIGNED:
         raise ValidationError(_("Chỉ hủy chữ ký được báo cáo đã ký, chưa gửi."))
-    _require(actor, "reporting.sign", report.organization, _("Chỉ lãnh đạo cơ quan được hủy chữ ký báo cáo."))
+    access.check(
+        actor, "reporting.sign", report.organization, _("Chỉ lãnh đạo cơ quan được hủy chữ ký báo cáo.")
+    )
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Phải ghi lý do hủy chữ ký.")})

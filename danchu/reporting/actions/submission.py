@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
 from danchu.core.officialdoc import in_vietnamese
+from danchu.orgs import access
 
 from .. import rendering
 from ..indicators import BY_CODE, compute
@@ -17,7 +18,7 @@ from ..models import (
     ReportStatus,
 )
 from .builds import render_signed
-from .shared import _discard_on_failure, _require, _store_file, _transition
+from .shared import _discard_on_failure, _store_file, _transition
 
 # The lists of the document, named for the differences a submission lists.
 LIST_LABELS = {
@@ -101,7 +102,7 @@ def _drift_error(report, frozen, lines):
 def _require_submittable(report, actor):
     if report.status != ReportStatus.SIGNED:
         raise ValidationError(_("Chỉ gửi được báo cáo đã ký."))
-    _require(
+    access.check(
         actor, "reporting.submit", report.organization, _("Bạn không có quyền gửi báo cáo của cơ quan này.")
     )
     frozen = report.snapshot
@@ -184,13 +185,9 @@ def add_pdf(report, *, actor):
     report = Report.objects.get(pk=report.pk)
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("Chỉ bổ sung bản PDF cho báo cáo đã gửi."))
-    if actor is not None:
-        _require(
-            actor,
-            "reporting.submit",
-            report.organization,
-            _("Bạn không có quyền bổ sung tệp cho báo cáo này."),
-        )
+    access.check(
+        actor, "reporting.submit", report.organization, _("Bạn không có quyền bổ sung tệp cho báo cáo này.")
+    )
     frozen = report.snapshot
     files = {f.format: f for f in frozen.files.all()}
     if "pdf" in files:

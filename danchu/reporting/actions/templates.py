@@ -1,9 +1,12 @@
 """An administrator's report templates."""
 
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from danchu.audit.trail import record_create
+from danchu.orgs import access
 
 from .. import rendering
 from ..models import (
@@ -16,6 +19,8 @@ def upload_template(report_type, framework, name, uploaded_file, *, actor):
     """Store an administrator's template once it renders against a sample report."""
     from ..sample import sample_context
 
+    if actor is not access.SYSTEM and not access.orgs_with(actor, "reporting.templates").exists():
+        raise PermissionDenied(_("Chỉ quản trị hệ thống được tải lên mẫu báo cáo."))
     content = uploaded_file.read()
     import io
 

@@ -117,10 +117,7 @@ class IndicatorValue:
         return Origin(self.origin).label
 
     def as_json(self):
-        def plain(v):
-            if isinstance(v, Decimal):
-                return int(v) if v == v.to_integral() else float(v)
-            return v
+        from danchu.core.jsonsafe import plain
 
         return {
             "value": plain(self.value),

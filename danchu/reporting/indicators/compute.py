@@ -7,12 +7,12 @@ A register whose statistics module is not installed yields no figure (origin "mi
 made-up one; the checks list it as a blocking problem.
 """
 
-import datetime
 import functools
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import Q
+
+from danchu.core.jsonsafe import plain
 
 from .base import IndicatorValue, Origin, RegisterMissing
 from .definitions import INDICATORS, LISTS
@@ -49,19 +49,6 @@ def records_function(source):
 
 def available_sources():
     return [source for source in SOURCES if source in registers()]
-
-
-def plain(value):
-    """JSON-safe copy of register data (Decimal, dates, nested lists and dicts)."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral() else float(value)
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    return value
 
 
 @dataclass

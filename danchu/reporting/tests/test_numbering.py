@@ -21,10 +21,11 @@ from .conftest import make_draft
 
 
 def register(world, number, *, kind="BC", symbol="BC-SA", day=datetime.date(2020, 10, 1), org=None, **fields):
-    """An outgoing document typed into the register by the clerk."""
+    """An outgoing document typed into the register by the clerk (of Sở B for its registry)."""
+    org = org or world.a
     return document_actions.create_document(
-        actor=world.clerk_a,
-        organization=org or world.a,
+        actor=world.clerk_b if org == world.b else world.clerk_a,
+        organization=org,
         direction=fields.pop("direction", Direction.ISSUED),
         kind=kind,
         number=number,

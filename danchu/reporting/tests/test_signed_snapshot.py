@@ -9,7 +9,7 @@ import stat
 import zipfile
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -90,7 +90,7 @@ def test_withdrawing_the_signature_keeps_everything_and_the_next_signature_takes
     first_entry = fifteen.registry_document
     with pytest.raises(ValidationError, match="lý do"):
         actions.withdraw_signature(fifteen, actor=world.head_a, reason=" ")
-    with pytest.raises(ValidationError, match="lãnh đạo"):
+    with pytest.raises(PermissionDenied, match="lãnh đạo"):
         actions.withdraw_signature(fifteen, actor=world.clerk_a, reason="Có thêm đơn")
     report = actions.withdraw_signature(fifteen, actor=world.head_a, reason="Sổ có thêm 03 đơn sau khi ký")
     assert report.status == ReportStatus.REVIEWED and report.number is None
@@ -204,7 +204,7 @@ def test_a_stranger_cannot_add_the_pdf(fifteen, world, settings, fake_soffice, c
     report = actions.submit(fifteen, actor=world.clerk_a)
     settings.SOFFICE_BINARY = fake_soffice
     assert client_for(world.officer).post(reverse("reporting:add_pdf", args=[report.uuid])).status_code == 404
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         actions.add_pdf(report, actor=world.officer)
     assert not ReportFile.objects.filter(report=report, format="pdf").exists()
 
@@ -218,7 +218,7 @@ def test_a_read_only_officer_cannot_rebuild_the_draft_files(draft, world, client
     response = client.post(reverse("reporting:build_start", args=[draft.uuid]), {"format": ["docx"]})
     assert response.status_code == 404
     assert not ReportBuild.objects.filter(report=draft).exists()
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         actions.request_build(draft, "docx", actor=world.officer)
     page = client.get(reverse("reporting:detail", args=[draft.uuid])).content.decode()
     assert reverse("reporting:build_start", args=[draft.uuid]) not in page

@@ -51,6 +51,7 @@ class Command(BaseCommand):
         self.build(options)
 
     def add_pdf(self, options):
+        from danchu.orgs import access
         from danchu.reporting import actions
         from danchu.reporting.models import Report, ReportStatus
 
@@ -67,7 +68,7 @@ class Command(BaseCommand):
         if report is None:
             raise UsageError(f"Cơ quan {org.code} chưa có báo cáo đã gửi của kỳ {period.code}.")
         try:
-            item = actions.add_pdf(report, actor=None)
+            item = actions.add_pdf(report, actor=access.SYSTEM)
         except ValidationError as exc:
             self.stderr.write(" ".join(exc.messages))
             sys.exit(1)
