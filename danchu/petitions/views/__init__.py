@@ -44,7 +44,6 @@ from .receptions import (
 from .shared import (
     PAGE_SIZE,
     _due_soon_limit,
-    _form_errors,
     _get_petition,
     _require,
 )
@@ -56,7 +55,6 @@ __all__ = [
     "_detail_context",
     "_due_soon_limit",
     "_filtered",
-    "_form_errors",
     "_get_petition",
     "_iso",
     "_make_form",

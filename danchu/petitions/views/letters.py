@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danchu.core.forms import add_validation_error
 from danchu.notifications import actions as notification_actions
 from danchu.orgs.ceased import ceased_refusal
 
@@ -21,7 +22,7 @@ from ..models import (
     Petition,
     PetitionAttachment,
 )
-from .shared import _due_soon_limit, _form_errors, _get_petition, _require
+from .shared import _due_soon_limit, _get_petition, _require
 
 
 @login_required
@@ -54,7 +55,7 @@ def register(request):
                 internal_notes=d["internal_notes"],
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, _("Đã tiếp nhận đơn %(ref)s.") % {"ref": p.reference})
             return redirect("petitions:detail", uuid=p.uuid)
@@ -157,7 +158,7 @@ def act(request, uuid, name):
         try:
             _call(name, p, request.user, d, form)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_validation_error(form, exc)
         except PermissionDenied:
             raise Http404 from None
         else:
@@ -238,7 +239,7 @@ def reveal(request, uuid):
         try:
             identity = actions.reveal_identity(p, actor=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_validation_error(form, exc)
     response = render(
         request,
         "petitions/reveal.html",

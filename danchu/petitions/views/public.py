@@ -5,6 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danchu.core.forms import add_validation_error
+
 from .. import actions, forms, ratelimit
 from ..actions import IDENTITY_FIELDS
 from ..models import (
@@ -12,7 +14,6 @@ from ..models import (
     ReceptionSchedule,
     normalize_tracking_code,
 )
-from .shared import _form_errors
 
 
 def _too_many(request, template, form, extra=None):
@@ -53,7 +54,7 @@ def public_submit(request):
                         attachments=d["attachments"],
                     )
                 except ValidationError as exc:
-                    _form_errors(form, exc)
+                    add_validation_error(form, exc)
                 else:
                     request.session["petitions_submitted"] = p.tracking_code
                     return redirect("petitions:public_done")

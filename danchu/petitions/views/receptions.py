@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.core import params
+from danchu.core.forms import add_validation_error
 
 from .. import actions, forms, permissions
 from ..models import (
@@ -18,7 +19,7 @@ from ..models import (
     ReceptionSchedule,
     ReceptionSession,
 )
-from .shared import PAGE_SIZE, _form_errors, _require
+from .shared import PAGE_SIZE, _require
 
 
 @login_required
@@ -82,7 +83,7 @@ def reception_create(request):
                 notes=d["notes"],
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, _("Đã ghi nhận buổi tiếp công dân."))
             return redirect("petitions:receptions")
@@ -102,7 +103,7 @@ def schedule(request):
                 org, actor=request.user, text=form.cleaned_data["text"], place=form.cleaned_data["place"]
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_validation_error(form, exc)
         else:
             messages.success(request, _("Đã công khai lịch tiếp công dân."))
             return redirect("petitions:receptions")

@@ -32,16 +32,5 @@ def _get_petition(request, uuid):
     return p
 
 
-def _form_errors(form, exc):
-    """Put an action's ValidationError on the form (field errors where the field exists)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
-
-
 def _due_soon_limit(today):
     return workcal.add_working_days(today, 3)
