@@ -137,6 +137,12 @@ def soffice_binary():
     return getattr(settings, "SOFFICE_BINARY", "") or shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def pdf_configured():
+    """Whether this server has a way to make PDFs: a running converter (PDF_CONVERTER) or a local
+    LibreOffice. render_pdf still says why when the one it tries fails."""
+    return bool(getattr(settings, "PDF_CONVERTER", "") or soffice_binary())
+
+
 def render_pdf(docx_bytes, basename="bao-cao"):
     """The PDF of the DOCX: through the running converter when PDF_CONVERTER names one and it
     answers (pdfserver.py), otherwise one `soffice --convert-to pdf` for this file."""

@@ -112,9 +112,10 @@ def _require_submittable(report, actor):
 
 
 def _render_for_submission(report, frozen):
-    """The DOCX and XLSX always; the PDF when LibreOffice converts it. ({fmt: bytes}, message)."""
+    """The DOCX and XLSX always; the PDF when the converter or LibreOffice makes it.
+    ({fmt: bytes}, message)."""
     files = render_signed(report, frozen, ["docx", "xlsx"])
-    if not rendering.soffice_binary():
+    if not rendering.pdf_configured():
         return files, _(
             "Máy chủ chưa cài LibreOffice: đã gửi tệp DOCX và XLSX; bản PDF bổ sung sau bằng nút "
             "“Tạo bản PDF từ tệp DOCX đã chốt”."

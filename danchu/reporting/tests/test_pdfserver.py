@@ -111,3 +111,22 @@ def test_addresses():
     assert pdfserver.parse_address("127.0.0.1:2003") == ("127.0.0.1", 2003)
     assert pdfserver.parse_address("[::1]:2003") == ("::1", 2003)
     assert pdfserver.parse_address(" converter.local:2003 ") == ("converter.local", 2003)
+
+
+@pytest.mark.django_db
+def test_a_report_is_submitted_with_its_pdf_by_the_converter_alone(
+    unoserver_address, settings, monkeypatch, world
+):
+    """A server with the running converter and no LibreOffice of its own submits the PDF with
+    the DOCX and XLSX (it used to look for soffice only and leave the PDF for later)."""
+    import datetime
+
+    from danchu.reporting import actions as reporting
+    from danchu.reporting.tests.conftest import make_draft
+
+    settings.PDF_CONVERTER = unoserver_address
+    monkeypatch.setattr(rendering, "soffice_binary", lambda: None)
+    report = make_draft(world, world.period_2020, datetime.date(2020, 11, 9))
+    report = reporting.sign(reporting.mark_reviewed(report, actor=world.clerk_a), actor=world.head_a)
+    report = reporting.submit(report, actor=world.clerk_a)
+    assert set(report.files.values_list("format", flat=True)) >= {"docx", "xlsx", "pdf"}
