@@ -31,6 +31,7 @@ CORE_MAY_IMPORT = {
         "danchu.core.registers.declaration",
         "danchu.core.registers.forms",
         "danchu.core.registers.importing",
+        "danchu.core.registers.records",
         "danchu.core.registers.views",
         "danchu.core.views",
     },

@@ -25,7 +25,7 @@ from .columns import BOOL_CHOICES, Child, Col, Filter, year_choices
 from .declaration import Register
 from .forms import DateInput, RegisterForm, VNIntegerField
 from .importing import Imports, import_view, organization_lookup, record_lookup, template_view
-from .records import delete_record, save_record
+from .records import delete_record, record_actions, save_record
 from .views import index_view
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "import_view",
     "index_view",
     "organization_lookup",
+    "record_actions",
     "record_lookup",
     "save_record",
     "template_view",

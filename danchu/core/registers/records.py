@@ -5,6 +5,7 @@ from django.db import transaction
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
+from danchu.orgs import access
 
 from .. import stale
 
@@ -58,3 +59,36 @@ def delete_record(instance, *, actor, reason="", organization=None):
             **kwargs,
         )
         instance.delete()
+
+
+def record_actions(perm, message, org_field="organization"):
+    """The (save, delete) action pair of a register record kind that needs nothing beyond the
+    permission check: each refuses an actor without `perm` in the record's organisation
+    (`org_field`, a path such as "inspection__organization"; orgs.access.check_record), then saves
+    or deletes through save_record / delete_record, audited under that organisation. A kind with
+    rules of its own (a fund with contributions, a subject with outcomes) writes its own."""
+
+    def organization_of(instance):
+        if org_field == "organization":
+            return None  # save_record / delete_record take the record's own
+        org = instance
+        for part in org_field.split("__"):
+            org = getattr(org, part)
+        return org
+
+    def save(instance, *, actor, m2m=None, reason="", expected_version=None):
+        access.check_record(actor, perm, instance, org_field, message=message)
+        return save_record(
+            instance,
+            actor=actor,
+            m2m=m2m,
+            reason=reason,
+            organization=organization_of(instance),
+            expected_version=expected_version,
+        )
+
+    def delete(instance, *, actor, reason=""):
+        access.check_record(actor, perm, instance, org_field, message=message)
+        delete_record(instance, actor=actor, reason=reason, organization=organization_of(instance))
+
+    return save, delete
