@@ -21,7 +21,7 @@ from ..models import (
     FollowUp,
     StaffConference,
 )
-from .shared import DOCX_MIME, _apply, _get_open_to_staff, _org, _post_action, _querystring
+from .shared import DOCX_MIME, _apply, _get_open_to_staff, _org, _page, _post_action, _querystring
 
 # --- conferences ------------------------------------------------------------------------------
 
@@ -32,10 +32,7 @@ def conference_list(request):
     qs = StaffConference.objects.filter(organization__path__startswith=org.path).select_related(
         "organization"
     )
-    f = params.Filters(request)
-    page_number = f.page()
-    f.report(request)
-    page = Paginator(qs, 25).get_page(page_number)
+    page = _page(request, qs)
     return render(
         request,
         "participation/conference_list.html",

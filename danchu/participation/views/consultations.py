@@ -2,14 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danchu.core import params
 from danchu.orgs import access
 from danchu.orgs.ceased import ceased_refusal
 
@@ -19,7 +17,7 @@ from ..models import (
     Disclosure,
     Phase,
 )
-from .shared import _apply, _get_open_to_staff, _org, _querystring, _take_part
+from .shared import _apply, _get_open_to_staff, _org, _page, _querystring, _take_part
 
 # --- consultations ----------------------------------------------------------------------------
 
@@ -33,10 +31,7 @@ def consultation_list(request):
         .annotate(n_comments=Count("comments"))
         .order_by("-opens_on", "-pk")  # an aggregate drops Meta.ordering
     )
-    f = params.Filters(request)
-    page_number = f.page()
-    f.report(request)
-    page = Paginator(qs, 25).get_page(page_number)
+    page = _page(request, qs)
     return render(
         request,
         "participation/consultation_list.html",

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -16,7 +15,7 @@ from .. import actions, forms
 from ..models import (
     Recommendation,
 )
-from .shared import _apply, _org, _querystring
+from .shared import _apply, _org, _page, _querystring
 
 # --- recommendations ---------------------------------------------------------------------------
 
@@ -34,10 +33,7 @@ def recommendation_list(request):
     if board:
         visible |= Q(addressee="board")
     qs = qs.filter(visible)
-    f = params.Filters(request)
-    page_number = f.page()
-    f.report(request)
-    page = Paginator(qs, 25).get_page(page_number)
+    page = _page(request, qs)
     return render(
         request,
         "participation/recommendation_list.html",

@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils import timezone
 
-from danchu.core import stale
+from danchu.core import params, stale
 from danchu.core.forms import add_validation_error
 from danchu.orgs import access
 
@@ -75,3 +76,13 @@ def _querystring(request):
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+def _page(request, qs, size=25):
+    """The page of `qs` the request asks for, its page number validated (a bad one is named on
+    the page, danchu.core.params) — the plain lists of consultations, votes, conferences and
+    recommendations."""
+    f = params.Filters(request)
+    number = f.page()
+    f.report(request)
+    return Paginator(qs, size).get_page(number)

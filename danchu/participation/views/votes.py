@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -18,7 +17,7 @@ from ..models import (
     Vote,
     VoterRoll,
 )
-from .shared import _apply, _get_open_to_staff, _org, _post_action, _querystring, _take_part
+from .shared import _apply, _get_open_to_staff, _org, _page, _post_action, _querystring, _take_part
 
 # --- votes ------------------------------------------------------------------------------------
 
@@ -33,10 +32,7 @@ def vote_list(request):
         )
         .order_by("-opens_on", "-pk")
     )  # an aggregate drops Meta.ordering
-    f = params.Filters(request)
-    page_number = f.page()
-    f.report(request)
-    page = Paginator(qs, 25).get_page(page_number)
+    page = _page(request, qs)
     return render(
         request,
         "participation/vote_list.html",
