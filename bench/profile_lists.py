@@ -55,7 +55,10 @@ def main():
         analyze()
         print(f"generated {shape} in {time.perf_counter() - t0:.1f} s", flush=True)
     user = get_user_model().objects.get(username="p.head")
-    client = Client(HTTP_COOKIE=session_cookie(user), HTTP_HOST="127.0.0.1")
+    cookie = session_cookie(user)
+    csrf = Client(HTTP_COOKIE=cookie, HTTP_HOST="127.0.0.1").get("/don-thu/").cookies["csrftoken"].value
+    # as a browser: the CSRF cookie it was given is sent back (else each page makes a new secret)
+    client = Client(HTTP_COOKIE=f"{cookie}; csrftoken={csrf}", HTTP_HOST="127.0.0.1")
     pages = [("healthz", "/healthz"), ("worklist", "/don-thu/"), ("disclosures", "/dan-chu/cong-khai/")]
     if os.environ.get("BENCH_PAGES"):
         pages = [p for p in pages if p[0] in os.environ["BENCH_PAGES"].split(",")]

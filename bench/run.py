@@ -309,6 +309,22 @@ def session_cookie(user):
     return f"sessionid={store.session_key}"
 
 
+def with_csrf_cookie(cookie, port, path="/don-thu/"):
+    """`cookie` plus the `csrftoken` cookie the server sets on a page with a form, as a browser
+    sends it back: without it every page makes a new CSRF secret and a Set-Cookie header."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", path, headers={"Cookie": cookie})
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    csrf = next(
+        c.split(";")[0] for c in response.headers.get_all("Set-Cookie") or [] if c.startswith("csrftoken=")
+    )
+    return f"{cookie}; {csrf}"
+
+
 def bench_http(gen):
     from django.contrib.auth import get_user_model
 
@@ -317,7 +333,7 @@ def bench_http(gen):
 
     section("3. HTTP: worklist and disclosure list, 16 clients, gunicorn on PostgreSQL")
     user = get_user_model().objects.get(username=f"{gen.root.code.lower()}.head")
-    cookie = session_cookie(user)
+    cookie = with_csrf_cookie(session_cookie(user), PORT)  # the same cookies for every page
     letters = Petition.objects.in_subtree(gen.root).count()
     print(f"  {letters} letters under {gen.root.code}; {WORKERS} gunicorn workers on port {PORT}")
     results = {}

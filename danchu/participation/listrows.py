@@ -167,3 +167,83 @@ def disclosure_rows(ids, org, user, oversee, today=None):
             f'<td class="num">{r["n_read"]}/{r["audience_size"]}</td>\n</tr>'
         )
     return mark_safe("".join(out))
+
+
+@functools.lru_cache(maxsize=16)
+def _texts(language):
+    """The body's fixed texts and links, translated and escaped once per process and language."""
+    del language  # the key: translated in the active language
+    labels = {
+        "title_oversee": _("Nội dung công khai"),
+        "title_mine": _("Nội dung được công khai đến bạn"),
+        "create": _("Công khai nội dung mới"),
+        "export": _("Xuất Excel"),
+        "compliance": _("Tuân thủ theo danh mục"),
+        "stats": _("Thống kê"),
+        "q": _("Tìm"),
+        "kind": _("Hình thức"),
+        "all": _("Tất cả"),
+        "year": _("Năm"),
+        "filter": _("Lọc"),
+        "unread": _("Tôi chưa đọc"),
+        "late": _("Công khai chậm"),
+        "th_reference": _("Số hiệu"),
+        "th_title": _("Tiêu đề"),
+        "th_requirement": _("Nội dung theo quy định"),
+        "th_published": _("Ngày công khai"),
+        "th_timing": _("Thời hạn"),
+        "th_read": _("Đã đọc"),
+    }
+    t = {key: esc(text) for key, text in labels.items()}
+    tabs = (
+        ("participation:disclosures", _("Công khai")),
+        ("participation:consultations", _("Lấy ý kiến")),
+        ("participation:votes", _("Biểu quyết")),
+        ("participation:conferences", _("Hội nghị")),
+        ("participation:recommendations", _("Kiến nghị")),
+    )
+    # participation/_tabs.html, as {% include %} writes it
+    t["tabs"] = (
+        '<p class="toolbar">\n'
+        + "".join(
+            f'<a class="btn secondary" href="{esc(reverse(name))}">{esc(label)}</a>\n' for name, label in tabs
+        )
+        + "</p>\n"
+    )
+    for name in ("disclosure_create", "compliance", "stats"):
+        t[f"url_{name}"] = esc(reverse(f"participation:{name}"))
+    return t
+
+
+def disclosure_body(*, page_obj, rows, manage, oversee, q, year, only, kind_options, query):
+    """The list below the menu (heading, tabs, filters, table, pages): the markup the template
+    participation/_disclosure_list.html wrote, `query` the query string without `page`."""
+    from danchu.core.leanhtml import pagination
+
+    t = _texts(get_language())
+    toolbar = ""
+    if oversee:
+        create = f'<a class="btn" href="{t["url_disclosure_create"]}">{t["create"]}</a>' if manage else ""
+        toolbar = (
+            f'<p class="toolbar">{create}\n'
+            f'<a class="btn secondary" href="?{esc(query)}&format=xlsx">{t["export"]}</a>\n'
+            f'<a class="btn secondary" href="{t["url_compliance"]}">{t["compliance"]}</a>\n'
+            f'<a class="btn secondary" href="{t["url_stats"]}">{t["stats"]}</a></p>'
+        )
+    unread = " selected" if only == "unread" else ""
+    late = " selected" if only == "late" else ""
+    return mark_safe(
+        f"<h1>{t['title_oversee'] if oversee else t['title_mine']}</h1>\n{t['tabs']}\n{toolbar}\n"
+        '<form class="filters" method="get">\n'
+        f'  <label>{t["q"]}<input type="search" name="q" value="{esc(q)}"></label>\n'
+        f'  <label>{t["kind"]}<select name="kind"><option value="">{t["all"]}</option>{kind_options}</select></label>\n'
+        f'  <label>{t["year"]}<input type="number" name="year" value="{esc(year)}" min="2000" max="2100"></label>\n'
+        f'  <label>{t["filter"]}<select name="only"><option value="">{t["all"]}</option>'
+        f'<option value="unread"{unread}>{t["unread"]}</option><option value="late"{late}>{t["late"]}</option>'
+        "</select></label>\n"
+        f'  <button class="btn" type="submit">{t["filter"]}</button>\n</form>\n'
+        f'<table class="list responsive"><thead><tr><th>{t["th_reference"]}</th><th>{t["th_title"]}</th>'
+        f"<th>{t['th_requirement']}</th><th>{t['th_published']}</th><th>{t['th_timing']}</th>"
+        f'<th class="num">{t["th_read"]}</th></tr></thead>\n'
+        f"<tbody>{rows}</tbody></table>\n{pagination(page_obj, query)}\n"
+    )

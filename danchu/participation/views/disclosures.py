@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -142,21 +141,16 @@ def disclosure_list(request):
         # statement reads their rows, and each row is one f-string.
         page = CappedPaginator(listrows.page_ids(qs), 25).get_page(page_number)
         rows = listrows.disclosure_rows(page.object_list, org, request.user, oversee)
-        return render_to_string(
-            "participation/_disclosure_list.html",
-            {
-                "org": org,
-                "page_obj": page,
-                "rows": rows,
-                "manage": manage,
-                "oversee": oversee,
-                "q": q,
-                "kind": kind,
-                "year": year,
-                "only": only,
-                "kind_options": options(DisclosureKind.choices, kind or ""),
-                "querystring_without_page": _querystring(request),
-            },
+        return listrows.disclosure_body(
+            page_obj=page,
+            rows=rows,
+            manage=manage,
+            oversee=oversee,
+            q=q,
+            year=year,
+            only=only,
+            kind_options=options(DisclosureKind.choices, kind or ""),
+            query=_querystring(request),
         )
 
     # Staff read what was disclosed to them from anywhere in the tree: no subtree version covers
