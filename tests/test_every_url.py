@@ -15,6 +15,8 @@ from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from .test_vietnamese_ui import READERS, indicator_pages, problems
+
 # The REST API answers JSON (401 without a token, never a login redirect) and is walked by its own
 # schema-driven test instead (danchu/api/tests/test_schemathesis.py); its token page is walked here.
 SKIP_PREFIXES = ("quan-tri/", "i18n/", "api/v1/")
@@ -367,19 +369,50 @@ def test_denouncer_identity_never_in_the_trail_or_notifications(demo_db):
     assert not [s for s in secrets if s in stored]
 
 
-@pytest.mark.parametrize("username", USERS, ids=[u or "anonymous" for u in USERS])
+# The Vietnamese check (tests/test_vietnamese_ui.py) reads the pages of this walk as every role of
+# issue 15: each page is rendered once per user, for both checks.
+WALKERS = USERS + tuple(u for u in READERS if u not in USERS)
+NOT_READ = ("delete", "remove", "logout")
+
+
+def read_cases(name, cases):
+    """The positions in `cases` (url_cases) the Vietnamese check reads, and the extra pages it
+    reads for `name`: the first three real URLs of each pattern but a destructive one, and, for an
+    indicator, the ratio indicators' pages."""
+    if any(word in name for word in NOT_READ):
+        return set(), []
+    extra = indicator_pages() if name == "reporting:indicator" else []
+    return {i for i, (_url, _owner, garbage) in enumerate(cases[:3]) if not garbage}, extra
+
+
+@pytest.mark.parametrize("username", WALKERS, ids=[u or "anonymous" for u in WALKERS])
 def test_get_every_url(demo_db, client, username):
+    """As each user of USERS, every URL: never a 500, never a denouncer's contact, anonymous users
+    sent to the login page, outsiders never shown a TV.STTTT record. As each user of READERS, the
+    pages of read_cases() read in Vietnamese (tests/test_vietnamese_ui.problems)."""
     client = client_as(client, username)
     secrets = denouncer_secrets()
-    failures = []
+    walks, reads = username in USERS, username in READERS
+    failures, unread = [], []
     for name, _route, converters in all_patterns():
-        for url, owner, _garbage in url_cases(name, converters):
+        cases = url_cases(name, converters)
+        read, extra = read_cases(name, cases) if reads else (set(), [])
+        for i, (url, owner, _garbage) in enumerate(cases + [(url, None, True) for url in extra]):
+            walked, is_read = walks and i < len(cases), i in read or i >= len(cases)
+            if not walked and not is_read:
+                continue
             try:
                 response = client.get(url)
             except Exception as exc:  # noqa: BLE001 - report every crash, not only the first
+                if not walked:
+                    raise
                 failures.append(f"{url}: raised {exc!r}")
                 continue
             status = response.status_code
+            if is_read and status == 200 and response.get("Content-Type", "").startswith("text/html"):
+                unread += [f"{url}: {p}" for p in problems(response.content.decode())]
+            if not walked:
+                continue
             if status == 200:
                 text = response_text(response)
                 failures += [f"{url}: shows a denouncer's {s!r}" for s in secrets if s in text]
@@ -399,6 +432,7 @@ def test_get_every_url(demo_db, client, username):
             ):
                 failures.append(f"{url}: {username} got 200 on a {VICTIM} record")
     assert not failures, "\n".join(failures)
+    assert not unread, "\n".join(sorted(set(unread)))
 
 
 # ---------------------------------------------------------------------------------------------
