@@ -10,7 +10,7 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "danchu"
 
 # The one known exception to both rules. The register layer and pages in core (registers/,
-# actions.py, listcache.py, the context processor, the home page, the login throttle; the demo and
+# actions.py, listcache.py, the context processor and page shell (its organisation switcher), the home page, the login throttle; the demo and
 # gen-data commands set up organisations) check access (orgs.access) and write the audit trail
 # (audit.trail), while orgs and audit use core's helpers (fields, imports, xlsx, vnformat): core,
 # orgs and audit import each other. Taking the register layer out of core is a
@@ -33,6 +33,7 @@ CORE_MAY_IMPORT = {
         "danchu.core.registers.importing",
         "danchu.core.registers.records",
         "danchu.core.registers.views",
+        "danchu.core.templatetags.shell",
         "danchu.core.views",
     },
 }
