@@ -230,7 +230,7 @@ def national_tree(gen, n_provinces):
 def bench_consolidation(requests):
     from bench import rawsql
     from danchu.consolidation import provincial
-    from danchu.consolidation.figures import aggregate
+    from danchu.reporting.indicators import aggregate
     from danchu.reporting.indicators import INDICATORS
 
     section("2. Consolidation over the frozen values")
