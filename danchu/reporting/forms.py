@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from danchu.orgs.labels import label_org_fields
 from danchu.orgs.models import Membership, Organization, ReportingPeriod
 
+from .actions.drafting import SETTINGS_FIELDS
 from .models import Report, ReportStatus, ReportTemplate
 
 
@@ -21,23 +22,7 @@ class NewReportForm(forms.Form):
 class SettingsForm(forms.ModelForm):
     class Meta:
         model = Report
-        fields = [
-            "title",
-            "drafting_unit",
-            "report_date",
-            "place",
-            "data_start",
-            "data_end",
-            "signer",
-            "signing_authority",
-            "signer_title",
-            "recipients",
-            "request_kind",
-            "request_ref",
-            "request_date",
-            "request_issuer",
-            "request_subject",
-        ]
+        fields = list(SETTINGS_FIELDS)  # what update_settings accepts, kept in one place
         widgets = {
             "report_date": DateInput(),
             "data_start": DateInput(),
