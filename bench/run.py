@@ -230,8 +230,7 @@ def national_tree(gen, n_provinces):
 def bench_consolidation(requests):
     from bench import rawsql
     from danchu.consolidation import provincial
-    from danchu.reporting.indicators import aggregate
-    from danchu.reporting.indicators import INDICATORS
+    from danchu.reporting.indicators import INDICATORS, aggregate
 
     section("2. Consolidation over the frozen values")
     plain_codes = [i.code for i in INDICATORS if not i.ratio_of]
