@@ -80,7 +80,7 @@ class PetitionPage(Page):
 
 
 class PetitionFilters(Paging):
-    """The worklist's filters (petitions.views._filtered), by the same names."""
+    """The worklist's filters (danchu.petitions.worklist), by the same names."""
 
     organisation: str = Field(..., pattern=CODE_PATTERN, description="Cơ quan (cùng các đơn vị trực thuộc).")
     q: str | None = Field(None, max_length=200, description="Số đơn, nội dung tóm tắt, nội dung, mã tra cứu.")
@@ -99,10 +99,10 @@ class PetitionFilters(Paging):
 def list_petitions(request, filters: Query[PetitionFilters]):
     """Sổ đơn thư của một cơ quan, cùng bộ lọc và thứ tự như trang danh sách đơn; người xử lý chỉ thấy
     đơn được giao."""
-    from danchu.petitions.views import _filtered
+    from danchu.petitions.worklist import letters
 
     org = _visible_org(request, filters.organisation, "petitions.view")
-    qs, _f = _filtered(request, org)
+    qs, _f = letters(request, org)
     if filters.external_source is not None:
         qs = qs.filter(external_source=filters.external_source)
     if filters.external_code is not None:

@@ -52,7 +52,7 @@ def disclosure_list(request):
     qs = Disclosure.objects.select_related("requirement", "organization").prefetch_related("channels")
     version = None
     if oversee:
-        # Organisation ids, not a join on `path LIKE` (see petitions.views._filtered): the
+        # Organisation ids, not a join on `path LIKE` (see petitions.worklist.letters): the
         # planner then estimates the rows right and reads the list's index. The same query
         # gives the version of the subtree the cached page is kept under.
         org_ids, version = listcache.subtree_state(org)

@@ -22,6 +22,7 @@ from .letters import (
     scan,
 )
 from .lists import (
+    _due_soon_limit,
     _filtered,
     _worklist_body,
     _worklist_filters,
@@ -43,7 +44,6 @@ from .receptions import (
 )
 from .shared import (
     PAGE_SIZE,
-    _due_soon_limit,
     _get_petition,
     _require,
 )

@@ -22,7 +22,8 @@ from ..models import (
     Petition,
     PetitionAttachment,
 )
-from .shared import _due_soon_limit, _get_petition, _require
+from ..worklist import due_soon_limit as _due_soon_limit
+from .shared import _get_petition, _require
 
 
 @login_required

@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
-from danchu.legal import calendar as workcal
 from danchu.orgs import access
 
 from .. import permissions
@@ -30,7 +29,3 @@ def _get_petition(request, uuid):
     if not permissions.can_view(request.user, p):
         raise Http404
     return p
-
-
-def _due_soon_limit(today):
-    return workcal.add_working_days(today, 3)
