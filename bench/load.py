@@ -15,7 +15,7 @@ def percentile(values, pct):
     return ordered[k]
 
 
-def run(host, port, make_request, *, clients, seconds, max_requests=200_000):
+def run(host, port, make_request, *, clients, seconds, max_requests=200_000, keep=False):
     """make_request(conn, worker_index, seq) -> status code. Returns the figures of the run."""
     latencies, statuses = [], {}
     lock = threading.Lock()
@@ -54,7 +54,7 @@ def run(host, port, make_request, *, clients, seconds, max_requests=200_000):
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - started
-    return {
+    figures = {
         "requests": len(latencies),
         "seconds": elapsed,
         "rps": len(latencies) / elapsed,
@@ -62,6 +62,40 @@ def run(host, port, make_request, *, clients, seconds, max_requests=200_000):
         "p95_ms": 1000 * percentile(latencies, 95),
         "statuses": statuses,
     }
+    if keep:
+        figures["latencies"] = latencies
+    return figures
+
+
+def interleaved(host, port, pages, *, clients, seconds, rounds=5, warmup=2):
+    """Each page of `pages` ({name: make_request}) loaded for `seconds` in all, in `rounds` turns
+    taken one page after the other (A B C A B C …) after a warm-up of each: a page and the
+    reference it is judged against then see the same machine, even when its speed drifts during
+    the run (another process, the CPU's clock). Returns {name: figures}, each over all its turns."""
+    for make in pages.values():
+        run(host, port, make, clients=clients, seconds=warmup)
+    turns = {name: [] for name in pages}
+    for _ in range(rounds):
+        for name, make in pages.items():
+            turns[name].append(run(host, port, make, clients=clients, seconds=seconds / rounds, keep=True))
+    results = {}
+    for name, parts in turns.items():
+        latencies = [x for part in parts for x in part.pop("latencies")]
+        elapsed = sum(part["seconds"] for part in parts)
+        statuses = {}
+        for part in parts:
+            for k, v in part["statuses"].items():
+                statuses[k] = statuses.get(k, 0) + v
+        results[name] = {
+            "requests": len(latencies),
+            "seconds": elapsed,
+            "rps": len(latencies) / elapsed,
+            "p50_ms": 1000 * percentile(latencies, 50),
+            "p95_ms": 1000 * percentile(latencies, 95),
+            "statuses": statuses,
+            "rounds_rps": [round(part["rps"], 1) for part in parts],
+        }
+    return results
 
 
 def get(path, cookie):

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PORT = int(os.environ.get("BENCH_PORT", "8201"))
 HTTP_SECONDS = float(os.environ.get("BENCH_HTTP_SECONDS", "10"))
+HTTP_ROUNDS = int(os.environ.get("BENCH_HTTP_ROUNDS", "5"))  # turns each page's seconds are split into
 INTAKE_SECONDS = float(os.environ.get("BENCH_INTAKE_SECONDS", "60"))
 WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "4"))
 # The mixed load: letters per second the writer process takes from registration to answer
@@ -324,10 +325,30 @@ def with_csrf_cookie(cookie, port, path="/don-thu/"):
     return f"{cookie}; {csrf}"
 
 
+PAGES = {"ceiling": "/healthz", "worklist": "/don-thu/", "disclosures": "/dan-chu/cong-khai/"}
+
+
+def measure_pages(port, cookie, label=""):
+    """The minimal view and the two lists, HTTP_SECONDS each, in turns taken one after the other
+    (bench.load.interleaved): the ratio of a list to the minimal view is not moved by the
+    machine's speed drifting between two long runs (seen: the minimal view alone 252 and 352 req/s
+    in two runs of the same code)."""
+    from bench import load
+
+    pages = {name: load.get(path, cookie) for name, path in PAGES.items()}
+    results = load.interleaved("127.0.0.1", port, pages, clients=16, seconds=HTTP_SECONDS, rounds=HTTP_ROUNDS)
+    for name, r in results.items():
+        assert set(r["statuses"]) == {200}, (PAGES[name], r["statuses"])
+        print(
+            f"  {name} {PAGES[name]}{label}: {r['rps']:.0f} req/s (turns {r['rounds_rps']}), "
+            f"p50 {r['p50_ms']:.0f} ms, p95 {r['p95_ms']:.0f} ms"
+        )
+    return results
+
+
 def bench_http(gen):
     from django.contrib.auth import get_user_model
 
-    from bench import load
     from danchu.petitions.models import Petition
 
     section("3. HTTP: worklist and disclosure list, 16 clients, gunicorn on PostgreSQL")
@@ -335,17 +356,7 @@ def bench_http(gen):
     cookie = with_csrf_cookie(session_cookie(user), PORT)  # the same cookies for every page
     letters = Petition.objects.in_subtree(gen.root).count()
     print(f"  {letters} letters under {gen.root.code}; {WORKERS} gunicorn workers on port {PORT}")
-    results = {}
-    for name, path in [
-        ("ceiling", "/healthz"),
-        ("worklist", "/don-thu/"),
-        ("disclosures", "/dan-chu/cong-khai/"),
-    ]:
-        load.run("127.0.0.1", PORT, load.get(path, cookie), clients=16, seconds=2)  # warm-up
-        r = load.run("127.0.0.1", PORT, load.get(path, cookie), clients=16, seconds=HTTP_SECONDS)
-        assert set(r["statuses"]) == {200}, (path, r["statuses"])
-        results[name] = r
-        print(f"  {name} {path}: {r['rps']:.0f} req/s, p50 {r['p50_ms']:.0f} ms, p95 {r['p95_ms']:.0f} ms")
+    results = measure_pages(PORT, cookie)
     ceiling = results["ceiling"]["rps"]
     figure("http_ceiling_rps", ceiling, "req/s", 1.0, ">= 1 (reference: minimal view, same middleware)")
     for name in ("worklist", "disclosures"):
@@ -356,22 +367,9 @@ def bench_http(gen):
     # The same pages with the list cache off (LIST_CACHE_SECONDS=0), on a second gunicorn: every
     # request renders its page, as the first view after any change does. Judged (issue 19) against
     # the minimal view measured on that same server just before.
-    uncached = {}
     proc = start_gunicorn(PORT + 1, LIST_CACHE_SECONDS="0")
     try:
-        for name, path in [
-            ("ceiling", "/healthz"),
-            ("worklist", "/don-thu/"),
-            ("disclosures", "/dan-chu/cong-khai/"),
-        ]:
-            load.run("127.0.0.1", PORT + 1, load.get(path, cookie), clients=16, seconds=2)
-            r = load.run("127.0.0.1", PORT + 1, load.get(path, cookie), clients=16, seconds=HTTP_SECONDS)
-            assert set(r["statuses"]) == {200}, (path, r["statuses"])
-            uncached[name] = r
-            print(
-                f"  {name} {path}, list cache off: {r['rps']:.0f} req/s, "
-                f"p50 {r['p50_ms']:.0f} ms, p95 {r['p95_ms']:.0f} ms"
-            )
+        uncached = measure_pages(PORT + 1, cookie, ", list cache off")
     finally:
         proc.terminate()
         proc.wait(timeout=30)
