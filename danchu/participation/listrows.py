@@ -113,6 +113,19 @@ def read_rows(ids, user_id):
     return rows
 
 
+@functools.lru_cache(maxsize=16)
+def _row_labels(language):
+    """The rows' labels (kinds, statuses, channels) and fixed words in `language`: translated once
+    per process and language, not on every page (the catalog does not change while it runs)."""
+    del language  # the key: translated in the active language
+    return (
+        {value: str(label) for value, label in DisclosureKind.choices},
+        {value: str(label) for value, label in DisclosureStatus.choices},
+        {value: str(label) for value, label in Channel.choices},
+        (esc(_("nội dung")), esc(_("chưa đọc")), esc(_("Đúng hạn"))),
+    )
+
+
 def disclosure_rows(ids, org, user, oversee, today=None):
     """The `<tr>` of each disclosure of the page (`ids` from `page_ids(qs)`), or the one row saying
     there is none. One query whatever the page (read_rows)."""
@@ -124,12 +137,9 @@ def disclosure_rows(ids, org, user, oversee, today=None):
     today = today or timezone.localdate()  # once per page, not once per row
     zero = "00000000-0000-0000-0000-000000000000"
     detail_url = reverse("participation:disclosure", args=[zero])
-    kinds = {value: str(label) for value, label in DisclosureKind.choices}
-    statuses = {value: str(label) for value, label in DisclosureStatus.choices}
-    channel_labels = {value: str(label) for value, label in Channel.choices}
-    items_word, unread_word, on_time = esc(_("nội dung")), esc(_("chưa đọc")), esc(_("Đúng hạn"))
-    out = []
     language = get_language()
+    kinds, statuses, channel_labels, (items_word, unread_word, on_time) = _row_labels(language)
+    out = []
     for r in rows:
         mine = r["channels"]
         unit = (
