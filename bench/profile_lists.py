@@ -28,6 +28,7 @@ LOOPS = int(os.environ.get("BENCH_LOOPS", "60"))
 def main():
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         script = str(ROOT / "scripts" / "with-postgres")
+        os.environ.setdefault("WITH_POSTGRES_TCP", "1")  # over TCP, as a database server elsewhere
         os.execv(script, [script, sys.executable, "-m", "bench.profile_lists"])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danchu.settings")
     os.environ.setdefault("DANCHU_VAR_DIR", "/tmp/danchu-bench-var")

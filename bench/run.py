@@ -654,6 +654,7 @@ def write_results(started):
 
 def main():
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        os.environ.setdefault("WITH_POSTGRES_TCP", "1")  # over TCP, as a database server elsewhere
         os.execv(
             str(ROOT / "scripts" / "with-postgres"),
             [str(ROOT / "scripts" / "with-postgres"), sys.executable, "-m", "bench.run"],
