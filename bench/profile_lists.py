@@ -1,6 +1,7 @@
 """Where an uncached list page spends its time: the two lists and /healthz called through the
 WSGI handler in a loop (no HTTP, no load client), the list cache off, on a throwaway PostgreSQL
-cluster with one generated agency. Prints ms per request, the queries of one request and, with
+cluster with one generated agency. Prints ms per request (wall; CPU of this process and of its
+PostgreSQL backend, which plans and runs the queries), the queries of one request and, with
 BENCH_PROFILE=1, the top of a cProfile of the list pages.
 
     .venv/bin/python -m bench.profile_lists            # 100x agency: 100,000 letters
@@ -60,6 +61,20 @@ def main():
     csrf = Client(HTTP_COOKIE=cookie, HTTP_HOST="127.0.0.1").get("/don-thu/").cookies["csrftoken"].value
     # as a browser: the CSRF cookie it was given is sent back (else each page makes a new secret)
     client = Client(HTTP_COOKIE=f"{cookie}; csrftoken={csrf}", HTTP_HOST="127.0.0.1")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+
+    def backend_cpu():
+        """CPU seconds of this connection's PostgreSQL backend so far (user + system, from /proc:
+        the server runs on this machine), so a page's cost counts the database's planning too."""
+        try:
+            with open(f"/proc/{backend}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")  # a server elsewhere
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     pages = [("healthz", "/healthz"), ("worklist", "/don-thu/"), ("disclosures", "/dan-chu/cong-khai/")]
     if os.environ.get("BENCH_PAGES"):
         pages = [p for p in pages if p[0] in os.environ["BENCH_PAGES"].split(",")]
@@ -78,14 +93,17 @@ def main():
         with connection.execute_wrapper(log):
             client.get(path)
         times, cpu = [], []
+        server = backend_cpu()
         for _ in range(LOOPS):
             t, c = time.perf_counter(), time.process_time()
             client.get(path)
             times.append(time.perf_counter() - t)
             cpu.append(time.process_time() - c)
+        server = (backend_cpu() - server) / LOOPS
         print(
             f"{name:12s} wall median {1000 * statistics.median(times):6.2f} ms, min {1000 * min(times):6.2f}; "
-            f"CPU of this process median {1000 * statistics.median(cpu):6.2f} ms; "
+            f"CPU of this process median {1000 * statistics.median(cpu):6.2f} ms, "
+            f"of its PostgreSQL backend mean {1000 * server:5.2f} ms; "
             f"{len(queries)} queries ({sum(q[0] for q in queries):.1f} ms), {len(response.content)} bytes",
             flush=True,
         )
