@@ -15,6 +15,17 @@ def percentile(values, pct):
     return ordered[k]
 
 
+def _figures(latencies, elapsed, statuses):
+    return {
+        "requests": len(latencies),
+        "seconds": elapsed,
+        "rps": len(latencies) / elapsed,
+        "p50_ms": 1000 * percentile(latencies, 50),
+        "p95_ms": 1000 * percentile(latencies, 95),
+        "statuses": statuses,
+    }
+
+
 def run(host, port, make_request, *, clients, seconds, max_requests=200_000, keep=False):
     """make_request(conn, worker_index, seq) -> status code. Returns the figures of the run."""
     latencies, statuses = [], {}
@@ -53,15 +64,7 @@ def run(host, port, make_request, *, clients, seconds, max_requests=200_000, kee
         t.start()
     for t in threads:
         t.join()
-    elapsed = time.perf_counter() - started
-    figures = {
-        "requests": len(latencies),
-        "seconds": elapsed,
-        "rps": len(latencies) / elapsed,
-        "p50_ms": 1000 * percentile(latencies, 50),
-        "p95_ms": 1000 * percentile(latencies, 95),
-        "statuses": statuses,
-    }
+    figures = _figures(latencies, time.perf_counter() - started, statuses)
     if keep:
         figures["latencies"] = latencies
     return figures
@@ -87,12 +90,7 @@ def interleaved(host, port, pages, *, clients, seconds, rounds=5, warmup=2):
             for k, v in part["statuses"].items():
                 statuses[k] = statuses.get(k, 0) + v
         results[name] = {
-            "requests": len(latencies),
-            "seconds": elapsed,
-            "rps": len(latencies) / elapsed,
-            "p50_ms": 1000 * percentile(latencies, 50),
-            "p95_ms": 1000 * percentile(latencies, 95),
-            "statuses": statuses,
+            **_figures(latencies, elapsed, statuses),
             "rounds_rps": [round(part["rps"], 1) for part in parts],
         }
     return results

@@ -137,11 +137,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # planning the same page queries on every request, which halved its CPU per list page
     # (docs/benchmarks.md, issue 19). Prepared statements live in a connection, so they pay with
     # CONN_MAX_AGE; behind a pooler in transaction mode (PgBouncer) set the threshold to 0 (off).
-    _threshold = int(os.environ.get("DATABASE_PREPARE_THRESHOLD", "5") or 0)
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "server_side_binding": os.environ.get("DATABASE_SERVER_SIDE_BINDING", "1") != "0",
-            "prepare_threshold": _threshold or None,
+            "prepare_threshold": int(os.environ.get("DATABASE_PREPARE_THRESHOLD", "5") or 0) or None,
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
