@@ -88,6 +88,10 @@ def shell_static(path):
 @register.simple_tag(takes_context=True)
 def shell_top(context):
     """base.html from `<body>` to the menu rows."""
+    return mark_safe(_top(context))
+
+
+def _top(context):
     fixed = _fixed(get_language())
     request = context.get("request")
     user = context.get("user")
@@ -129,10 +133,55 @@ def shell_top(context):
     parts.append("\n  </div>\n</header>\n")
     if user is not None and user.is_authenticated and context.get("nav_items"):
         parts.append(f"\n{esc(context.get('nav_html', ''))}\n")
-    return mark_safe("".join(parts))
+    return "".join(parts)
 
 
 @register.simple_tag
 def shell_footer():
     """base.html's footer and its script."""
     return mark_safe(_fixed(get_language())["footer"])
+
+
+def page(request, title, content, head=""):
+    """The HttpResponse of a page that extends base.html with only a title, a `head` block (markup)
+    and a `content` block holding `{{ content }}`, byte for byte what render() of that template
+    wrote, without the template engine (the two lists of docs/benchmarks.md, whose body is written
+    in Python too). The context is what the context processors give base.html; `title` and
+    `content` are escaped unless marked safe, as in a template."""
+    from django.contrib import messages
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from danchu.core.context_processors import navigation
+
+    language = get_language()
+    context = {
+        "request": request,
+        "user": request.user,
+        "csrf_token": get_token(request),
+        **navigation(request),
+    }
+    notes = messages.get_messages(request)
+    listed = (
+        '<ul class="messages">'
+        + "".join(f'<li class="msg-{esc(m.tags)}" role="status">{esc(str(m))}</li>' for m in notes)
+        + "</ul>"
+        if notes
+        else ""
+    )
+    html = (
+        f'<!doctype html>\n\n<html lang="{esc(language)}">\n<head>\n  <meta charset="utf-8">\n'
+        '  <meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"  <title>{esc(title)} · danchu</title>\n"
+        f'  <link rel="stylesheet" href="{_static("danchu/danchu.css")}">\n'
+        f'  <link rel="icon" href="{_static("danchu/favicon.svg")}" type="image/svg+xml">\n'
+        f"  {head}\n</head>\n{_top(context)}\n"
+        f'<main id="main">\n  {listed}\n  {esc(content)}\n</main>\n'
+        f"{_fixed(language)['footer']}\n\n</body>\n</html>\n"
+    )
+    return HttpResponse(html)
+
+
+def stylesheet(path):
+    """`<link rel="stylesheet" href="{% static path %}">`, for page()'s `head`."""
+    return f'<link rel="stylesheet" href="{_static(path)}">'

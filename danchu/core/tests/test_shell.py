@@ -89,3 +89,63 @@ def test_the_shell_writes_what_base_html_wrote(world, language):
     assert "Sở &lt;B&gt; &amp; &quot;C&quot;" in clerk and 'class="org-switch"' in clerk
     assert 'value="/don-thu/?q=%3Cb%3E%22x%26&amp;page=2"' in clerk
     assert 'class="org-name"' in _render(SHELL, cases[1]) and 'class="mainnav"' in _render(SHELL, cases[1])
+
+
+# The two lists' pages as templates (what shell.page replaces): base.html with a title, a
+# stylesheet and the body written by listrows.
+PAGES = {
+    "worklist": """{% extends "base.html" %}{% load i18n static %}
+{% block title %}{% translate "Đơn thư" %}{% endblock %}
+{% block head %}<link rel="stylesheet" href="{% static 'petitions/petitions.css' %}">{% endblock %}
+{% block content %}{{ content }}{% endblock %}""",
+    "disclosures": """{% extends "base.html" %}{% load i18n %}
+{% block title %}{% translate "Công khai" %}{% endblock %}
+{% block content %}{{ content }}{% endblock %}""",
+}
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("name", PAGES)
+def test_page_writes_what_a_template_extending_base_html_wrote(world, language, name):
+    from django.contrib import messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import gettext as _
+
+    from danchu.core.templatetags import shell
+
+    def page(request, notes):
+        request.session = SessionStore()
+        request._messages = FallbackStorage(request)
+        for level, text in notes:
+            messages.add_message(request, level, text)
+        return request
+
+    world.clerk_a.first_name = '<b>Ngô & "Co"</b>'
+    world.clerk_a.save()
+    content = mark_safe('<section>Đơn <b>thư</b> & "x"</section>')
+    notes = [(messages.WARNING, 'Bỏ qua "năm" <²>'), (messages.SUCCESS, mark_safe("Đã <lưu> & xong"))]
+    with translation.override(language):
+        for user, org, choices, queued in (
+            (world.head_a, world.a, [world.a], notes),
+            (world.clerk_a, world.a, [world.a, world.b], []),
+            (world.officer, None, [], notes[:1]),
+        ):
+            expected = engines["django"].from_string(PAGES[name]).render(
+                {"content": content}, page(_request(user, org, choices), queued)
+            )
+            if name == "worklist":
+                title, head = _("Đơn thư"), shell.stylesheet("petitions/petitions.css")
+            else:
+                title, head = _("Công khai"), ""
+            request = page(_request(user, org, choices), queued)
+            response = shell.page(request, title, content, head=head)
+            got = response.content.decode()
+            token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+            assert token.sub("CSRF", got) == token.sub("CSRF", expected)
+            assert response["Content-Type"] == "text/html; charset=utf-8"
+            assert messages.get_messages(request).used == bool(queued), "shown, so not kept for the next page"
+        # unescaped content is escaped, as {{ content }} does
+        plain = shell.page(page(_request(world.head_a, world.a, [world.a]), []), "<T>", "<b>").content.decode()
+        assert "<title>&lt;T&gt; · danchu</title>" in plain and "&lt;b&gt;" in plain

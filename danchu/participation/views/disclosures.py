@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danchu.core import listcache, params, search, stale
+from danchu.core.templatetags import shell
 from danchu.core.leanhtml import options
 from danchu.core.paginator import CappedPaginator
 from danchu.core.xlsx import xlsx_response
@@ -156,7 +157,9 @@ def disclosure_list(request):
     # Staff read what was disclosed to them from anywhere in the tree: no subtree version covers
     # their list (short anyway), so it is rendered each time.
     content = listcache.fragment(request, "participation:disclosures", version, body) if version else body()
-    return render(request, "participation/disclosure_list.html", {"content": content})
+    # base.html written in Python (core/templatetags/shell.py), as a template
+    # extending it with the title would (core/tests/test_shell.py).
+    return shell.page(request, _("Công khai"), content)
 
 
 @login_required

@@ -3,7 +3,6 @@
 import urllib.parse
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from danchu.core import listcache
 from danchu.core.leanhtml import options
 from danchu.core.paginator import CappedPaginator
+from danchu.core.templatetags import shell
 from danchu.core.xlsx import xlsx_response
 from danchu.orgs import access
 
@@ -30,7 +30,9 @@ def worklist(request):
     content = listcache.fragment(
         request, "petitions:worklist", version, lambda: _worklist_body(request, org, org_ids, f)
     )
-    return render(request, "petitions/worklist.html", {"content": content})
+    # base.html written in Python (core/templatetags/shell.py), as a template extending it
+    # with the title and the stylesheet would (core/tests/test_shell.py).
+    return shell.page(request, _("Đơn thư"), content, head=shell.stylesheet("petitions/petitions.css"))
 
 
 def _worklist_body(request, org, org_ids, f=None):
