@@ -132,8 +132,10 @@ def test_page_writes_what_a_template_extending_base_html_wrote(world, language, 
             (world.clerk_a, world.a, [world.a, world.b], []),
             (world.officer, None, [], notes[:1]),
         ):
-            expected = engines["django"].from_string(PAGES[name]).render(
-                {"content": content}, page(_request(user, org, choices), queued)
+            expected = (
+                engines["django"]
+                .from_string(PAGES[name])
+                .render({"content": content}, page(_request(user, org, choices), queued))
             )
             if name == "worklist":
                 title, head = _("Đơn thư"), shell.stylesheet("petitions/petitions.css")
@@ -147,5 +149,7 @@ def test_page_writes_what_a_template_extending_base_html_wrote(world, language, 
             assert response["Content-Type"] == "text/html; charset=utf-8"
             assert messages.get_messages(request).used == bool(queued), "shown, so not kept for the next page"
         # unescaped content is escaped, as {{ content }} does
-        plain = shell.page(page(_request(world.head_a, world.a, [world.a]), []), "<T>", "<b>").content.decode()
+        plain = shell.page(
+            page(_request(world.head_a, world.a, [world.a]), []), "<T>", "<b>"
+        ).content.decode()
         assert "<title>&lt;T&gt; · danchu</title>" in plain and "&lt;b&gt;" in plain

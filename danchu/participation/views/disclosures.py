@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danchu.core import listcache, params, search, stale
-from danchu.core.templatetags import shell
 from danchu.core.leanhtml import options
 from danchu.core.paginator import CappedPaginator
+from danchu.core.templatetags import shell
 from danchu.core.xlsx import xlsx_response
 from danchu.legal.frameworks import Framework, framework_for
 from danchu.legal.models import Requirement
