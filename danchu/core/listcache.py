@@ -13,13 +13,15 @@ everything the body depends on:
   a disclosure, an acknowledgement included, gives the page a new key; nothing is invalidated by
   hand and a stale entry simply ages out.
 
-What the audit trail does not see (a user renamed, a bulk load by `gen-data`), and the rare case
-of two changes in one subtree committing in the reverse order of their audit ids, show within
-`LIST_CACHE_SECONDS` (120 s by default; 0 turns the cache off). The pages live in the `lists` cache,
-per process (settings.CACHES): keys never need to be shared or deleted.
+What the audit trail does not see (a user renamed, a bulk load by `gen-data`; a renamed
+organisation changes the version itself), and the rare case of two changes in one subtree
+committing in the reverse order of their audit ids, show within `LIST_CACHE_SECONDS` (120 s by
+default; 0 turns the cache off). The pages live in the `lists` cache, per process
+(settings.CACHES): keys never need to be shared or deleted.
 """
 
 import hashlib
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
@@ -32,23 +34,31 @@ from danchu.orgs import access
 from danchu.orgs.models import Organization
 
 
+class Subtree(NamedTuple):
+    ids: list  # `org` and every organisation under it
+    version: str  # changes whenever an audit event is recorded in any of them, or one is renamed
+    units: dict  # {id: the name a list shows for a record of that organisation (short name, else name)}
+
+
 def subtree_state(org):
-    """(ids, version): the ids of `org` and every organisation under it, and a version that
-    changes whenever an audit event is recorded in any of them.
+    """The Subtree of `org`: its organisations' ids and names, and its version.
 
     One query, written out: it runs on every view of a cached page, where the ORM's compiling of
-    it cost twice what the database does (audit_org_latest_idx serves each probe)."""
+    it cost twice what the database does (audit_org_latest_idx serves each probe). The lists take
+    their rows' unit names from it rather than joining the organisations to every row."""
     orgs, events = Organization._meta.db_table, AuditEvent._meta.db_table
     sql = (
-        f"SELECT o.id, (SELECT e.id FROM {events} e WHERE e.organization_id = o.id ORDER BY e.id DESC LIMIT 1) "
-        f"FROM {orgs} o WHERE o.path LIKE %s ORDER BY o.id"
+        f"SELECT o.id, (SELECT e.id FROM {events} e WHERE e.organization_id = o.id ORDER BY e.id DESC LIMIT 1), "
+        f"o.short_name, o.name FROM {orgs} o WHERE o.path LIKE %s ORDER BY o.id"
     )
     with connection.cursor() as cursor:
         # Paths are digits and slashes (orgs.models.Organization.path): nothing to escape for LIKE.
         cursor.execute(sql, [org.path + "%"])
         rows = cursor.fetchall()
     version = hashlib.blake2b(repr(rows).encode(), digest_size=12).hexdigest()
-    return [pk for pk, _last in rows], version
+    return Subtree(
+        [pk for pk, *_rest in rows], version, {pk: short or name for pk, _last, short, name in rows}
+    )
 
 
 def _key(request, name, version):

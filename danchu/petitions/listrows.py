@@ -67,17 +67,34 @@ def fixed_options(name, selected, today):
     return _fixed_options(get_language(), name, selected, today.year)
 
 
-def worklist_rows(rows, org, today, soon, detail_url, zero):
+def handler_names(handlers, rows):
+    """{user id: name} of the handlers of `rows`, from `handlers` (subtree_handlers, read after
+    the rows) and, for a letter given to someone between the two reads and taken back before
+    the second, from the users' table."""
+    names = dict(handlers)
+    missing = {r["handler_id"] for r in rows} - names.keys() - {None}
+    if missing:
+        for pk, first, last, username in (
+            get_user_model()
+            .objects.filter(pk__in=missing)
+            .values_list("pk", "first_name", "last_name", "username")
+        ):
+            names[pk] = f"{first} {last}".strip() or username  # User.get_full_name, else the username
+    return names
+
+
+def worklist_rows(rows, org, today, soon, detail_url, zero, *, units, handlers):
     """The `<tr>` of each letter (`rows` from `.values()` in views.lists._worklist_body), or the
-    one row saying that none matched. What repeats from row to row (labels, agencies, handlers)
-    is escaped once per page; dates are digits and slashes (vnformat.short_date)."""
+    one row saying that none matched; `units` {organisation id: name} (listcache.Subtree.units),
+    `handlers` {user id: name} (handler_names). What repeats from row to row (labels, agencies,
+    handlers) is escaped once per page; dates are digits and slashes (vnformat.short_date)."""
     if not rows:
         return mark_safe(f'<tr><td colspan="7" class="muted">{esc(_("Không có đơn nào phù hợp."))}</td></tr>')
     overdue_badge = f' <span class="badge bad">{esc(_("Quá hạn"))}</span>'
     soon_badge = f' <span class="badge warn">{esc(_("Sắp đến hạn"))}</span>'
     unassigned = f'<span class="muted">{esc(_("Chưa giao"))}</span>'
     kinds, statuses = _labels(get_language())
-    handlers, units = {None: unassigned}, {org.pk: ""}
+    handler_cells, unit_cells = {None: unassigned}, {org.pk: ""}
     short_date = vnformat.short_date
     head, tail = detail_url.split(zero)
     out = []
@@ -86,14 +103,13 @@ def worklist_rows(rows, org, today, soon, detail_url, zero):
         due = r["next_due"]
         overdue = is_open and due is not None and due < today
         due_soon = is_open and due is not None and today <= due <= soon
-        handler = handlers.get(r["handler_id"])
+        handler = handler_cells.get(r["handler_id"])
         if handler is None:
-            full = f"{r['handler__first_name']} {r['handler__last_name']}".strip()  # User.get_full_name
-            handler = handlers[r["handler_id"]] = esc(full or r["handler__username"])
-        unit = units.get(r["organization_id"])
+            handler = handler_cells[r["handler_id"]] = esc(handlers[r["handler_id"]])
+        unit = unit_cells.get(r["organization_id"])
         if unit is None:
-            name = r["organization__short_name"] or r["organization__name"]
-            unit = units[r["organization_id"]] = (
+            name = units[r["organization_id"]]
+            unit = unit_cells[r["organization_id"]] = (
                 f'<br><small class="muted">{esc(name)}</small>' if name else ""
             )
         if due:

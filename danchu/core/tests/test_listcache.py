@@ -4,14 +4,18 @@ from danchu.core import listcache
 
 
 def test_the_subtree_version_moves_with_an_event_below_and_not_beside(world):
-    ids_a, before_a = listcache.subtree_state(world.a)
-    _ids, before_tv = listcache.subtree_state(world.tv)
-    _ids, before_b = listcache.subtree_state(world.b)
+    ids_a, before_a, units = listcache.subtree_state(world.a)
+    _ids, before_tv, _units = listcache.subtree_state(world.tv)
+    _ids, before_b, _units = listcache.subtree_state(world.b)
     assert set(ids_a) == {world.a.pk, world.a_unit.pk}
+    assert units == {o.pk: o.short_name or o.name for o in (world.a, world.a_unit)}
     record(world.a_unit, AuditAction.UPDATE, organization=world.a_unit)
     assert listcache.subtree_state(world.a)[1] != before_a
     assert listcache.subtree_state(world.tv)[1] != before_tv
     assert listcache.subtree_state(world.b)[1] == before_b
+    world.b.name = "Sở mới"
+    world.b.save()
+    assert listcache.subtree_state(world.b).version != before_b, "a renamed unit shows at once"
 
 
 def test_fragment_renders_once_per_version_and_not_at_all_when_switched_off(world, rf, settings):

@@ -56,7 +56,7 @@ def disclosure_list(request):
         # Organisation ids, not a join on `path LIKE` (see petitions.worklist.letters): the
         # planner then estimates the rows right and reads the list's index. The same query
         # gives the version of the subtree the cached page is kept under.
-        org_ids, version = listcache.subtree_state(org)
+        org_ids, version, _units = listcache.subtree_state(org)
         qs = qs.filter(organization_id__in=org_ids)
         if not manage:
             qs = qs.exclude(status=DisclosureStatus.DRAFT)

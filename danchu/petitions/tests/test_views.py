@@ -45,6 +45,36 @@ def test_worklist_counts_its_letters_without_joining_agencies_or_handlers(
     assert "2 đơn" in body
 
 
+def test_worklist_rows_name_their_unit_and_handler_without_joining_them(
+    w, new_petition, client_for, settings
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from danchu.petitions import listrows
+
+    settings.LIST_CACHE_SECONDS = 0
+    w.a_unit.short_name, w.handler_a.first_name, w.handler_a.last_name = "<Phòng> & Tổ", "Lê", '"Văn" A'
+    w.a_unit.save()
+    w.handler_a.save()
+    below = new_petition(org=w.a_unit, subject="Đơn ở phòng")
+    actions.assign(below, actor=w.clerk_a, handler=w.handler_a)
+    new_petition(subject="Đơn chưa giao")
+    with CaptureQueriesContext(connection) as captured:
+        body = client_for(w.clerk_a).get(reverse("petitions:list")).content.decode()
+    rows = [q["sql"] for q in captured.captured_queries if '"petitions_petition"."reference"' in q["sql"]]
+    assert len(rows) == 1 and "JOIN" not in rows[0]
+    at = body.index("Đơn ở phòng")
+    row = body[body.rindex("<tr", 0, at) : body.index("</tr>", at)]
+    assert '<small class="muted">&lt;Phòng&gt; &amp; Tổ</small>' in row
+    assert "<td>Lê &quot;Văn&quot; A</td>" in row
+    assert '<span class="muted">Chưa giao</span>' in body
+    # A letter given to a handler after the handler filter's list was read is still named.
+    letters = [{"handler_id": w.handler_a.pk}, {"handler_id": None}]
+    assert listrows.handler_names([], letters) == {w.handler_a.pk: 'Lê "Văn" A'}
+    assert listrows.handler_names([(w.handler_a.pk, "X")], letters) == {w.handler_a.pk: "X"}
+
+
 def test_worklist_highlights_overdue_and_sorts_by_deadline(w, new_petition, client_for):
     late = new_petition(received=D(2026, 1, 5), subject="Đơn trễ hạn")
     new_petition(received=datetime.date.today(), subject="Đơn mới")

@@ -24,43 +24,47 @@ from .shared import PAGE_SIZE, _require
 @login_required
 def worklist(request):
     org = _require(request, "petitions.view")
-    org_ids, version = listcache.subtree_state(org)
+    subtree = listcache.subtree_state(org)
     f, filters = _worklist_filters(request)
     filters.report(request)
     content = listcache.fragment(
-        request, "petitions:worklist", version, lambda: _worklist_body(request, org, org_ids, f)
+        request, "petitions:worklist", subtree.version, lambda: _worklist_body(request, org, subtree, f)
     )
     # base.html written in Python (core/templatetags/shell.py), as a template extending it
     # with the title and the stylesheet would (core/tests/test_shell.py).
     return shell.page(request, _("Đơn thư"), content, head=shell.stylesheet("petitions/petitions.css"))
 
 
-def _worklist_body(request, org, org_ids, f=None):
+def _worklist_body(request, org, subtree, f=None):
     """The worklist below the menu: filters, rows and pages (cached by danchu.core.listcache)."""
-    qs, f = _filtered(request, org, org_ids, f)
-    # The rows as plain values, with what they show prepared here once: building 150 model
-    # instances (letters, agencies, handlers) and resolving their attributes in the template
-    # cost more than the query.
-    rows = qs.values(
+    qs, f = _filtered(request, org, subtree.ids, f)
+    # The rows as plain values of the letters' own columns, with what they show prepared here
+    # once: building 150 model instances (letters, agencies, handlers) and resolving their
+    # attributes in the template cost more than the query, and the agencies' and handlers' names
+    # are already read for the page (the subtree, the handler filter), so no row joins them.
+    own = qs.select_related(None)
+    rows = own.values(
         *("uuid", "reference", "kind", "status", "received_on", "subject", "next_due", "organization_id"),
-        *("organization__name", "organization__short_name"),
-        *("handler_id", "handler__first_name", "handler__last_name", "handler__username"),
+        "handler_id",
     )
-    page = CappedPaginator(rows, PAGE_SIZE, counted=qs.select_related(None)).get_page(request.GET.get("page"))
+    page = CappedPaginator(rows, PAGE_SIZE, counted=own).get_page(request.GET.get("page"))
+    letters = list(page.object_list)
+    handlers = listrows.subtree_handlers(subtree.ids)
     today = timezone.localdate()
     zero = "00000000-0000-0000-0000-000000000000"
     # The rows and the dropdowns' options are written by listrows / leanhtml, not the template
     # engine: per row it cost more than the rest of the request (docs/benchmarks.md).
     rows_html = listrows.worklist_rows(
-        list(page.object_list),
+        letters,
         org,
         today,
         _due_soon_limit(today),
         reverse("petitions:detail", args=[zero]),  # one reverse() per page, not per row
         zero,
+        units=subtree.units,
+        handlers=listrows.handler_names(handlers, letters),
     )
     params = {k: v for k, v in request.GET.items() if k != "page"}
-    handlers = listrows.subtree_handlers(org_ids)
     # Written by listrows, not a template: the page's fixed texts are translated once per process.
     return listrows.worklist_body(
         page_obj=page,
