@@ -115,15 +115,22 @@ def read_rows(ids, user_id):
 
 @functools.lru_cache(maxsize=16)
 def _row_labels(language):
-    """The rows' labels (kinds, statuses, channels) and fixed words in `language`: translated once
-    per process and language, not on every page (the catalog does not change while it runs)."""
+    """The rows' labels (kinds, statuses, channels) and fixed words in `language`, escaped:
+    translated once per process and language, not on every page (the catalog does not change
+    while it runs)."""
     del language  # the key: translated in the active language
     return (
-        {value: str(label) for value, label in DisclosureKind.choices},
-        {value: str(label) for value, label in DisclosureStatus.choices},
-        {value: str(label) for value, label in Channel.choices},
+        {value: esc(label) for value, label in DisclosureKind.choices},
+        {value: esc(label) for value, label in DisclosureStatus.choices},
+        {value: esc(label) for value, label in Channel.choices},
         (esc(_("nội dung")), esc(_("chưa đọc")), esc(_("Đúng hạn"))),
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _badges(messages):
+    """The escaped badges of a disclosure's timing messages: the same few texts on many rows."""
+    return "".join(f'<span class="badge bad">{esc(m)}</span> ' for m in messages)
 
 
 def disclosure_rows(ids, org, user, oversee, today=None):
@@ -153,22 +160,18 @@ def disclosure_rows(ids, org, user, oversee, today=None):
         else:
             # The same rule as Disclosure.timing(), given the row's values and channels.
             messages = disclosure_timing(SimpleNamespace(**r), today=today, channels=mine).messages
-            timing = (
-                "".join(f'<span class="badge bad">{esc(m)}</span> ' for m in messages)
-                if messages
-                else f'<span class="badge ok">{on_time}</span>'
-            )
+            timing = _badges(tuple(messages)) if messages else f'<span class="badge ok">{on_time}</span>'
         requirement = _requirement_cell(r["requirement__code"], r["requirement__title"], language)
         unit_html = f'<br><span class="muted">{esc(unit)}</span>' if oversee and unit else ""
         badges = f' <span class="badge">{r["item_count"]} {items_word}</span>' if r["item_count"] else ""
         if r["n_mine_unread"]:
             badges += f' <span class="badge warn">{unread_word}</span>'
         if published:
-            published_cell = esc(published)
+            published_cell = published  # digits and slashes (vnformat.short_date)
         else:
-            published_cell = f'<span class="badge">{esc(statuses.get(r["status"], r["status"]))}</span>'
-        kind = esc(kinds.get(r["kind"], r["kind"]))
-        channel_text = esc(", ".join(channel_labels.get(c, c) for c in mine))
+            published_cell = f'<span class="badge">{statuses.get(r["status"]) or esc(r["status"])}</span>'
+        kind = kinds.get(r["kind"]) or esc(r["kind"])
+        channel_text = ", ".join(channel_labels.get(c) or esc(c) for c in mine)
         out.append(
             f"<tr>\n<td>{esc(r['reference'])}{unit_html}</td>\n"
             f'<td><a href="{detail_url.replace(zero, str(r["uuid"]))}">{esc(r["title"])}</a>{badges}'

@@ -4,10 +4,12 @@ Every figure here is looked up by the framework of the date it applies to, never
 """
 
 import datetime
+import functools
 import math
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from danchu.legal.frameworks import Framework
@@ -147,6 +149,29 @@ def posting_days(start, end):
     return max(0, (end - start).days)
 
 
+@functools.lru_cache(maxsize=16)
+def _timing_texts(language):
+    """disclosure_timing's messages in `language`: translated once per process and language, not
+    for every disclosure of a list (the catalog does not change while the process runs)."""
+    del language  # the key: translated in the active language
+    return {
+        "late": _(
+            "Công khai chậm: hạn %(due)s (%(n)s ngày làm việc kể từ ngày %(decided)s), công khai ngày %(on)s."
+        ),
+        "online": _(
+            "Chưa đăng tải trên trang, hệ thống thông tin điện tử nội bộ: cơ quan có hệ thống này phải "
+            "đăng tải ít nhất %(req)s ngày liên tục, thông báo bằng văn bản hay tại hội nghị không thay "
+            "thế (%(basis)s khoản 1)."
+        ),
+        "seat": _(
+            "Chưa niêm yết tại trụ sở: cơ quan chưa có hệ thống thông tin nội bộ phải niêm yết ít nhất "
+            "%(req)s ngày liên tục, trừ khi đã thông báo bằng văn bản đến toàn thể cán bộ (%(basis)s "
+            "khoản 2)."
+        ),
+        "short": _("Thời gian niêm yết %(days)s ngày, ít hơn %(req)s ngày liên tục theo quy định."),
+    }
+
+
 def disclosure_timing(disclosure, today=None, channels=None):
     """Violations of the statutory timing of one disclosure, from its stored fields only
     (the deadline in working days is computed and stored when it is published)."""
@@ -156,9 +181,7 @@ def disclosure_timing(disclosure, today=None, channels=None):
         t.late = True
         t.late_days = (disclosure.published_on - disclosure.due_on).days
         t.messages.append(
-            _(
-                "Công khai chậm: hạn %(due)s (%(n)s ngày làm việc kể từ ngày %(decided)s), công khai ngày %(on)s."
-            )
+            _timing_texts(get_language())["late"]
             % {
                 "due": disclosure.due_on.strftime("%d/%m/%Y"),
                 "n": f"{disclose_within(disclosure.framework, disclosure.special_case):02d}",
@@ -172,18 +195,7 @@ def disclosure_timing(disclosure, today=None, channels=None):
     if disclosure.published_on and rule.required and rule.missing:
         t.posting_missing = True
         t.posting_required = rule.days
-        if rule.place == "online":
-            message = _(
-                "Chưa đăng tải trên trang, hệ thống thông tin điện tử nội bộ: cơ quan có hệ thống này phải "
-                "đăng tải ít nhất %(req)s ngày liên tục, thông báo bằng văn bản hay tại hội nghị không thay "
-                "thế (%(basis)s khoản 1)."
-            )
-        else:
-            message = _(
-                "Chưa niêm yết tại trụ sở: cơ quan chưa có hệ thống thông tin nội bộ phải niêm yết ít nhất "
-                "%(req)s ngày liên tục, trừ khi đã thông báo bằng văn bản đến toàn thể cán bộ (%(basis)s "
-                "khoản 2)."
-            )
+        message = _timing_texts(get_language())["online" if rule.place == "online" else "seat"]
         t.messages.append(message % {"req": rule.days, "basis": rule.basis})
     elif disclosure.published_on and rule.required:
         required = rule.days
@@ -194,8 +206,7 @@ def disclosure_timing(disclosure, today=None, channels=None):
             if t.posting_days < required:
                 t.posting_short = True
                 t.messages.append(
-                    _("Thời gian niêm yết %(days)s ngày, ít hơn %(req)s ngày liên tục theo quy định.")
-                    % {"days": t.posting_days, "req": required}
+                    _timing_texts(get_language())["short"] % {"days": t.posting_days, "req": required}
                 )
         else:
             t.posting_days = posting_days(start, today)
