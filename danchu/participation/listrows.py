@@ -54,9 +54,9 @@ def _requirement_cell(code, title, language):
 
 
 def page_ids(qs):
-    """The list's queryset reduced to the ids the paginator counts and slices: no joined table
-    (the count of a `values()` queryset kept the joins of its columns) and no column read."""
-    return qs.select_related(None).prefetch_related(None).values_list("pk", flat=True)
+    """The list's queryset (filtered and ordered, with no joined columns: the count of a `values()`
+    queryset kept the joins of its columns) reduced to the ids the paginator counts and slices."""
+    return qs.values_list("pk", flat=True)
 
 
 def _row_sql(n):
