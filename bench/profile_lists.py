@@ -7,9 +7,14 @@ BENCH_PROFILE=1, the top of a cProfile of the list pages.
     .venv/bin/python -m bench.profile_lists            # 100x agency: 100,000 letters
     BENCH_SCALE=10 BENCH_PROFILE=1 .venv/bin/python -m bench.profile_lists
     BENCH_PAGES=disclosures DATABASE_URL=postgres://… .venv/bin/python -m bench.profile_lists
+    BENCH_CALLGRIND=1 .venv/bin/python -m bench.profile_lists   # + instructions per request
 
 With DATABASE_URL naming a PostgreSQL database that already holds the generated agency (prefix
 P), the data is reused instead of generated again; BENCH_PAGES picks pages by name.
+
+With BENCH_CALLGRIND=1 each page is also run under valgrind's callgrind, instrumented only around
+10 requests after a warm-up (`callgrind_control -i on/off`): the instructions the Django process
+runs per request, which, unlike seconds, do not move with the machine's load (docs/benchmarks.md).
 """
 
 import cProfile
@@ -26,11 +31,7 @@ SCALE = float(os.environ.get("BENCH_SCALE", "100"))
 LOOPS = int(os.environ.get("BENCH_LOOPS", "60"))
 
 
-def main():
-    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        script = str(ROOT / "scripts" / "with-postgres")
-        os.environ.setdefault("WITH_POSTGRES_TCP", "1")  # over TCP, as a database server elsewhere
-        os.execv(script, [script, sys.executable, "-m", "bench.profile_lists"])
+def _setup():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danchu.settings")
     os.environ.setdefault("DANCHU_VAR_DIR", "/tmp/danchu-bench-var")
     os.environ["LIST_CACHE_SECONDS"] = "0"
@@ -39,12 +40,69 @@ def main():
     import django
 
     django.setup()
+
+
+def _client():
+    """A test client signed in as the generated agency's head, sending back its CSRF cookie."""
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
-    from django.db import connection
     from django.test import Client
 
     from bench.run import session_cookie
+
+    cookie = session_cookie(get_user_model().objects.get(username="p.head"))
+    csrf = Client(HTTP_COOKIE=cookie, HTTP_HOST="127.0.0.1").get("/don-thu/").cookies["csrftoken"].value
+    # as a browser: the CSRF cookie it was given is sent back (else each page makes a new secret)
+    return Client(HTTP_COOKIE=f"{cookie}; csrftoken={csrf}", HTTP_HOST="127.0.0.1")
+
+
+CALLGRIND_REQUESTS = 10
+
+
+def instructions_child(path):
+    """Under callgrind, instrumentation off at the start: warm up, then count CALLGRIND_REQUESTS
+    requests of `path` only."""
+    import subprocess
+
+    _setup()
+    client = _client()
+    for _ in range(15):
+        client.get(path)
+    subprocess.run(["callgrind_control", "-i", "on", str(os.getpid())], capture_output=True, check=True)
+    for _ in range(CALLGRIND_REQUESTS):
+        client.get(path)
+    subprocess.run(["callgrind_control", "-i", "off", str(os.getpid())], capture_output=True, check=True)
+
+
+def instructions(path):
+    """Millions of instructions the Django process runs per request of `path` (callgrind)."""
+    import re
+    import subprocess
+
+    done = subprocess.run(
+        [
+            *("valgrind", "--tool=callgrind", "--instr-atstart=no", "--callgrind-out-file=/dev/null"),
+            *(sys.executable, "-m", "bench.profile_lists", "--instructions", path),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(re.search(r"Collected : (\d+)", done.stderr).group(1)) / CALLGRIND_REQUESTS / 1e6
+
+
+def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--instructions":
+        return instructions_child(sys.argv[2])
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        script = str(ROOT / "scripts" / "with-postgres")
+        os.environ.setdefault("WITH_POSTGRES_TCP", "1")  # over TCP, as a database server elsewhere
+        os.execv(script, [script, sys.executable, "-m", "bench.profile_lists"])
+    _setup()
+    from django.core.management import call_command
+    from django.db import connection
+
     from danchu.core.gendata import PRESETS, Shape, analyze, generate
     from danchu.orgs.models import Organization
 
@@ -56,11 +114,7 @@ def main():
         generate(shape, seed=8, prefix="P")
         analyze()
         print(f"generated {shape} in {time.perf_counter() - t0:.1f} s", flush=True)
-    user = get_user_model().objects.get(username="p.head")
-    cookie = session_cookie(user)
-    csrf = Client(HTTP_COOKIE=cookie, HTTP_HOST="127.0.0.1").get("/don-thu/").cookies["csrftoken"].value
-    # as a browser: the CSRF cookie it was given is sent back (else each page makes a new secret)
-    client = Client(HTTP_COOKIE=f"{cookie}; csrftoken={csrf}", HTTP_HOST="127.0.0.1")
+    client = _client()
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         backend = cursor.fetchone()[0]
@@ -110,6 +164,8 @@ def main():
         if os.environ.get("BENCH_QUERIES"):
             for ms, sql in queries:
                 print(f"    {ms:6.2f} ms  {sql[:220]}")
+        if os.environ.get("BENCH_CALLGRIND"):
+            print(f"{name:12s} {instructions(path):.2f} M instructions per request (callgrind)", flush=True)
         if os.environ.get("BENCH_PROFILE") and name != "healthz":
             prof = cProfile.Profile(time.process_time)
             prof.enable()
