@@ -105,7 +105,8 @@ def worklist_rows(rows, org, today, soon, detail_url, zero, *, units, handlers):
         due_soon = is_open and due is not None and today <= due <= soon
         handler = handler_cells.get(r["handler_id"])
         if handler is None:
-            handler = handler_cells[r["handler_id"]] = esc(handlers[r["handler_id"]])
+            # .get: a handler whose account was deleted after the rows were read has no name left
+            handler = handler_cells[r["handler_id"]] = esc(handlers.get(r["handler_id"], ""))
         unit = unit_cells.get(r["organization_id"])
         if unit is None:
             name = units[r["organization_id"]]
