@@ -67,7 +67,8 @@ def cast_vote(vote, *, actor, option, person=None, today=None):
     """One person, one vote. For a secret vote the roll and its audit row say who voted, in one
     transaction; the choice is sealed into a `SealedBallot` in a second transaction, so no
     transaction id, count or time links the two (see `Vote` and participation/ballots.py).
-    Call it outside any transaction of your own, or both land in one."""
+    Both are durable actions (core/transactions.py): a caller's transaction around them is refused,
+    since both would land in it; only a batch (the demo, a test) puts them in one."""
     today = today or timezone.localdate()
     person = person or person_for(actor)
     phase = vote.phase(today)
