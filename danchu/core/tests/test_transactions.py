@@ -46,3 +46,16 @@ def test_a_failed_block_leaves_no_unit_behind(db):
             raise Boom
     assert not transactions.in_unit()
     assert decorated() == (True, True)
+
+
+def test_the_demo_command_runs_each_app_s_loader_as_a_batch(db, monkeypatch):
+    """`danchu demo` wraps each loader in a transaction; the actions the loader calls nest in it."""
+    from danchu.core.management.commands import demo
+
+    class Loader:
+        @staticmethod
+        def load(ctx):
+            ctx["seen"] = decorated()
+
+    monkeypatch.setattr(demo, "demo_modules", lambda: [("fake", Loader)])
+    assert demo.load_demo()["seen"] == (False, True)
