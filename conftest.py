@@ -462,8 +462,10 @@ def take_snapshot(loader, media_dir):
     from django.db import connection, transaction
     from django.test import override_settings
 
+    from danchu.core import transactions
+
     models = _snapshot_models()
-    with transaction.atomic():
+    with transactions.batch():  # the loaders' actions are parts of this rolled-back unit
         before = _dump(models)
         with override_settings(MEDIA_ROOT=media_dir):
             ctx = loader()

@@ -2,10 +2,10 @@
 (Vietnamese messages), with an audit row in the same transaction."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from danchu.core import transactions
 from danchu.core.registers import delete_record, record_actions
 from danchu.orgs import access
 
@@ -26,7 +26,7 @@ save_activity, delete_activity = record_actions(CHANGE, REFUSED)
 
 def delete_fund(fund: Fund, *, actor, reason=""):
     access.check_record(actor, CHANGE, fund, message=REFUSED)
-    with transaction.atomic():
+    with transactions.action():
         if fund.contributions.exists():
             raise ValidationError(_("Quỹ đã có khoản đóng góp: hãy xóa các khoản đóng góp trước."))
         delete_record(fund, actor=actor, reason=reason)

@@ -5,12 +5,12 @@ import datetime
 import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
+from danchu.core import transactions
 
 from .models import PREFIX, ApiToken, Scope, hash_token
 
@@ -18,7 +18,7 @@ MAX_DAYS = 365
 DEFAULT_DAYS = 90
 
 
-@transaction.atomic
+@transactions.action()
 def create_token(user, *, actor, name, write=False, days=DEFAULT_DAYS):
     """Create a token for `user` (only the user themself, or a command run by an operator with
     actor=None). Returns (token, secret); the secret is shown once."""
@@ -62,7 +62,7 @@ def create_token(user, *, actor, name, write=False, days=DEFAULT_DAYS):
     return token, secret
 
 
-@transaction.atomic
+@transactions.action()
 def revoke_token(token, *, actor):
     if actor is not None and actor.pk != token.user_id:
         raise PermissionDenied

@@ -1,14 +1,13 @@
 """State changes of the core app: unlocking a login an administrator vouches for."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
 from danchu.orgs import access
 
-from . import auth, throttle
+from . import auth, throttle, transactions
 
 
 def unlock_login(user, *, actor, reason):
@@ -18,7 +17,7 @@ def unlock_login(user, *, actor, reason):
     reason = (reason or "").strip()
     if len(reason) < 5:
         raise ValidationError({"reason": _("Vui lòng ghi lý do mở khóa (đã xác minh người dùng thế nào).")})
-    with transaction.atomic():
+    with transactions.action():
         n = throttle.reset(auth.ACCOUNT, auth.account_key(user.get_username()))
         if not n:
             raise ValidationError(_("Tài khoản này không bị khóa đăng nhập."))

@@ -17,9 +17,9 @@ import uuid
 from dataclasses import dataclass, replace
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import timezone
 
+from danchu.core import transactions
 from danchu.core.plugins import app_modules
 
 SURNAMES = (
@@ -246,7 +246,7 @@ def analyze():
             cursor.execute("ANALYZE")
 
 
-@transaction.atomic
+@transactions.batch()
 def generate(shape, *, seed=1, year=2025, prefix="GEN", password="danchu-bench", progress=None):
     """Write one synthetic province of `shape`; returns what was made and the row counts."""
     progress = progress or (lambda message: None)

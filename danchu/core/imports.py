@@ -27,7 +27,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from . import safezip, vnformat
+from . import safezip, transactions, vnformat
 from .xlsx import FORMULA_STARTS
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -449,7 +449,7 @@ def run(spec, data, filename, *, context=None, commit=False):
         return result
     result.total_rows = len(body)
 
-    with transaction.atomic():
+    with transactions.batch():  # every row or none; a preview rolls back
         for number, cells in body:
             values, errors = {}, []
             for column in spec.columns:

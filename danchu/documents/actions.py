@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
+from danchu.core import transactions
 from danchu.core.stale import StaleEdit
 from danchu.orgs import access
 
@@ -165,7 +166,7 @@ def _check(actor, organization):
         raise PermissionDenied(_("Bạn không có quyền sửa sổ văn bản của cơ quan này."))
 
 
-@transaction.atomic
+@transactions.action()
 def create_document(*, actor, organization, **fields):
     """Register a document in `organization`'s registry (None: the shared legal texts)."""
     _check(actor, organization)
@@ -197,7 +198,7 @@ def _create_document(actor, organization, fields):
 ANSWER_FIELDS = ("kind", "number", "symbol", "issued_on", "subject", "signer_name")
 
 
-@transaction.atomic
+@transactions.action()
 def register_answer_document(petition, *, actor, **fields):
     """Register the answer or decision of `petition` as a document issued by its organisation.
 
@@ -225,7 +226,7 @@ def _would_change(current, fields):
     return bool(diff(_snapshot(current), _snapshot(mine)))
 
 
-@transaction.atomic
+@transactions.action()
 def update_document(doc, *, actor, expected_version=None, **fields):
     """Change a document; `expected_version` is the version the user saw (optimistic locking):
     an edit form posted with another version, or with none (""), is refused with `StaleDocument`
@@ -258,7 +259,7 @@ def update_document(doc, *, actor, expected_version=None, **fields):
     return current
 
 
-@transaction.atomic
+@transactions.action()
 def delete_document(doc, *, actor, reason=""):
     """Soft delete: the document leaves the registry and lists, and can be restored."""
     current = Document.objects.select_for_update().get(pk=doc.pk)
@@ -279,7 +280,7 @@ def delete_document(doc, *, actor, reason=""):
     return current
 
 
-@transaction.atomic
+@transactions.action()
 def restore_document(doc, *, actor):
     current = Document.objects.select_for_update().get(pk=doc.pk)
     _check(actor, current.organization)
@@ -316,7 +317,7 @@ def add_attachment(doc, upload, *, actor):
     )
     attachment.file.save(name, upload, save=False)
     try:
-        with transaction.atomic():
+        with transactions.action():
             attachment.save()
             record(
                 doc,
@@ -331,7 +332,7 @@ def add_attachment(doc, upload, *, actor):
     return attachment
 
 
-@transaction.atomic
+@transactions.action()
 def remove_attachment(attachment, *, actor):
     doc, name, stored = attachment.document, attachment.original_name, attachment.file.name
     _check(actor, doc.organization)
@@ -347,7 +348,7 @@ def remove_attachment(attachment, *, actor):
     transaction.on_commit(lambda: storage.delete(stored))
 
 
-@transaction.atomic
+@transactions.action()
 def add_relation(source, target, kind, *, actor):
     _check(actor, source.organization)
     if kind not in RelationKind.values:
@@ -370,7 +371,7 @@ def add_relation(source, target, kind, *, actor):
     return relation
 
 
-@transaction.atomic
+@transactions.action()
 def remove_relation(relation, *, actor):
     source = relation.source
     _check(actor, source.organization)

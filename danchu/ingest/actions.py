@@ -5,11 +5,11 @@ import hashlib
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record, record_create
+from danchu.core import transactions
 from danchu.orgs import access
 
 from .extract import IngestError, read_bounded
@@ -26,7 +26,7 @@ def _check_may_submit(actor, request, org):
         raise ValidationError(_("Cơ quan này không thuộc danh sách phải báo cáo theo yêu cầu."))
 
 
-@transaction.atomic
+@transactions.action()
 def read_upload(request, org, *, actor, uploaded_file):
     """Read a DOCX/PDF report for `request`: a Reading with its text, figures, citations, warnings."""
     _check_may_submit(actor, request, org)
@@ -71,7 +71,7 @@ def sources_for(read_values, entered):
     return sources
 
 
-@transaction.atomic
+@transactions.action()
 def submit_reading(reading, *, actor, values, note=""):
     """Submit the uploaded file with the figures confirmed or corrected by the officer
     (consolidation.actions.submit_upload), keeping what was read and what was typed."""

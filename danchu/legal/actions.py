@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.core import transactions
 from danchu.orgs import access
 
 from . import calendar, deadlines
@@ -45,7 +46,7 @@ def check_override_day(date, kind):
         )
 
 
-@transaction.atomic
+@transactions.action()
 def confirm_calendar_year(*, year, basis, actor):
     """Record that the days off of `year` were announced (after checking the calendar page and
     adding the announced swaps as overrides): its deadlines stop being provisional."""
@@ -73,7 +74,7 @@ def confirm_calendar_year(*, year, basis, actor):
     return confirmed
 
 
-@transaction.atomic
+@transactions.action()
 def add_calendar_override(*, date, kind, name, actor, basis="", basis_date=None):
     """Register a day off or a make-up working day announced after the release."""
     _require_admin(actor)
@@ -107,13 +108,13 @@ def _delete(instance, *, actor, reason, verb, cache):
     _changed(cache)
 
 
-@transaction.atomic
+@transactions.action()
 def remove_calendar_override(override, *, actor, reason=""):
     """Remove an override; the day goes back to what the holidays package says."""
     _delete(override, actor=actor, reason=reason, verb="Xóa điều chỉnh lịch làm việc", cache=calendar)
 
 
-@transaction.atomic
+@transactions.action()
 def save_deadline_rule(rule, *, actor, before=None, reason=""):
     """Save a deadline rule corrected by an administrator (through the admin site)."""
     _require_admin(actor)
@@ -135,13 +136,13 @@ def save_deadline_rule(rule, *, actor, before=None, reason=""):
     return rule
 
 
-@transaction.atomic
+@transactions.action()
 def delete_deadline_rule(rule, *, actor, reason=""):
     """Delete a deadline rule (through the admin site); the petitions' deadlines follow at once."""
     _delete(rule, actor=actor, reason=reason, verb="Xóa thời hạn xử lý đơn", cache=deadlines)
 
 
-@transaction.atomic
+@transactions.action()
 def withdraw_calendar_year(confirmed, *, actor, reason=""):
     """Withdraw the confirmation of a year's days off (through the admin site): its deadlines are
     provisional again."""

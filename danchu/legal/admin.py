@@ -1,14 +1,29 @@
 from django.contrib import admin
 
 from danchu.audit.trail import snapshot
+from danchu.core import transactions
 
 from . import actions
 from .forms import CalendarOverrideForm
 from .models import CalendarOverride, CalendarYear, DeadlineRule, Requirement
 
 
+class ActionsAdmin(admin.ModelAdmin):
+    """The admin saves and deletes through the actions (save_model, delete_model). Its form and
+    delete views run in a transaction of their own (with its LogEntry), which owns the actions'
+    changes: a batch (core/transactions.py), so the actions nest in it instead of refusing it."""
+
+    def changeform_view(self, *args, **kwargs):
+        with transactions.batch():
+            return super().changeform_view(*args, **kwargs)
+
+    def delete_view(self, *args, **kwargs):
+        with transactions.batch():
+            return super().delete_view(*args, **kwargs)
+
+
 @admin.register(CalendarOverride)
-class CalendarOverrideAdmin(admin.ModelAdmin):
+class CalendarOverrideAdmin(ActionsAdmin):
     list_display = ("date", "kind", "name", "basis", "basis_date", "created_by", "created_at")
     list_filter = ("kind",)
     search_fields = ("name", "basis")
@@ -40,7 +55,7 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
 
 
 @admin.register(CalendarYear)
-class CalendarYearAdmin(admin.ModelAdmin):
+class CalendarYearAdmin(ActionsAdmin):
     """Read-only here: a year is confirmed on the page Lịch làm việc (one audited action)."""
 
     list_display = ("year", "confirmed", "basis", "confirmed_by", "confirmed_at")
@@ -60,7 +75,7 @@ class CalendarYearAdmin(admin.ModelAdmin):
 
 
 @admin.register(DeadlineRule)
-class DeadlineRuleAdmin(admin.ModelAdmin):
+class DeadlineRuleAdmin(ActionsAdmin):
     list_display = (
         "kind",
         "step",

@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from danchu.core import transactions
+
 from . import kinds
 from .models import EmailState, Notification
 
@@ -87,7 +89,7 @@ def _enqueue_email(pk):
     send_notification_email.enqueue(pk)
 
 
-@transaction.atomic
+@transactions.action()
 def mark_read(user, *, notifications=None, target=None, kind_prefix=""):
     """Mark the user's unread notifications read: the given ones (ids or a queryset), those
     about `target`, or those of one app's kinds; all of them when nothing narrows. Only the

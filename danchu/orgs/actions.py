@@ -10,11 +10,11 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.core import transactions
 
 from . import access
 from .models import (
@@ -70,7 +70,7 @@ def _check_kind(kind, parent, valid_from):
     return errors
 
 
-@transaction.atomic
+@transactions.action()
 def create_organization(*, actor, code, name, kind, parent=None, short_name="", place_name="", **extra):
     """A province (system admin only), an agency or commune under a province, or a unit inside an
     agency (`orgs.manage` over the parent)."""
@@ -108,7 +108,7 @@ def create_organization(*, actor, code, name, kind, parent=None, short_name="", 
     return org
 
 
-@transaction.atomic
+@transactions.action()
 def update_organization(org, *, actor, **fields):
     """Change an agency's settings (`orgs.settings`) and, for `orgs.manage`, its place in the tree
     and its validity (a ceased body names its successor)."""
@@ -166,7 +166,7 @@ def _clean_member(org, values):
     return errors
 
 
-@transaction.atomic
+@transactions.action()
 def add_member(
     org,
     *,
@@ -224,7 +224,7 @@ def add_member(
     return membership
 
 
-@transaction.atomic
+@transactions.action()
 def update_member(membership, *, actor, **fields):
     membership = Membership.objects.select_for_update().select_related("organization").get(pk=membership.pk)
     if not access.can(actor, "orgs.settings", membership.organization):
@@ -264,7 +264,7 @@ def update_member(membership, *, actor, **fields):
     return membership
 
 
-@transaction.atomic
+@transactions.action()
 def create_user(*, actor, username, password, full_name, org, role, person=None, email=""):
     """An account holding `role` over `org` (`orgs.users` over it), linked to a person of the staff
     list when one is given."""
@@ -296,7 +296,7 @@ def create_user(*, actor, username, password, full_name, org, role, person=None,
     return user
 
 
-@transaction.atomic
+@transactions.action()
 def assign_role(*, actor, user, org, role):
     if not access.can(actor, "orgs.users", org):
         raise PermissionDenied
@@ -316,7 +316,7 @@ def assign_role(*, actor, user, org, role):
     return assignment
 
 
-@transaction.atomic
+@transactions.action()
 def remove_role(assignment, *, actor):
     if not access.can(actor, "orgs.users", assignment.organization):
         raise PermissionDenied
@@ -337,7 +337,7 @@ def may_manage_periods(user):
     return access.is_system_admin(user) or any(a.role in granting for a in access.assignments(user))
 
 
-@transaction.atomic
+@transactions.action()
 def create_period(
     *, actor, kind, year, part=None, cutoff_start=None, cutoff_end=None, name="", authorised=False
 ):

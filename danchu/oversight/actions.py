@@ -2,10 +2,10 @@
 (Vietnamese messages), with an audit row in the same transaction."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from danchu.core import transactions
 from danchu.core.registers import record_actions, save_record
 from danchu.orgs import access
 
@@ -32,7 +32,7 @@ save_party_complaint, delete_party_complaint = record_actions(CHANGE_PARTY, REFU
 
 def save_subject(subject: InspectionSubject, *, actor, m2m=None, reason="", expected_version=None):
     access.check_record(actor, CHANGE_INSPECTIONS, subject, "inspection__organization", message=REFUSED)
-    with transaction.atomic():
+    with transactions.action():
         if subject.pk and not subject.in_violation and subject.outcomes.exists():
             raise ValidationError(
                 {"in_violation": _("Đối tượng đã có kết quả xử lý: không thể bỏ đánh dấu vi phạm.")}

@@ -6,6 +6,7 @@ never the sender."""
 from django.urls import reverse
 from django.utils import timezone
 
+from danchu.core import transactions
 from danchu.legal import calendar as workcal
 from danchu.notifications.actions import notify
 from danchu.orgs.models import Role, RoleAssignment
@@ -40,17 +41,18 @@ def raise_reminders(today=None):
     for p in cases:
         kind = OVERDUE if p.next_due < today else DUE_SOON
         due = p.next_due.strftime("%d/%m/%Y")
-        notes = notify(
-            kind,
-            _recipients(p, clerks_by_org),
-            params={"ref": p.reference, "due": due, "subject": p.subject},
-            target=p,
-            organization=p.organization,
-            due=p.next_due,
-            url=reverse("petitions:detail", args=[p.uuid]),
-            # once per case, deadline and kind: a re-run raises nothing new
-            once_key=f"petitions:{p.pk}:{kind.code}:{p.next_due.isoformat()}",
-        )
+        with transactions.action():  # each case's notices commit, and their e-mails leave, alone
+            notes = notify(
+                kind,
+                _recipients(p, clerks_by_org),
+                params={"ref": p.reference, "due": due, "subject": p.subject},
+                target=p,
+                organization=p.organization,
+                due=p.next_due,
+                url=reverse("petitions:detail", args=[p.uuid]),
+                # once per case, deadline and kind: a re-run raises nothing new
+                once_key=f"petitions:{p.pk}:{kind.code}:{p.next_due.isoformat()}",
+            )
         created += len(notes)
         queued += sum(1 for n in notes if n.address)
     return created, queued

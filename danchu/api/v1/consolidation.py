@@ -203,36 +203,30 @@ def create_submission(request, uuid: uuid_mod.UUID, payload: SubmissionIn):
     import binascii
 
     from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.db import transaction
 
     _ensure_write(request)
     req, _managed, _targets = _get_request(request, uuid)
     org = _visible_org(request, payload.organisation, "consolidation.view_own")
     if not access.can(request.user, "consolidation.submit", org):
         raise PermissionDenied(_("Bạn không có quyền gửi báo cáo của cơ quan này."))
-    with transaction.atomic():
-        if payload.report is not None:
-            report = (
-                Report.objects.filter(uuid=payload.report, organization=org)
-                .prefetch_related("snapshots")
-                .first()
-            )
-            if report is None:
-                raise ValidationError({"report": _("Không tìm thấy báo cáo này của cơ quan.")})
-            sub = consolidation_actions.submit_report(req, org, report, actor=request.user, note=payload.note)
-        elif payload.file is not None:
-            try:
-                content = base64.b64decode(payload.file.content_base64, validate=True)
-            except (binascii.Error, ValueError):
-                raise ValidationError({"file": _("Nội dung tệp phải mã hóa base64.")}) from None
-            upload = SimpleUploadedFile(payload.file.name, content)
-            sub = consolidation_actions.submit_upload(
-                req, org, actor=request.user, uploaded_file=upload, values=payload.values, note=payload.note
-            )
-        else:
-            raise ValidationError(
-                {"report": _("Hãy chọn báo cáo đã gửi trong danchu, hoặc gửi tệp báo cáo.")}
-            )
+    if payload.report is not None:
+        report = (
+            Report.objects.filter(uuid=payload.report, organization=org).prefetch_related("snapshots").first()
+        )
+        if report is None:
+            raise ValidationError({"report": _("Không tìm thấy báo cáo này của cơ quan.")})
+        sub = consolidation_actions.submit_report(req, org, report, actor=request.user, note=payload.note)
+    elif payload.file is not None:
+        try:
+            content = base64.b64decode(payload.file.content_base64, validate=True)
+        except (binascii.Error, ValueError):
+            raise ValidationError({"file": _("Nội dung tệp phải mã hóa base64.")}) from None
+        upload = SimpleUploadedFile(payload.file.name, content)
+        sub = consolidation_actions.submit_upload(
+            req, org, actor=request.user, uploaded_file=upload, values=payload.values, note=payload.note
+        )
+    else:
+        raise ValidationError({"report": _("Hãy chọn báo cáo đã gửi trong danchu, hoặc gửi tệp báo cáo.")})
     sub = Submission.objects.select_related("organization", "report").get(pk=sub.pk)
     return HttpStatus(201, _submission_out(sub, req))
 

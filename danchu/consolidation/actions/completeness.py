@@ -1,12 +1,12 @@
 """Who has not answered yet, and reminders."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
+from danchu.core import transactions
 from danchu.orgs import access
 
 from .. import notifications as notices
@@ -32,7 +32,7 @@ def missing_orgs(request):
     ]
 
 
-@transaction.atomic
+@transactions.action()
 def send_reminders(request, *, actor):
     """Remind every agency that has not (validly) answered yet. Returns the number of notices."""
     access.check(actor, "consolidation.manage", request.requesting_org, MANAGERS_ONLY)

@@ -1,12 +1,12 @@
 """Report requests and their notices to the agencies."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danchu.audit.trail import record_create
+from danchu.core import transactions
 from danchu.notifications.actions import notify
 from danchu.orgs import access
 from danchu.orgs.models import Role, RoleAssignment
@@ -24,7 +24,7 @@ MANAGERS_ONLY = gettext_lazy("Chỉ cán bộ Sở Nội vụ theo dõi yêu c�
 # Requests
 
 
-@transaction.atomic
+@transactions.action()
 def create_request(
     *,
     actor,

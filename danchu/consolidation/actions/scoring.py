@@ -3,12 +3,12 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.core import transactions
 from danchu.orgs import access
 
 from .. import figures
@@ -24,7 +24,7 @@ from ..models import (
 # Scoring
 
 
-@transaction.atomic
+@transactions.action()
 def create_scheme(*, actor, province, year, name, criteria, bands, basis="", bonus_max=0):
     """criteria: [(number, label, max_points, [(number, label, max_points), ...])]; bands: [(label, min)]."""
     access.check(
@@ -101,7 +101,7 @@ def get_assessment(scheme, org):
     return assessment
 
 
-@transaction.atomic
+@transactions.action()
 def self_assess(scheme, org, scores, *, actor, notes=None, submit=False):
     """The agency's self-scores {criterion pk: Decimal}; `submit` hands them to the province."""
     access.check(
@@ -142,7 +142,7 @@ def self_assess(scheme, org, scores, *, actor, notes=None, submit=False):
     return assessment
 
 
-@transaction.atomic
+@transactions.action()
 def score_assessment(assessment, scores, *, actor, bonus=Decimal(0), bonus_reason=""):
     """The province's scores {criterion pk: Decimal} plus a bonus; sets the total and the grade."""
     assessment = Assessment.objects.select_for_update().select_related("scheme").get(pk=assessment.pk)

@@ -6,13 +6,13 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record, record_create
+from danchu.core import transactions
 from danchu.orgs import access
 
 from .. import figures
@@ -90,7 +90,7 @@ def _later_submitted_version(report):
     )
 
 
-@transaction.atomic
+@transactions.action()
 def submit_report(request, org, report, *, actor, note="", submitted_at=None):
     """Answer with a report written and submitted in danchu: its frozen snapshot is the figures."""
     from danchu.reporting.models import ReportStatus
@@ -124,7 +124,7 @@ def submit_report(request, org, report, *, actor, note="", submitted_at=None):
     )
 
 
-@transaction.atomic
+@transactions.action()
 def forward_correction(report, *, actor):
     """A corrected version (v2…) signed and submitted in reporting becomes the current answer to
     every request one of its earlier versions answers: a new version of that submission, with the
@@ -221,7 +221,7 @@ def clean_values(values):
     return figures.fill_ratios(cleaned)
 
 
-@transaction.atomic
+@transactions.action()
 def submit_upload(request, org, *, actor, uploaded_file, values, note="", submitted_at=None):
     """Answer with an uploaded DOCX/PDF report and the appendix figures entered by hand."""
     access.check(actor, "consolidation.submit", org, SUBMITTERS_ONLY)
@@ -247,7 +247,7 @@ def submit_upload(request, org, *, actor, uploaded_file, values, note="", submit
     return submission
 
 
-@transaction.atomic
+@transactions.action()
 def accept_submission(submission, *, actor):
     submission = (
         Submission.objects.select_for_update().select_related("request__requesting_org").get(pk=submission.pk)
@@ -269,7 +269,7 @@ def accept_submission(submission, *, actor):
     return submission
 
 
-@transaction.atomic
+@transactions.action()
 def return_submission(submission, *, actor, reason):
     submission = (
         Submission.objects.select_for_update().select_related("request__requesting_org").get(pk=submission.pk)

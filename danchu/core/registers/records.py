@@ -1,13 +1,11 @@
 """The generic halves of the registers' action functions: atomic, validated with full_clean, and
 writing the audit row in the same transaction (docs/architecture.md rules 1 and 2)."""
 
-from django.db import transaction
-
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
 from danchu.orgs import access
 
-from .. import stale
+from .. import stale, transactions
 
 SNAPSHOT_EXCLUDE = ("id", "uuid")
 
@@ -18,7 +16,7 @@ def save_record(instance, *, actor, m2m=None, reason="", verb="", organization=N
     `expected_version` is the version of the record the edit form was opened on
     (`stale.version_of`): the stored row is locked and, if it changed meanwhile, `stale.StaleEdit`
     is raised and nothing is saved. None (no form shown) checks nothing."""
-    with transaction.atomic():
+    with transactions.action():
         creating = instance._state.adding or instance.pk is None
         before = {}
         if not creating:
@@ -47,7 +45,7 @@ def save_record(instance, *, actor, m2m=None, reason="", verb="", organization=N
 
 def delete_record(instance, *, actor, reason="", organization=None):
     """Delete `instance` (and what cascades from it), keeping its last values in the trail."""
-    with transaction.atomic():
+    with transactions.action():
         kwargs = {"reason": reason}
         if organization is not None:
             kwargs["organization"] = organization

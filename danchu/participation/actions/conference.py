@@ -4,13 +4,12 @@ import copy
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
-from danchu.core import stale
+from danchu.core import stale, transactions
 from danchu.orgs.models import Membership
 
 from .. import rules
@@ -51,7 +50,7 @@ def conference_warnings(conference, staff_count=None):
     return warnings
 
 
-@transaction.atomic
+@transactions.action()
 def create_conference(
     *,
     organization,
@@ -98,7 +97,7 @@ def delegate_choices(conference, person_ids):
     return {str(pid): summoned for pid, summoned in rows}
 
 
-@transaction.atomic
+@transactions.action()
 def set_delegates(conference, *, actor, person_ids, shown=None, expected_version=None):
     """With 100 staff or more, only the delegates chosen by the head and the union among the
     electorate are summoned; the quorum (2/3) is then counted over the delegates.
@@ -175,7 +174,7 @@ def quorum(conference):
     }
 
 
-@transaction.atomic
+@transactions.action()
 def check_in(conference, *, actor, person, present=True):
     if conference.status == ConferenceStatus.CLOSED:
         raise ValidationError(_("Hội nghị đã bế mạc."))
@@ -207,7 +206,7 @@ def attendance(conference):
     return {str(pid): present for pid, present in rows}
 
 
-@transaction.atomic
+@transactions.action()
 def set_attendance(conference, *, actor, present_ids, expected_version=None):
     """Save the roll call: those in `present_ids` are present, the other people summoned are not.
     `expected_version` is the fingerprint of the attendance as the form showed it ("" when it
@@ -237,7 +236,7 @@ def set_attendance(conference, *, actor, present_ids, expected_version=None):
     return conference
 
 
-@transaction.atomic
+@transactions.action()
 def add_conference_document(conference, *, actor, kind, title, summary="", upload=None):
     if kind not in ConferenceDocumentKind.values:
         raise ValidationError({"kind": _("Loại tài liệu không hợp lệ.")})
@@ -267,7 +266,7 @@ def _require_session_with_quorum(conference):
     return q
 
 
-@transaction.atomic
+@transactions.action()
 def record_resolution(conference, *, actor, text, votes_for, votes_against=0, abstentions=0):
     """A matter voted by show of hands: passes with more than 50% of those present."""
     q = _require_session_with_quorum(conference)
@@ -309,7 +308,7 @@ def board_ineligible(conference, person):
     return None
 
 
-@transaction.atomic
+@transactions.action()
 def elect_board(conference, *, actor, members, larger_board_reason=""):
     """members: [(person, role, votes)]. 3–9 members (more when the conference decides so for an
     agency of a special nature or operating in dispersed places: `larger_board_reason`), 2-year
@@ -387,7 +386,7 @@ def elect_board(conference, *, actor, members, larger_board_reason=""):
     return created
 
 
-@transaction.atomic
+@transactions.action()
 def close_conference(conference, *, actor):
     conference = StaffConference.objects.select_for_update().get(pk=conference.pk)
     if conference.status == ConferenceStatus.CLOSED:
@@ -412,7 +411,7 @@ def close_conference(conference, *, actor):
     return conference
 
 
-@transaction.atomic
+@transactions.action()
 def record_follow_up(follow_up, *, actor, done_on, result, expected_version=None):
     """Record (or correct) the six-monthly review. `expected_version` is the `stale.version_of`
     the review as the form showed it ("" when the form carried none): under the row lock, a review

@@ -1,12 +1,12 @@
 """Consultations, comments and their summary."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.core import transactions
 from danchu.legal.frameworks import framework_for
 
 from .. import rules
@@ -24,7 +24,7 @@ from .shared import is_staff_of, person_for
 # --- consultations -----------------------------------------------------------------------------
 
 
-@transaction.atomic
+@transactions.action()
 def create_consultation(
     *, organization, actor, title, opens_on, closes_on, description="", sections=(), topic=None
 ):
@@ -53,7 +53,7 @@ def create_consultation(
     return consultation
 
 
-@transaction.atomic
+@transactions.action()
 def add_comment(consultation, *, actor, body, section=None, person=None, today=None, at=None):
     today = today or timezone.localdate()
     person = person or person_for(actor)
@@ -88,7 +88,7 @@ def consultation_result_requirement(framework):
     )
 
 
-@transaction.atomic
+@transactions.action()
 def publish_consultation_summary(
     consultation, *, actor, summary, uptake, channels=(Channel.INTRANET,), published_on=None, today=None
 ):

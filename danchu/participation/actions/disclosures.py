@@ -3,7 +3,6 @@
 import copy
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
-from danchu.core import stale
+from danchu.core import stale, transactions
 from danchu.documents.uploads import validate_upload
 from danchu.legal.frameworks import framework_for
 from danchu.notifications.actions import notify
@@ -69,7 +68,7 @@ def _checked_upload(upload, field):
         raise ValidationError({field: exc.messages}) from None
 
 
-@transaction.atomic
+@transactions.action()
 def create_disclosure(
     *,
     organization,
@@ -130,7 +129,7 @@ def create_disclosure(
     return disclosure
 
 
-@transaction.atomic
+@transactions.action()
 def publish_disclosure(disclosure, *, actor, published_on=None):
     """Publish to the staff of the organisation's subtree as they are on the publication day."""
     disclosure = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
@@ -170,7 +169,7 @@ def publish_disclosure(disclosure, *, actor, published_on=None):
     return disclosure
 
 
-@transaction.atomic
+@transactions.action()
 def end_posting(disclosure, *, actor, posted_to, expected_version=None):
     """Record the day the item was taken down from the notice board or intranet.
     `expected_version` is the `stale.version_of` the disclosure as the page showed it ("" when
@@ -192,7 +191,7 @@ def end_posting(disclosure, *, actor, posted_to, expected_version=None):
     return disclosure
 
 
-@transaction.atomic
+@transactions.action()
 def acknowledge(disclosure, *, actor, person=None, at=None):
     """The person confirms having read the disclosure. Only people of its audience can."""
     person = person or person_for(actor)
@@ -216,7 +215,7 @@ def acknowledge(disclosure, *, actor, person=None, at=None):
     return recipient
 
 
-@transaction.atomic
+@transactions.action()
 def remind_unread(disclosure, *, actor):
     """Remind everyone who has not read yet: in danchu (home page) and by e-mail where known."""
     if disclosure.status != DisclosureStatus.PUBLISHED:

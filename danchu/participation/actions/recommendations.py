@@ -3,12 +3,12 @@
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
+from danchu.core import transactions
 
 from .. import rules
 from ..models import (
@@ -19,7 +19,7 @@ from .shared import is_board_member, is_staff_of, person_for
 # --- recommendations -----------------------------------------------------------------------------
 
 
-@transaction.atomic
+@transactions.action()
 def send_recommendation(
     *,
     organization,
@@ -78,7 +78,7 @@ def may_answer(user, recommendation):
     return access.can(user, "participation.answer", recommendation.organization)
 
 
-@transaction.atomic
+@transactions.action()
 def answer_recommendation(recommendation, *, actor, answer, answered_on=None):
     recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
     if not may_answer(actor, recommendation):

@@ -4,14 +4,14 @@ import hashlib
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record, record_create
-from danchu.core import throttle
+from danchu.core import throttle, transactions
 
 from .. import ballots, rules
 from ..models import (
@@ -31,7 +31,7 @@ from .shared import is_staff_of, person_for, staff_person_ids
 YES_NO_LABELS = ("Tán thành", "Không tán thành", "Không biểu quyết")
 
 
-@transaction.atomic
+@transactions.action()
 def create_vote(*, organization, actor, title, kind, secret, opens_on, closes_on, description="", options=()):
     errors = {}
     if not (title or "").strip():
@@ -67,7 +67,8 @@ def cast_vote(vote, *, actor, option, person=None, today=None):
     """One person, one vote. For a secret vote the roll and its audit row say who voted, in one
     transaction; the choice is sealed into a `SealedBallot` in a second transaction, so no
     transaction id, count or time links the two (see `Vote` and participation/ballots.py).
-    Call it outside any transaction of your own, or both land in one."""
+    Both are durable actions (core/transactions.py): a caller's transaction around them is refused,
+    since both would land in it; only a batch (the demo, a test) puts them in one."""
     today = today or timezone.localdate()
     person = person or person_for(actor)
     phase = vote.phase(today)
@@ -83,7 +84,7 @@ def cast_vote(vote, *, actor, option, person=None, today=None):
     if VoterRoll.objects.filter(vote=vote, person=person).exists():
         raise ValidationError(already)
     try:
-        with transaction.atomic():
+        with transactions.action():
             roll = VoterRoll.objects.create(vote=vote, person=person)
             if vote.secret:
                 # The trail says who voted, never what: no option, no id of anything option-related.
@@ -100,7 +101,7 @@ def cast_vote(vote, *, actor, option, person=None, today=None):
     except IntegrityError:
         raise ValidationError(already) from None
     if vote.secret:
-        with transaction.atomic():  # its own transaction: its xmin is not the roll's
+        with transactions.action():  # its own transaction: its xmin is not the roll's
             SealedBallot.objects.create(vote=vote, sealed=ballots.seal(vote, option))
     return roll
 
@@ -168,7 +169,7 @@ def codes_available(vote):
     return max(0, vote.electorate_size - vote.roll.count() - vote.codes.count())
 
 
-@transaction.atomic
+@transactions.action()
 def generate_voting_codes(vote, *, actor, count, today=None):
     """Print `count` one-time codes for a secret vote. Returns the plain codes, formatted for the
     printed sheet; they are never stored (only their digests) and cannot be shown again."""
@@ -214,7 +215,7 @@ def generate_voting_codes(vote, *, actor, count, today=None):
     return [format_code(c) for c in plain]
 
 
-@transaction.atomic
+@transactions.action()
 def void_unused_codes(vote, *, actor):
     """Cancel every code not used yet (a lost or spoilt sheet); the ballots already cast stay."""
     vote = Vote.objects.select_for_update().get(pk=vote.pk)
@@ -258,7 +259,7 @@ def cast_code_ballot(vote, *, actor, code, option, today=None):
         raise ValidationError({"code": _("Mã không đúng hoặc đã được sử dụng.")}) from None
 
 
-@transaction.atomic
+@transactions.action()
 def _cast_code_ballot(vote, *, actor, code, option, today=None):
     today = today or timezone.localdate()
     vote = Vote.objects.select_for_update().get(pk=vote.pk)

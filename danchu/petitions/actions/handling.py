@@ -3,13 +3,13 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
+from danchu.core import transactions
 from danchu.notifications.actions import notify
 from danchu.orgs.models import Role
 
@@ -58,7 +58,7 @@ def mark_complex(
         raise ValidationError(
             _("Phản ánh, kiến nghị không áp dụng thời hạn vụ việc phức tạp; hãy gia hạn trả lời.")
         )
-    with transaction.atomic():
+    with transactions.action():
         p = _lock(petition)
         before = _snap(p)
         p.is_complex = bool(complex or especially_complex)
@@ -108,7 +108,7 @@ def extend(petition, *, actor, reason, new_due=None, on=None):
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Vui lòng ghi lý do gia hạn.")})
-    with transaction.atomic():
+    with transactions.action():
         p = _lock(petition)
         before = _snap(p)
         if p.kind == Kind.FEEDBACK:
@@ -149,7 +149,7 @@ def suspend(petition, *, actor, reason, on=None):
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Vui lòng ghi lý do tạm đình chỉ.")})
-    with transaction.atomic():
+    with transactions.action():
         p = _lock(petition)
         before = _snap(p)
         p.status = Status.SUSPENDED
@@ -165,7 +165,7 @@ def resume(petition, *, actor, on=None, reason=""):
     _check(actor, "resume", petition)
     on = _date(on or _today(), "on")
     _not_before(on, petition.suspended_on, "on", _("Ngày tiếp tục không được trước ngày tạm đình chỉ."))
-    with transaction.atomic():
+    with transactions.action():
         p = _lock(petition)
         before = _snap(p)
         days = (on - p.suspended_on).days
@@ -187,7 +187,7 @@ def record_verification(petition, *, actor, note, on=None):
     note = (note or "").strip()
     if not note:
         raise ValidationError({"note": _("Vui lòng ghi nội dung xác minh.")})
-    with transaction.atomic():
+    with transactions.action():
         event = _event(petition, EventKind.VERIFY, on, actor, note)
         record(petition, AuditAction.OTHER, actor, verb=_("Ghi nhận bước xác minh"), reason=note[:500])
     return event
@@ -238,7 +238,7 @@ def answer(
         raise ValidationError(
             {"document": _("Văn bản trả lời phải thuộc sổ văn bản của cơ quan giải quyết.")}
         )
-    with transaction.atomic():
+    with transactions.action():
         p = _lock(petition)
         before = _snap(p)
         p.status = Status.RESOLVED
@@ -270,7 +270,7 @@ def record_decision_sent(petition, *, actor, on=None, note=""):
     _not_before(
         on, petition.resolved_on, "on", _("Ngày gửi quyết định không được trước ngày ban hành quyết định.")
     )
-    with transaction.atomic():
+    with transactions.action():
         p = _lock(petition)
         before = _snap(p)
         p.decision_sent_on = on
@@ -290,7 +290,7 @@ def close(petition, *, actor, on=None, note=""):
     """Close a finished case (answered, transferred, guidance sent or filed)."""
     _check(actor, "close", petition)
     on = _date(on or _today(), "on")
-    with transaction.atomic():
+    with transactions.action():
         p = _lock(petition)
         before = _snap(p)
         p.status = Status.CLOSED
@@ -324,7 +324,7 @@ def link_duplicate(petition, *, actor, original, note="", on=None):
                 )
             }
         )
-    with transaction.atomic():
+    with transactions.action():
         p = _lock(petition)
         before = _snap(p)
         p.duplicate_of = original
@@ -343,7 +343,7 @@ def _answer_with_new_document(petition, *, actor, new_document, public_answer, i
 
     fields = {k: v for k, v in new_document.items() if v not in (None, "")}
     fields.setdefault("issued_on", on)
-    with transaction.atomic():
+    with transactions.action():
         try:
             document = register_answer_document(petition, actor=actor, **fields)
         except ValidationError as exc:
@@ -371,7 +371,7 @@ def request_answer_document(petition, *, actor, note=""):
     _check(actor, "request_document", petition)
     note = (note or "").strip()[:300]
     today = _today()
-    with transaction.atomic():
+    with transactions.action():
         p = _lock(petition)
         # The clerks of the organisation: a clerk's role over an ancestor covers it too. The paths of
         # the organisation and of its ancestors are the prefixes of its own ("/1/", "/1/5/", …).

@@ -1,11 +1,11 @@
 """Revealing the confidential identity of a denouncer."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
+from danchu.core import transactions
 
 from .. import crypto
 from ..models import (
@@ -25,7 +25,7 @@ def reveal_identity(petition, *, actor, reason):
     if len(reason) < 5:
         raise ValidationError({"reason": _("Vui lòng ghi rõ lý do cần xem thông tin người gửi.")})
     identity = SenderIdentity.objects.filter(petition=petition).first()
-    with transaction.atomic():
+    with transactions.action():
         record(petition, AuditAction.REVEAL, actor, verb=_("Xem thông tin người gửi"), reason=reason)
     if identity is None:
         return {"anonymous": True, "scans": []}
@@ -46,7 +46,7 @@ def open_identity_scan(scan, *, actor, reason):
         raise PermissionDenied
     if len(reason) < 5:
         raise ValidationError({"reason": _("Vui lòng ghi rõ lý do cần xem thông tin người gửi.")})
-    with transaction.atomic():
+    with transactions.action():
         record(
             petition, AuditAction.REVEAL, actor, verb=_("Mở bản chụp giấy tờ của người gửi"), reason=reason
         )

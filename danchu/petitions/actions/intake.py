@@ -2,11 +2,11 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record
+from danchu.core import transactions
 from danchu.orgs import access
 from danchu.orgs.models import Role
 
@@ -134,7 +134,7 @@ def register(
 
     files = _Files()
     try:
-        with transaction.atomic():
+        with transactions.action():
             p = Petition(
                 organization=organization,
                 reference=_next_reference(organization, received_on.year),
@@ -242,7 +242,7 @@ def classify(petition, *, actor, outcome, reason="", kind=None, transferred_to="
         raise ValidationError({"kind": _("Đơn nặc danh chỉ có thể là đơn tố cáo.")})
     if outcome == Outcome.ACCEPT:
         _refuse_anonymous_denunciation(petition, "outcome")
-    with transaction.atomic():
+    with transactions.action():
         p = _lock(petition)
         before = _snap(p)
         if kind:
@@ -278,7 +278,7 @@ def assign(petition, *, actor, handler, on=None):
         access.roles_in(handler, petition.organization) & {Role.PETITION_HANDLER, Role.AGENCY_HEAD}
     ):
         raise ValidationError({"handler": _("Người được giao phải là người xử lý đơn thư của cơ quan.")})
-    with transaction.atomic():
+    with transactions.action():
         p = _lock(petition)
         before = _snap(p)
         p.handler = handler
@@ -299,7 +299,7 @@ def accept(petition, *, actor, on=None, answer_due=None):
             raise ValidationError({"answer_due": _("Vui lòng đặt hạn trả lời phản ánh, kiến nghị.")})
         if answer_due <= on:
             raise ValidationError({"answer_due": _("Hạn trả lời phải sau ngày thụ lý.")})
-    with transaction.atomic():
+    with transactions.action():
         p = _lock(petition)
         before = _snap(p)
         p.status = Status.ACCEPTED

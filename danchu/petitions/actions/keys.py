@@ -3,6 +3,8 @@
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from danchu.core import transactions
+
 from .. import crypto
 from ..models import (
     Petition,
@@ -20,7 +22,7 @@ def rotate_identity_keys():
     is decrypted into the trail or logs."""
     identities = scans = 0
     for ident in SenderIdentity.objects.select_related("petition").iterator():
-        with transaction.atomic():
+        with transactions.action():
             ident.ciphertext = crypto.rotate(ident.ciphertext.encode()).decode()
             ident.save(update_fields=["ciphertext"])
             p = ident.petition

@@ -1,12 +1,12 @@
 """Citizen reception and its published schedule."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
+from danchu.core import transactions
 from danchu.orgs import access
 
 from ..models import (
@@ -57,7 +57,7 @@ def record_reception(
     for letter in letters:
         if not letter.organization.path.startswith(organization.path):
             raise ValidationError({"letters": _("Đơn phát sinh phải thuộc cơ quan này.")})
-    with transaction.atomic():
+    with transactions.action():
         session = ReceptionSession.objects.create(
             organization=organization,
             held_on=held_on,
@@ -84,7 +84,7 @@ def publish_schedule(organization, *, actor, text, place=""):
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Vui lòng nhập lịch tiếp công dân.")})
-    with transaction.atomic():
+    with transactions.action():
         schedule = ReceptionSchedule.objects.select_for_update().filter(organization=organization).first()
         before = snapshot(schedule) if schedule else {}
         if schedule is None:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
+from danchu.core import transactions
 from danchu.core.officialdoc import in_vietnamese
 from danchu.orgs import access
 
@@ -130,7 +131,7 @@ def run_build(build):
                 raise
             files = render_files(report, others, progress)
             done_message = _("Đã tạo xong, trừ tệp PDF: %(error)s") % {"error": exc}
-        with _discard_on_failure() as stored, transaction.atomic():
+        with _discard_on_failure() as stored, transactions.action():
             if report.status != ReportStatus.SUBMITTED:
                 replaced = list(report.files.filter(snapshot__isnull=True, format__in=list(files)))
                 for old in replaced:
@@ -160,7 +161,7 @@ def may_build(user, report):
     return access.can(user, perm, report.organization)
 
 
-@transaction.atomic
+@transactions.action()
 def request_build(report, formats, *, actor):
     if actor is not access.SYSTEM and not may_build(actor, report):
         raise PermissionDenied(

@@ -1,11 +1,11 @@
 """A correction of a submitted report: a new version with a reason, the old one kept."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.audit.trail import record_create
+from danchu.core import transactions
 from danchu.orgs import access
 
 from ..models import (
@@ -16,7 +16,7 @@ from ..models import (
 from .drafting import SETTINGS_FIELDS
 
 
-@transaction.atomic
+@transactions.action()
 def start_correction(report, *, actor, reason):
     """A correction of a submitted report is a new version with a reason; the old one is kept."""
     report = Report.objects.select_for_update().get(pk=report.pk)

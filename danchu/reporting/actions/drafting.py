@@ -1,14 +1,13 @@
 """Starting a report (its defaults from the settings) and editing its settings and sections while it is a draft."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, record_create, snapshot
-from danchu.core import stale
+from danchu.core import stale, transactions
 from danchu.orgs import access
 
 from ..models import (
@@ -77,7 +76,7 @@ def new_report(org, period, **fields):
     return report
 
 
-@transaction.atomic
+@transactions.action()
 def create_report(org, period, *, actor, **fields):
     from ..defaults import missing_settings
 
@@ -128,7 +127,7 @@ SETTINGS_FIELDS = (
 )
 
 
-@transaction.atomic
+@transactions.action()
 def update_settings(report, *, actor, **fields):
     report = Report.objects.select_for_update().get(pk=report.pk)
     access.check(actor, "reporting.draft", report.organization, DRAFTERS_ONLY)
@@ -152,13 +151,13 @@ def section_version_field(key):
     return f"version-{key}"
 
 
-@transaction.atomic
+@transactions.action()
 def save_section(report, key, text, *, actor, expected_version=None):
     """Save one section's narrative; `expected_version` as in `save_sections`."""
     return save_sections(report, {key: (text, expected_version)}, actor=actor)[key]
 
 
-@transaction.atomic
+@transactions.action()
 def save_sections(report, texts, *, actor):
     """Save narratives: `texts` is {key: (text, opened_version)}, the opened version being the
     `stale.text_version` of the section as the form showed it ("" if the form carried none, None

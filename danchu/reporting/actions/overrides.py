@@ -1,12 +1,12 @@
 """Hand-entered figures (indicator overrides): open only while every report of the period is a draft."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
+from danchu.core import transactions
 from danchu.orgs import access
 
 from ..indicators import BY_CODE
@@ -35,7 +35,7 @@ def _require_open_figures(org, period):
         )
 
 
-@transaction.atomic
+@transactions.action()
 def set_override(org, period, code, value, reason, *, actor):
     access.check(actor, "reporting.draft", org, FIGURES_BY_DRAFTERS)
     _require_open_figures(org, period)
@@ -66,7 +66,7 @@ def set_override(org, period, code, value, reason, *, actor):
     return override
 
 
-@transaction.atomic
+@transactions.action()
 def clear_override(org, period, code, *, actor):
     access.check(actor, "reporting.draft", org, FIGURES_BY_DRAFTERS)
     _require_open_figures(org, period)

@@ -26,7 +26,7 @@ def _transition(report, actor, to, verb, reason=""):
 def _discard_on_failure():
     """Yields the list the block appends the ReportFile rows it stores to; when the block fails (its
     transaction rolls back, the rows with it), their files are deleted from the storage too, so no
-    file is left behind rows that do not exist. Enter it outside the block's `transaction.atomic`."""
+    file is left behind rows that do not exist. Enter it outside the block's `transactions.action()`."""
     stored = []
     try:
         yield stored

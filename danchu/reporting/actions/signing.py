@@ -1,13 +1,12 @@
 """Review, signature (the number shared with the registry, the snapshot) and the signature's withdrawal."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import diff, record, snapshot
-from danchu.core import numbering
+from danchu.core import numbering, transactions
 from danchu.core.jsonsafe import plain
 from danchu.core.officialdoc import in_vietnamese
 from danchu.orgs import access
@@ -23,7 +22,7 @@ from .drafting import _require_draft
 from .shared import _transition
 
 
-@transaction.atomic
+@transactions.action()
 def mark_reviewed(report, *, actor):
     report = Report.objects.select_for_update().get(pk=report.pk)
     _require_draft(report)
@@ -38,7 +37,7 @@ def mark_reviewed(report, *, actor):
     return report
 
 
-@transaction.atomic
+@transactions.action()
 def return_to_draft(report, *, actor, reason=""):
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.REVIEWED:
@@ -163,7 +162,7 @@ def _freeze(report, data, actor):
     )
 
 
-@transaction.atomic
+@transactions.action()
 def sign(report, *, actor):
     """Sign: the checks must pass; the number is the next of the issuer's yearly sequence of
     reports, shared with the registry, and the signed report is entered in the register of
@@ -191,7 +190,7 @@ def sign(report, *, actor):
     return report
 
 
-@transaction.atomic
+@transactions.action()
 def withdraw_signature(report, *, actor, reason):
     """Withdraw the signature of a signed report that was not submitted (its signed figures no
     longer hold, or the head must sign another text): the report returns to "reviewed" to be

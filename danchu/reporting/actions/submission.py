@@ -1,12 +1,12 @@
 """Submitting the signed files, refused when the registers drifted from the signed figures; the PDF added later."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
+from danchu.core import transactions
 from danchu.core.officialdoc import in_vietnamese
 from danchu.orgs import access
 
@@ -159,7 +159,7 @@ def submit(report, *, actor):
         files, message = _render_for_submission(report, frozen)
     except rendering.RenderError as exc:  # a broken template: nothing is submitted
         raise ValidationError(str(exc), code="render") from None
-    with _discard_on_failure() as stored, transaction.atomic():
+    with _discard_on_failure() as stored, transactions.action():
         report = Report.objects.select_for_update().get(pk=report.pk)
         locked = _require_submittable(report, actor)
         if locked.pk != frozen.pk:
@@ -205,7 +205,7 @@ def add_pdf(report, *, actor):
         pdf = rendering.render_pdf(docx, rendering.file_basename(report))
     except rendering.PdfUnavailable as exc:
         raise ValidationError(str(exc), code="pdf_unavailable") from None
-    with _discard_on_failure() as stored, transaction.atomic():
+    with _discard_on_failure() as stored, transactions.action():
         report = Report.objects.select_for_update().get(pk=report.pk)
         if report.snapshot.files.filter(format=FileFormat.PDF).exists():
             raise ValidationError(_("Báo cáo đã có bản PDF đã chốt."))

@@ -2,10 +2,10 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danchu.audit.trail import record_create
+from danchu.core import transactions
 from danchu.orgs import access
 
 from .. import rendering
@@ -14,7 +14,7 @@ from ..models import (
 )
 
 
-@transaction.atomic
+@transactions.action()
 def upload_template(report_type, framework, name, uploaded_file, *, actor):
     """Store an administrator's template once it renders against a sample report."""
     from ..sample import sample_context

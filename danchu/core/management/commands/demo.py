@@ -9,8 +9,8 @@ import os
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
+from danchu.core import transactions
 from danchu.core.plugins import app_modules
 
 
@@ -32,7 +32,7 @@ def demo_modules():
 def load_demo(stdout=None):
     ctx = DemoContext()
     for label, module in demo_modules():
-        with transaction.atomic():
+        with transactions.batch():  # one app's demo: all of it or nothing
             module.load(ctx)
         if stdout:
             stdout.write(f"  demo: {label}")
