@@ -594,6 +594,52 @@ def row_counts():
     return {m._meta.label: found[i] for i, m in enumerate(models)}
 
 
+# What a change detector reads: a number that moves whenever a row may have been inserted or
+# deleted on this connection (it may move when none was: the rows are then recounted for nothing).
+# SQLite's total_changes() counts every row inserted, updated or deleted on the connection, by
+# triggers too, and never decreases. PostgreSQL's pg_stat_xact_user_tables counts the tuples the
+# current transaction inserted and deleted, in rolled-back savepoints too: it never decreases in
+# a transaction but a TRUNCATE, which starts a table's counts afresh (so the marks are compared
+# for inequality, not growth); it starts from zero in each transaction, hence the check that one
+# is open (the `demo` fixture's, around the whole module).
+CHANGE_COUNTERS = {
+    "sqlite": "SELECT total_changes()",
+    "postgresql": "SELECT COALESCE(SUM(n_tup_ins + n_tup_del), 0) FROM pg_stat_xact_user_tables",
+}
+
+
+def change_mark():
+    """The change detector's reading with the savepoints open (a rollback to one removes rows
+    without moving the number), or None when there is no detector (then every count is made)."""
+    from django.db import connection
+
+    sql = CHANGE_COUNTERS.get(connection.vendor)
+    if sql is None or not connection.in_atomic_block:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return cursor.fetchone()[0], tuple(connection.savepoint_ids)
+
+
+class RowCounts:
+    """row_counts(), counted again only when change_mark() moved since the last count: an
+    unchanged database costs one query. One per test, as the rollback that ends a test removes
+    rows without moving the number (and a savepoint a view opens by hand, not as an atomic
+    block, opens and closes inside one request, between two readings)."""
+
+    def __init__(self):
+        self.mark = self.counts = None
+        self.recounts = 0
+
+    def __call__(self):
+        mark = change_mark()
+        if mark is None or mark != self.mark or self.counts is None:
+            self.counts = row_counts()
+            self.mark = mark
+            self.recounts += 1
+        return self.counts
+
+
 def _cases_for_post(name, converters):
     cases = url_cases(name, converters)
     real = [c for c in cases if not c[2]]
@@ -608,6 +654,7 @@ NAMESPACES = sorted({n.partition(":")[0] for n, _r, _c in walk() if ":" in n}) +
 @pytest.mark.parametrize("namespace", NAMESPACES, ids=[n or "root" for n in NAMESPACES])
 def test_post_garbage(demo_db, client, namespace):
     failures = []
+    counts = RowCounts()
     patterns = [
         p
         for p in one_per_view(all_patterns())
@@ -627,7 +674,7 @@ def test_post_garbage(demo_db, client, namespace):
                 if page.status_code == 200 and page.get("Content-Type", "").startswith("text/html"):
                     parser.feed(page.content.decode())
                 for label, data in payloads(parser.fields):
-                    before = row_counts()
+                    before = counts()
                     try:
                         response = client.post(url, data)
                     except Exception as exc:  # noqa: BLE001 - report every crash, not only the first
@@ -640,7 +687,7 @@ def test_post_garbage(demo_db, client, namespace):
                         failures.append(f"{username} POST {label} {url}: {status}")
                     is_page = response.get("Content-Type", "").startswith("text/html")
                     if status >= 400 or (status == 200 and is_page):
-                        after = row_counts()
+                        after = counts()
                         changed = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
                         if name == "petitions:reveal":  # a reveal is itself recorded
                             changed.pop("audit.AuditEvent", None)
@@ -651,6 +698,34 @@ def test_post_garbage(demo_db, client, namespace):
                 else:
                     allowed += 1
     assert not failures, "\n".join(failures)
+
+
+def test_the_row_counts_see_every_row_stored_or_removed(demo_db, django_assert_num_queries):
+    """RowCounts, which test_post_garbage compares around each POST: one query while nothing was
+    written, and the exact counts (those of row_counts()) after a row is stored, removed, or
+    stored in a savepoint rolled back."""
+    from danchu.notifications.models import Notification
+
+    counts = RowCounts()
+    first = counts()
+    assert first == row_counts()
+    with django_assert_num_queries(1):
+        assert counts() is first
+    label = Notification._meta.label
+    with transaction.atomic():
+        note = Notification.objects.create(kind="test", message="x")
+    stored = counts()
+    assert stored[label] == first[label] + 1 and stored == row_counts()
+    with django_assert_num_queries(1):
+        assert counts() is stored
+    note.delete()
+    assert counts() == first == row_counts()
+    with transaction.atomic():
+        Notification.objects.create(kind="test", message="x")
+        assert counts()[label] == first[label] + 1
+        transaction.set_rollback(True)
+    assert counts() == first == row_counts()
+    assert counts.recounts == 5
 
 
 def test_a_submitted_report_stays_frozen(demo_db, client):
