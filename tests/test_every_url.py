@@ -5,6 +5,7 @@ never gets a 200 on a detail page of a TV.STTTT record. POST: garbage to every U
 to use it: never a 500, and nothing half-stored when the answer is an error.
 """
 
+import functools
 import html.parser
 import uuid as uuidlib
 
@@ -84,8 +85,10 @@ def one_per_view(patterns):
             yield pattern
 
 
+@functools.cache
 def all_patterns():
-    return sorted(walk(), key=lambda p: (_destructive(p[0]), p[0]))
+    """The URL patterns to walk, the destructive ones last (the URL conf never changes)."""
+    return tuple(sorted(walk(), key=lambda p: (_destructive(p[0]), p[0])))
 
 
 def _destructive(name):
@@ -276,6 +279,22 @@ def url_cases(name, converters):
     return cases
 
 
+# The cases of every pattern in the demo's state, for the tests that only GET. Each test starts
+# from the demo's state (the rollback of the one before), so cases computed at the start of any
+# test hold at the start of every test; a walk that only reads never changes the records url_cases
+# samples, so they hold throughout it. The POSTs may store and delete records: test_post_garbage
+# computes its own, each pattern's just before it posts to it.
+_DEMO_CASES = {}
+
+
+def demo_cases():
+    """{name: url_cases(name, converters)} for all_patterns(), computed once per module; call it
+    at the start of a test, before any request."""
+    if not _DEMO_CASES:
+        _DEMO_CASES.update((name, url_cases(name, conv)) for name, _route, conv in all_patterns())
+    return _DEMO_CASES
+
+
 def _reverse(name, kwargs):
     return reverse(name, kwargs=kwargs)
 
@@ -298,6 +317,8 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory, demo_snapshots):
         transaction.atomic(),
     ):
         demo_snapshots.restore("full", media_root=media)
+        _DEMO_CASES.clear()
+        _DEMO_SECRETS.clear()
         from danchu.legal import calendar
 
         calendar.clear_cache()
@@ -307,10 +328,14 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory, demo_snapshots):
 
 
 @pytest.fixture
-def demo_db(demo, _test_settings, settings, db):
+def demo_db(demo, _test_settings, settings, db, monkeypatch):
     from django.core.cache import cache
+    from django.template import Template
 
     settings.MEDIA_ROOT = demo
+    # No test here reads response.templates or response.context: the test client need not copy
+    # the context of each of the thousands of templates the walk renders.
+    monkeypatch.setattr(Template, "_render", getattr(Template, "_original_render", Template._render))
     yield demo
     cache.clear()  # the public forms' rate limits must not follow into other tests
 
@@ -344,6 +369,16 @@ def denouncer_secrets():
         data = crypto.decrypt_json(identity.ciphertext)
         found.update(v for k, v in data.items() if k in ("phone", "email", "id_number") and v and len(v) >= 6)
     return found
+
+
+_DEMO_SECRETS = set()
+
+
+def demo_secrets():
+    """denouncer_secrets() in the demo's state, once per module (as demo_cases)."""
+    if not _DEMO_SECRETS:
+        _DEMO_SECRETS.update(denouncer_secrets())
+    return _DEMO_SECRETS
 
 
 def response_text(response):
@@ -390,12 +425,13 @@ def test_get_every_url(demo_db, client, username):
     """As each user of USERS, every URL: never a 500, never a denouncer's contact, anonymous users
     sent to the login page, outsiders never shown a TV.STTTT record. As each user of READERS, the
     pages of read_cases() read in Vietnamese (tests/test_vietnamese_ui.problems)."""
+    cases_of = demo_cases()
+    secrets = demo_secrets()
     client = client_as(client, username)
-    secrets = denouncer_secrets()
     walks, reads = username in USERS, username in READERS
     failures, unread = [], []
     for name, _route, converters in all_patterns():
-        cases = url_cases(name, converters)
+        cases = cases_of[name]
         read, extra = read_cases(name, cases) if reads else (set(), [])
         for i, (url, owner, _garbage) in enumerate(cases + [(url, None, True) for url in extra]):
             walked, is_read = walks and i < len(cases), i in read or i >= len(cases)
@@ -471,11 +507,12 @@ def test_get_every_list_with_bad_parameters(demo_db, client, username):
     admin (who sees every filter), in each field of each page's filter form, one at a time."""
     import urllib.parse
 
+    cases_of = demo_cases()
     client = client_as(client, username)
     failures = []
     urls = ["/co-quan/%00/", "/co-quan/TV%00/"]
-    for name, _route, converters in one_per_view(all_patterns()):
-        real = [c for c in url_cases(name, converters) if not c[2]]
+    for name, _route, _converters in one_per_view(all_patterns()):
+        real = [c for c in cases_of[name] if not c[2]]
         real.sort(key=lambda c: not (c[1] or "").startswith(VICTIM))
         urls += [url for url, _owner, _garbage in real[:1]]
 
@@ -594,6 +631,52 @@ def row_counts():
     return {m._meta.label: found[i] for i, m in enumerate(models)}
 
 
+# What a change detector reads: a number that moves whenever a row may have been inserted or
+# deleted on this connection (it may move when none was: the rows are then recounted for nothing).
+# SQLite's total_changes() counts every row inserted, updated or deleted on the connection, by
+# triggers too, and never decreases. PostgreSQL's pg_stat_xact_user_tables counts the tuples the
+# current transaction inserted and deleted, in rolled-back savepoints too: it never decreases in
+# a transaction but a TRUNCATE, which starts a table's counts afresh (so the marks are compared
+# for inequality, not growth); it starts from zero in each transaction, hence the check that one
+# is open (the `demo` fixture's, around the whole module).
+CHANGE_COUNTERS = {
+    "sqlite": "SELECT total_changes()",
+    "postgresql": "SELECT COALESCE(SUM(n_tup_ins + n_tup_del), 0) FROM pg_stat_xact_user_tables",
+}
+
+
+def change_mark():
+    """The change detector's reading with the savepoints open (a rollback to one removes rows
+    without moving the number), or None when there is no detector (then every count is made)."""
+    from django.db import connection
+
+    sql = CHANGE_COUNTERS.get(connection.vendor)
+    if sql is None or not connection.in_atomic_block:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return cursor.fetchone()[0], tuple(connection.savepoint_ids)
+
+
+class RowCounts:
+    """row_counts(), counted again only when change_mark() moved since the last count: an
+    unchanged database costs one query. One per test, as the rollback that ends a test removes
+    rows without moving the number (and a savepoint a view opens by hand, not as an atomic
+    block, opens and closes inside one request, between two readings)."""
+
+    def __init__(self):
+        self.mark = self.counts = None
+        self.recounts = 0
+
+    def __call__(self):
+        mark = change_mark()
+        if mark is None or mark != self.mark or self.counts is None:
+            self.counts = row_counts()
+            self.mark = mark
+            self.recounts += 1
+        return self.counts
+
+
 def _cases_for_post(name, converters):
     cases = url_cases(name, converters)
     real = [c for c in cases if not c[2]]
@@ -608,6 +691,7 @@ NAMESPACES = sorted({n.partition(":")[0] for n, _r, _c in walk() if ":" in n}) +
 @pytest.mark.parametrize("namespace", NAMESPACES, ids=[n or "root" for n in NAMESPACES])
 def test_post_garbage(demo_db, client, namespace):
     failures = []
+    counts = RowCounts()
     patterns = [
         p
         for p in one_per_view(all_patterns())
@@ -627,7 +711,7 @@ def test_post_garbage(demo_db, client, namespace):
                 if page.status_code == 200 and page.get("Content-Type", "").startswith("text/html"):
                     parser.feed(page.content.decode())
                 for label, data in payloads(parser.fields):
-                    before = row_counts()
+                    before = counts()
                     try:
                         response = client.post(url, data)
                     except Exception as exc:  # noqa: BLE001 - report every crash, not only the first
@@ -640,7 +724,7 @@ def test_post_garbage(demo_db, client, namespace):
                         failures.append(f"{username} POST {label} {url}: {status}")
                     is_page = response.get("Content-Type", "").startswith("text/html")
                     if status >= 400 or (status == 200 and is_page):
-                        after = row_counts()
+                        after = counts()
                         changed = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
                         if name == "petitions:reveal":  # a reveal is itself recorded
                             changed.pop("audit.AuditEvent", None)
@@ -651,6 +735,34 @@ def test_post_garbage(demo_db, client, namespace):
                 else:
                     allowed += 1
     assert not failures, "\n".join(failures)
+
+
+def test_the_row_counts_see_every_row_stored_or_removed(demo_db, django_assert_num_queries):
+    """RowCounts, which test_post_garbage compares around each POST: one query while nothing was
+    written, and the exact counts (those of row_counts()) after a row is stored, removed, or
+    stored in a savepoint rolled back."""
+    from danchu.notifications.models import Notification
+
+    counts = RowCounts()
+    first = counts()
+    assert first == row_counts()
+    with django_assert_num_queries(1):
+        assert counts() is first
+    label = Notification._meta.label
+    with transaction.atomic():
+        note = Notification.objects.create(kind="test", message="x")
+    stored = counts()
+    assert stored[label] == first[label] + 1 and stored == row_counts()
+    with django_assert_num_queries(1):
+        assert counts() is stored
+    note.delete()
+    assert counts() == first == row_counts()
+    with transaction.atomic():
+        Notification.objects.create(kind="test", message="x")
+        assert counts()[label] == first[label] + 1
+        transaction.set_rollback(True)
+    assert counts() == first == row_counts()
+    assert counts.recounts == 5
 
 
 def test_a_submitted_report_stays_frozen(demo_db, client):

@@ -7,6 +7,7 @@ What a user reads: the text of the page and the attributes a browser shows or sp
 aria-label, placeholder, alt, the value of a button). Scripts, styles, <code> and the values of
 form fields (what the user typed) are not UI text."""
 
+import functools
 import html.parser
 import re
 import unicodedata
@@ -69,6 +70,7 @@ class ShownText(html.parser.HTMLParser):
             self.parts.append(data)
 
 
+@functools.cache
 def _indicator_codes():
     from danchu.reporting.indicators.definitions import BY_CODE
 
@@ -84,7 +86,7 @@ def problems(page):
         if match := codes.search(text):
             found.append(f"indicator code: …{text[max(0, match.start() - 30) : match.end() + 30].strip()}…")
         checks = [(TELLTALE, "English"), (ISO_TIMESTAMP, "ISO timestamp"), (REPR, "Python repr")]
-        if not codes.search(text):  # an indicator code is reported once, as such
+        if not match:  # an indicator code is reported once, as such
             checks.append((RAW_CODE, "raw code"))
         for pattern, what in checks:
             if match := pattern.search(text):
