@@ -43,8 +43,11 @@ def uno_missing():
     return ""
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def unoserver_address(tmp_path_factory):
+    """One converter for the session: pytest-django runs the database tests first, so a module
+    fixture would start LibreOffice (seconds) once for this module's database test and again for
+    the others."""
     reason = uno_missing()
     if reason:
         pytest.skip(f"running converter not tested: {reason}")
