@@ -48,22 +48,115 @@ def _test_settings(settings, tmp_path):
     }
 
 
+class SessionConverter:
+    """One running converter (unoserver, reporting/pdfserver.py) for the whole session: started in
+    the background when the session starts, so LibreOffice is up by the first PDF (some 6 s), and
+    each conversion then costs a fraction of a second instead of one `soffice` start-up (about
+    1 s each). None of it when LibreOffice or its Python bindings (uno) are missing."""
+
+    def __init__(self, home):
+        import threading
+
+        self.home = home
+        self.process = None
+        self.ready = None  # the address once it answered, "" when it cannot be had
+        self.failure = ""
+        self.lock = threading.Lock()
+
+    @staticmethod
+    def missing():
+        """Why no running converter can be started here ("" when it can)."""
+        import subprocess
+
+        from danchu.reporting import rendering
+
+        if not rendering.soffice_binary():
+            return "LibreOffice (soffice) is not installed"
+        python = os.environ.get("DANCHU_UNO_PYTHON", "/usr/bin/python3")
+        if subprocess.run([python, "-c", "import uno"], capture_output=True).returncode != 0:
+            return f"{python} cannot import uno (Debian: python3-uno)"
+        return ""
+
+    def start(self):
+        from danchu.reporting import pdfserver
+
+        self.failure = self.missing()
+        if self.failure:
+            self.ready = ""
+            return
+        self.process, self.address = pdfserver.start_local(self.home)
+
+    def get(self):
+        """The converter's address once it answers ("" when there is none: see `failure`)."""
+        from danchu.reporting import pdfserver
+
+        with self.lock:
+            if self.ready is None:
+                try:
+                    pdfserver.wait_ready(self.process, self.address, _probe_docx())
+                    self.ready = self.address
+                except pdfserver.ConverterError as exc:
+                    self.failure = str(exc)
+                    self.ready = ""
+            return self.ready
+
+    def stop(self):
+        from danchu.reporting import pdfserver
+
+        if self.process is not None:
+            pdfserver.stop_local(self.process)
+
+
+def _probe_docx(text="khởi động"):
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(text)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="session")
+def session_converter(tmp_path_factory):
+    """The session's running converter (SessionConverter), started before the first test."""
+    converter = SessionConverter(tmp_path_factory.mktemp("unoserver"))
+    converter.start()
+    try:
+        yield converter
+    finally:
+        converter.stop()
+
+
 @pytest.fixture(scope="session", autouse=True)
-def _pdf_once_per_document():
-    """LibreOffice turns each distinct document into PDF once per session. Many tests submit the
-    same report (same registers, same day), and each conversion starts LibreOffice (seconds):
-    a DOCX whose parts are identical to one converted before (its zip's timestamps aside) gets
-    the PDF LibreOffice made for it then. Only the installed LibreOffice is remembered: a test
-    that sets SOFFICE_BINARY (a stand-in, a missing binary) or PDF_CONVERTER, or hides the
-    binary, gets its own run."""
+def _pdf_once_per_document(session_converter):
+    """LibreOffice turns each distinct document into PDF once per session, through the session's
+    running converter. Many tests submit the same report (same registers, same day), and each
+    conversion by `soffice` starts LibreOffice (a second or more): a DOCX whose parts are identical
+    to one converted before (its zip's timestamps aside) gets the PDF made for it then, and a new
+    one is converted by the converter that stays up (`soffice` when it cannot be had). Only the
+    installed LibreOffice is used so: a test that sets SOFFICE_BINARY (a stand-in, a missing
+    binary) or PDF_CONVERTER, or hides the binary, gets render_pdf's own run (the fallback to
+    `soffice` is tested for real in reporting/tests/test_pdfserver.py)."""
     import hashlib
     import io
     import zipfile
 
-    from danchu.reporting import rendering
+    from danchu.reporting import pdfserver, rendering
 
     convert = rendering.render_pdf
     converted = {}
+
+    def by_the_converter(docx_bytes, basename):
+        address = session_converter.get()
+        if address:
+            try:
+                return pdfserver.convert(address, docx_bytes, timeout=rendering.PDF_TIMEOUT_SECONDS)
+            except pdfserver.ConverterError:
+                pass
+        return convert(docx_bytes, basename)
 
     def render_pdf(docx_bytes, basename="bao-cao"):
         from django.conf import settings
@@ -81,7 +174,7 @@ def _pdf_once_per_document():
             return convert(docx_bytes, basename)
         key = digest.hexdigest()
         if key not in converted:
-            converted[key] = convert(docx_bytes, basename)
+            converted[key] = by_the_converter(docx_bytes, basename)
         return converted[key]
 
     with pytest.MonkeyPatch.context() as patch:
@@ -120,8 +213,9 @@ def make_user(username, role, org, full_name=None, password="pw"):
     return user
 
 
-@pytest.fixture
-def world(db):
+def build_world():
+    """The personas' organisation tree, users and period (the module docstring), made through the
+    ORM as any test would."""
     w = World()
     w.tv = Organization.objects.create(
         code="TV",
@@ -166,6 +260,35 @@ def world(db):
         cutoff_start=datetime.date(2019, 12, 15),
         cutoff_end=datetime.date(2020, 12, 14),
     )
+    return w
+
+
+@pytest.fixture(scope="session")
+def _world_snapshot(tmp_path_factory):
+    """build_world() run once per session (in the first test that asks for `world`, inside a
+    transaction that is rolled back); each later test gets its rows back from the snapshot
+    (one INSERT per table) instead of some forty ORM saves."""
+    taken = []
+
+    def get():
+        if not taken:
+            # The personas are the World's attributes (w.tv = …), not its items.
+            loader = lambda: dict(vars(build_world()))  # noqa: E731
+            taken.append(take_snapshot(loader, tmp_path_factory.mktemp("world") / "media"))
+        return taken[0]
+
+    return get
+
+
+@pytest.fixture
+def world(request, db, settings, _world_snapshot):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction"))
+    if transactional or {"transactional_db", "live_server"} & set(request.fixturenames):
+        return build_world()  # a flushed database: its rows differ from the snapshot's
+    w = World()
+    for name, value in restore_snapshot(_world_snapshot(), settings.MEDIA_ROOT).items():
+        setattr(w, name, value)
     return w
 
 

@@ -1,13 +1,10 @@
-"""DOCX → PDF through a running converter (PDF_CONVERTER: unoserver, started here by
-scripts/unoserver under the Python that imports LibreOffice's uno), and the fallback to one
-`soffice` per file when it does not answer. The tests that need LibreOffice are skipped, with the
-reason, when it or its Python bindings are missing; the message tests always run."""
+"""DOCX → PDF through a running converter (PDF_CONVERTER: unoserver, started by scripts/unoserver
+under the Python that imports LibreOffice's uno; the session's one, root conftest.py), and the
+fallback to one `soffice` per file when it does not answer. The tests that need LibreOffice are
+skipped, with the reason, when it or its Python bindings are missing; the message tests always run."""
 
 import io
 import logging
-import os
-import shutil
-import subprocess
 import time
 from pathlib import Path
 
@@ -34,31 +31,17 @@ def pdf_text(pdf):
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
-def uno_missing():
-    if not rendering.soffice_binary():
-        return "LibreOffice (soffice) is not installed"
-    python = os.environ.get("DANCHU_UNO_PYTHON", "/usr/bin/python3")
-    if subprocess.run([python, "-c", "import uno"], capture_output=True).returncode != 0:
-        return f"{python} cannot import uno (Debian: python3-uno)"
-    return ""
-
-
-@pytest.fixture(scope="module")
-def unoserver_address(tmp_path_factory):
-    reason = uno_missing()
+@pytest.fixture
+def unoserver_address(session_converter):
+    """The session's running converter (root conftest.py: started by pdfserver.start_local and
+    waited for by pdfserver.wait_ready, as here before, but once for the whole session)."""
+    reason = session_converter.missing()
     if reason:
         pytest.skip(f"running converter not tested: {reason}")
-    home = tmp_path_factory.mktemp("unoserver")
-    server, address = pdfserver.start_local(home)
-    try:
-        try:
-            pdfserver.wait_ready(server, address, small_docx("khởi động"))
-        except pdfserver.ConverterError as exc:
-            pytest.fail(str(exc))
-        yield address
-    finally:
-        pdfserver.stop_local(server)
-        shutil.rmtree(home, ignore_errors=True)
+    address = session_converter.get()
+    if not address:
+        pytest.fail(session_converter.failure)
+    return address
 
 
 def test_the_running_converter_gives_the_pdf(unoserver_address, settings, monkeypatch):
