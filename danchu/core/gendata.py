@@ -236,14 +236,16 @@ class Generator:
 
 
 def analyze():
-    """Refresh the planner's statistics after a bulk load (PostgreSQL docs, "Populating a
-    Database"): until autovacuum gets to it, the planner believes the tables are as small as
+    """Refresh the planner's statistics and the visibility map after a bulk load (PostgreSQL docs,
+    "Populating a Database"): until autovacuum gets to it, the planner believes the tables are as small as
     before the load and may sort every row of a list instead of reading its index."""
     from django.db import connection
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            # VACUUM also marks the new pages all-visible, so the lists' index-only scans read
+            # no table page (autovacuum would, later); it cannot run inside a transaction.
+            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)")
 
 
 @transactions.batch()

@@ -129,8 +129,11 @@ class Disclosure(models.Model):
         indexes = [
             models.Index(fields=["organization", "published_on"], name="disclosure_org_date_idx"),
             # The list's order (unpublished drafts first, then newest): its first page comes
-            # from this index instead of a sort of every disclosure.
-            models.Index(fields=["-published_on", "-id"], name="disclosure_list_order_idx"),
+            # from this index instead of a sort of every disclosure. The organisation is its last
+            # column (after the unique id, so it changes no order) so the page's ids are read from
+            # the index alone, the other agencies' newer disclosures skipped there rather than
+            # fetched from the table one by one (docs/benchmarks.md, fourth round).
+            models.Index(fields=["-published_on", "-id", "organization"], name="disclosure_list_order_idx"),
         ]
 
     def __str__(self):
