@@ -40,8 +40,6 @@ class CappedPaginator(Paginator):
         # No ORDER BY, no joined columns: only whether the rows exist matters here.
         rows = (self.object_list if self.counted is None else self.counted).order_by().values("pk")
         rows = rows[start : start + self.cap + 1]
-        if self.counted is None:
-            return rows.count()
         # The count written around the compiled rows: QuerySet.count() on a slice builds the
         # same statement through an aggregate query whose compiling cost more than running it.
         try:
