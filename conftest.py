@@ -307,7 +307,12 @@ def pytest_addoption(parser):
     parser.addoption(
         "--db-tests-only",
         action="store_true",
-        help="Deselect the tests that cannot reach the database (the PostgreSQL half of make test).",
+        help="Deselect the tests that cannot reach the database.",
+    )
+    parser.addoption(
+        "--db-free-only",
+        action="store_true",
+        help="Deselect the tests that may reach the database.",
     )
 
 
@@ -331,12 +336,13 @@ def reaches_database(item):
     )
 
 
-def deselect_database_free(config, items):
-    """--db-tests-only: keep only the tests that may touch the database. The others (parsers,
-    rules, DOCX writing, system checks, …) do the same on every engine and run in the SQLite half."""
+def deselect_by_database(config, items, *, keep_db):
+    """--db-tests-only keeps only the tests that may touch the database, --db-free-only only the
+    others (parsers, rules, DOCX writing, system checks, …), which do the same on every engine:
+    `make test` runs them once, in whichever half has the time (scripts/run-tests)."""
     kept, dropped = [], []
     for item in items:
-        (kept if reaches_database(item) else dropped).append(item)
+        (kept if reaches_database(item) == keep_db else dropped).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
@@ -344,7 +350,9 @@ def deselect_database_free(config, items):
 
 def pytest_collection_modifyitems(config, items):
     if config.getoption("--db-tests-only"):
-        deselect_database_free(config, items)
+        deselect_by_database(config, items, keep_db=True)
+    elif config.getoption("--db-free-only"):
+        deselect_by_database(config, items, keep_db=False)
     _no_serialized_rollback(items)
 
 
