@@ -14,14 +14,18 @@ from functools import lru_cache
 
 from django import template
 from django.conf import settings
+from django.contrib import messages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from danchu.core.context_processors import navigation
 from danchu.core.leanhtml import esc
 from danchu.orgs.templatetags.orgs import org_label
 
@@ -148,12 +152,6 @@ def page(request, title, content, head=""):
     wrote, without the template engine (the two lists of docs/benchmarks.md, whose body is written
     in Python too). The context is what the context processors give base.html; `title` and
     `content` are escaped unless marked safe, as in a template."""
-    from django.contrib import messages
-    from django.http import HttpResponse
-    from django.middleware.csrf import get_token
-
-    from danchu.core.context_processors import navigation
-
     language = get_language()
     context = {
         "request": request,
