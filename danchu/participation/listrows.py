@@ -59,6 +59,18 @@ def page_ids(qs):
     return qs.values_list("pk", flat=True)
 
 
+def _channels_sql(ch):
+    """The disclosure's channels as one comma-separated text (channel values are identifiers), in
+    the order they were recorded: one value per row instead of one joined row per channel."""
+    if connection.vendor == "postgresql":
+        return f"(SELECT string_agg(c.channel, ',' ORDER BY c.id) FROM {ch} c WHERE c.disclosure_id = d.id)"
+    # SQLite before 3.44 has no ORDER BY inside an aggregate: the ordered rows come from a subquery.
+    return (
+        f"(SELECT group_concat(x.channel, ',') FROM (SELECT c.channel FROM {ch} c "
+        "WHERE c.disclosure_id = d.id ORDER BY c.id) x)"
+    )
+
+
 def _row_sql(n):
     d, o, r = Disclosure._meta.db_table, Organization._meta.db_table, Requirement._meta.db_table
     ch, rec, person = (
@@ -66,42 +78,44 @@ def _row_sql(n):
         DisclosureRecipient._meta.db_table,
         Person._meta.db_table,
     )
+    # The uuid as text on PostgreSQL (SQLite stores it as text already): the page only writes it
+    # into a link.
+    uuid_column = "d.uuid::text" if connection.vendor == "postgresql" else "d.uuid"
     return (
-        "SELECT d.id, d.uuid, d.reference, d.title, d.kind, d.status, d.framework, d.special_case, "
+        f"SELECT d.id, {uuid_column}, d.reference, d.title, d.kind, d.status, d.framework, d.special_case, "
         "d.item_count, d.decided_on, d.published_on, d.due_on, d.posted_from, d.posted_to, "
         "d.audience_size, d.internal_site, d.organization_id, o.name, o.short_name, o.has_internal_site, "
-        "r.code, r.title, c.channel, "
+        f"r.code, r.title, {_channels_sql(ch)}, "
         f"(SELECT COUNT(*) FROM {rec} x WHERE x.disclosure_id = d.id AND x.acknowledged_at IS NOT NULL), "
         f"(SELECT COUNT(*) FROM {rec} x INNER JOIN {person} p ON p.id = x.person_id "
         "WHERE x.disclosure_id = d.id AND p.user_id = %s AND x.acknowledged_at IS NULL) "
         f"FROM {d} d INNER JOIN {o} o ON o.id = d.organization_id INNER JOIN {r} r ON r.id = d.requirement_id "
-        f"LEFT OUTER JOIN {ch} c ON c.disclosure_id = d.id WHERE d.id IN ({', '.join(['%s'] * n)}) ORDER BY c.id"
+        f"WHERE d.id IN ({', '.join(['%s'] * n)})"
     )
 
 
 def read_rows(ids, user_id):
     """The page's disclosures (`ids`, in that order) as dicts of COLUMNS, each with its channels
     (in the order they were recorded), `n_read` and `n_mine_unread` (for `user_id`): one statement,
-    written out like listcache.subtree_state. The list's filters stay in the ORM query that chose
-    the ids; this reads a fixed shape by primary key, where compiling the joined `values()`, the
-    channels and the acknowledgements with the ORM cost more than running them."""
+    written out like listcache.subtree_state, one row per disclosure. The list's filters stay in
+    the ORM query that chose the ids; this reads a fixed shape by primary key, where compiling the
+    joined `values()`, the channels and the acknowledgements with the ORM cost more than running
+    them. `uuid` is the canonical text of the disclosure's UUID."""
     if not ids:
         return []
     with connection.cursor() as cursor:
         cursor.execute(_row_sql(len(ids)), [user_id or 0, *ids])
         fetched = cursor.fetchall()
-    by_id = {}
     width = len(COLUMNS)
+    by_id = {}
     for values in fetched:
-        row = by_id.get(values[0])
-        if row is None:
-            row = by_id[values[0]] = dict(zip(COLUMNS, values[:width], strict=True))
-            row["channels"], row["n_read"], row["n_mine_unread"] = [], values[width + 1], values[width + 2]
-        if values[width] is not None:
-            row["channels"].append(values[width])
+        row = dict(zip(COLUMNS, values[:width], strict=True))
+        channels, row["n_read"], row["n_mine_unread"] = values[width:]
+        row["channels"] = channels.split(",") if channels else []
+        by_id[values[0]] = row
     rows = [by_id[pk] for pk in ids if pk in by_id]
     if connection.vendor != "postgresql":
-        # The raw cursor of SQLite gives dates as text, booleans as 0/1 and UUIDs as hex.
+        # The raw cursor of SQLite gives dates as text, booleans as 0/1 and UUIDs as 32 hex digits.
         for row in rows:
             for name in DATES:
                 if isinstance(row[name], str):
@@ -109,7 +123,7 @@ def read_rows(ids, user_id):
             for name in ("special_case", "internal_site", "organization__has_internal_site"):
                 if row[name] is not None:
                     row[name] = bool(row[name])
-            row["uuid"] = uuid.UUID(str(row["uuid"]))
+            row["uuid"] = str(uuid.UUID(str(row["uuid"])))
     return rows
 
 
@@ -159,7 +173,9 @@ def disclosure_rows(ids, org, user, oversee, today=None):
             timing = "—"
         else:
             # The same rule as Disclosure.timing(), given the row's values and channels.
-            messages = disclosure_timing(SimpleNamespace(**r), today=today, channels=mine).messages
+            messages = disclosure_timing(
+                SimpleNamespace(**r), today=today, channels=mine, language=language
+            ).messages
             timing = _badges(tuple(messages)) if messages else f'<span class="badge ok">{on_time}</span>'
         requirement = _requirement_cell(r["requirement__code"], r["requirement__title"], language)
         unit_html = f'<br><span class="muted">{esc(unit)}</span>' if oversee and unit else ""
@@ -174,7 +190,7 @@ def disclosure_rows(ids, org, user, oversee, today=None):
         channel_text = ", ".join(channel_labels.get(c) or esc(c) for c in mine)
         out.append(
             f"<tr>\n<td>{esc(r['reference'])}{unit_html}</td>\n"
-            f'<td><a href="{detail_url.replace(zero, str(r["uuid"]))}">{esc(r["title"])}</a>{badges}'
+            f'<td><a href="{detail_url.replace(zero, r["uuid"])}">{esc(r["title"])}</a>{badges}'
             f'<br><span class="muted">{kind} · {channel_text}</span></td>\n'
             f"<td>{requirement}</td>\n<td>{published_cell}</td>\n<td>{timing}</td>\n"
             f'<td class="num">{r["n_read"]}/{r["audience_size"]}</td>\n</tr>'

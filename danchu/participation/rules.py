@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from danchu.core.vnformat import short_date
 from danchu.legal.frameworks import Framework
 
 from .models import ONLINE_CHANNELS, Channel
@@ -110,7 +111,13 @@ class PostingRule:
 
 
 def posting_rule(framework, channels, has_internal_site=False):
-    channels = set(channels)
+    return _posting_rule(framework, frozenset(channels), bool(has_internal_site))
+
+
+@functools.lru_cache(maxsize=256)
+def _posting_rule(framework, channels, has_internal_site):
+    """posting_rule() over its small domain (two frameworks, a few channels, the internal-site
+    flag): worked out once per combination, as a list applies it to every row of its page."""
     days, basis = MIN_POSTING_DAYS[framework], POSTING_BASIS[framework]
     if framework == Framework.ND04_2015:
         if Channel.NOTICE_BOARD in channels:
@@ -172,21 +179,23 @@ def _timing_texts(language):
     }
 
 
-def disclosure_timing(disclosure, today=None, channels=None):
+def disclosure_timing(disclosure, today=None, channels=None, language=None):
     """Violations of the statutory timing of one disclosure, from its stored fields only
-    (the deadline in working days is computed and stored when it is published)."""
+    (the deadline in working days is computed and stored when it is published). A list passes
+    `today` and `language` once for all its rows."""
     today = today or timezone.localdate()
+    texts = _timing_texts(language or get_language())
     t = Timing()
     if disclosure.published_on and disclosure.due_on and disclosure.published_on > disclosure.due_on:
         t.late = True
         t.late_days = (disclosure.published_on - disclosure.due_on).days
         t.messages.append(
-            _timing_texts(get_language())["late"]
+            texts["late"]
             % {
-                "due": disclosure.due_on.strftime("%d/%m/%Y"),
+                "due": short_date(disclosure.due_on),
                 "n": f"{disclose_within(disclosure.framework, disclosure.special_case):02d}",
-                "decided": disclosure.decided_on.strftime("%d/%m/%Y"),
-                "on": disclosure.published_on.strftime("%d/%m/%Y"),
+                "decided": short_date(disclosure.decided_on),
+                "on": short_date(disclosure.published_on),
             }
         )
     if channels is None:
@@ -195,7 +204,7 @@ def disclosure_timing(disclosure, today=None, channels=None):
     if disclosure.published_on and rule.required and rule.missing:
         t.posting_missing = True
         t.posting_required = rule.days
-        message = _timing_texts(get_language())["online" if rule.place == "online" else "seat"]
+        message = texts["online" if rule.place == "online" else "seat"]
         t.messages.append(message % {"req": rule.days, "basis": rule.basis})
     elif disclosure.published_on and rule.required:
         required = rule.days
@@ -205,9 +214,7 @@ def disclosure_timing(disclosure, today=None, channels=None):
             t.posting_days = posting_days(start, disclosure.posted_to)
             if t.posting_days < required:
                 t.posting_short = True
-                t.messages.append(
-                    _timing_texts(get_language())["short"] % {"days": t.posting_days, "req": required}
-                )
+                t.messages.append(texts["short"] % {"days": t.posting_days, "req": required})
         else:
             t.posting_days = posting_days(start, today)
     return t

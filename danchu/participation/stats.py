@@ -30,6 +30,8 @@ opening date, a conference by the day it was held, a recommendation by the day i
 """
 
 from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.translation import get_language
 
 from danchu.orgs.models import Organization, OrganizationKind
 
@@ -108,6 +110,7 @@ def stats_for(org, start, end):
         channels.setdefault(disclosure_id, []).append(channel)
 
     by_category, by_channel, on_time, posted = {}, {}, 0, []
+    today, language = timezone.localdate(), get_language()  # once, not once per disclosure
     for row in rows:
         key = (row["requirement__framework"], row["requirement__order"])
         entry = by_category.setdefault(
@@ -123,7 +126,7 @@ def stats_for(org, start, end):
         mine = channels.get(row["pk"], [])
         for channel in mine:
             by_channel[channel] = by_channel.get(channel, 0) + 1
-        timing = disclosure_timing(_Row(row), channels=mine)
+        timing = disclosure_timing(_Row(row), today=today, channels=mine, language=language)
         on_time += timing.ok
         if row["kind"] == DisclosureKind.POSTING:
             posted.append({"title": row["title"], "item_count": row["item_count"] or 0, "channels": mine})
