@@ -53,12 +53,6 @@ def _requirement_cell(code, title, language):
     return esc(f"{code}. {Truncator(title).chars(60)}")
 
 
-def page_ids(qs):
-    """The list's queryset (filtered and ordered, with no joined columns: the count of a `values()`
-    queryset kept the joins of its columns) reduced to the ids the paginator counts and slices."""
-    return qs.values_list("pk", flat=True)
-
-
 def _channels_sql(ch):
     """The disclosure's channels as one comma-separated text (channel values are identifiers), in
     the order they were recorded: one value per row instead of one joined row per channel."""
@@ -148,7 +142,7 @@ def _badges(messages):
 
 
 def disclosure_rows(ids, org, user, oversee, today=None):
-    """The `<tr>` of each disclosure of the page (`ids` from `page_ids(qs)`), or the one row saying
+    """The `<tr>` of each disclosure of the page (`ids`: the page's keys, core.paginator.CappedIdPaginator), or the one row saying
     there is none. One query whatever the page (read_rows)."""
     rows = read_rows(list(ids), getattr(user, "pk", None))
     if not rows:

@@ -1,0 +1,62 @@
+"""CappedIdPaginator reads a page's keys and its capped count in one statement, and gives the
+pages CappedPaginator gives: first, middle, last, past the end, above the cap, empty."""
+
+import pytest
+from django.db.models import F
+
+from danchu.core.paginator import CappedIdPaginator, CappedPaginator
+from danchu.orgs.models import Organization, OrganizationKind
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def units(world):
+    for i in range(23):
+        Organization.objects.create(
+            code=f"TV.U{i:02d}", name=f"Đơn vị {i % 5}", kind=OrganizationKind.OFFICE, parent=world.tv
+        )
+    # Ties on the name, broken by the key, as the lists order by date then id.
+    return Organization.objects.filter(code__startswith="TV.").order_by(F("name").desc(), "-pk")
+
+
+def pages(paginator, number):
+    page = paginator.get_page(number)
+    return list(page.object_list), page.number, paginator.count, paginator.exact
+
+
+@pytest.mark.parametrize("number", [None, "1", "2", "3", "4", "5", "99", "abc", "0", "-1"])
+@pytest.mark.parametrize("cap", [1000, 7])
+def test_the_same_pages_as_capped_paginator(units, number, cap, django_assert_num_queries):
+    expected = pages(CappedPaginator(units.values_list("pk", flat=True), 6, cap=cap), number)
+    one = CappedIdPaginator(units, 6, cap=cap)
+    assert one.statement(0) is not None  # written as one statement, not the fallback
+    assert pages(one, number) == expected
+
+
+def test_one_statement_for_a_page_within_the_list(units, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        keys, number, count, exact = pages(CappedIdPaginator(units, 6), "2")
+    assert (len(keys), number, count, exact) == (6, 2, 26, True)
+    assert keys == list(units.values_list("pk", flat=True)[6:12])
+
+
+def test_above_the_cap_the_count_is_a_lower_bound(units):
+    keys, number, count, exact = pages(CappedIdPaginator(units, 6, cap=10), "2")
+    assert keys == list(units.values_list("pk", flat=True)[6:12])
+    assert (count, exact) == (6 + 11, False)  # the page's start + cap + 1 rows seen from there
+
+
+def test_empty_lists(world, django_assert_num_queries):
+    nothing = Organization.objects.filter(pk__in=[]).order_by("-pk")
+    with django_assert_num_queries(0):
+        assert pages(CappedIdPaginator(nothing, 6), "1") == ([], 1, 0, True)
+    none_match = Organization.objects.filter(code="none").order_by("-pk")
+    assert pages(CappedIdPaginator(none_match, 6), "3") == ([], 1, 0, True)
+
+
+def test_an_ordering_through_another_table_falls_back_to_two_statements(units):
+    by_parent = units.order_by("parent__name", "pk")
+    assert CappedIdPaginator(by_parent, 6).statement(0) is None
+    expected = pages(CappedPaginator(by_parent.values_list("pk", flat=True), 6), "2")
+    assert pages(CappedIdPaginator(by_parent, 6), "2") == expected
