@@ -9,9 +9,10 @@ the count is exact, as before; above it the page says "more than N" (`exact` is 
 
 import functools
 
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, FieldError
 from django.core.paginator import Paginator
 from django.db import connections
+from django.db.models.query import FlatValuesListIterable, ValuesIterable, ValuesListIterable
 from django.utils.functional import cached_property
 
 COUNT_CAP = 2_000
@@ -73,81 +74,120 @@ class CappedPaginator(Paginator):
 
 
 @functools.lru_cache(maxsize=64)
-def _order_clause(model, order_by, alias):
-    """The ORDER BY text the ORM writes for `model`'s primary keys in `order_by` (a tuple of the
-    query's ordering), compiled once per process: "" when that ordering reaches another table."""
-    rows = model._base_manager.using(alias).order_by(*order_by).values_list("pk", flat=True)
-    sql, params = rows.query.get_compiler(alias).as_sql()
+def _order_clause(model, order_by, fields, alias):
+    """The ORDER BY text the ORM writes for `model`'s rows as values(*fields) in `order_by` (a
+    tuple of the query's ordering), compiled once per process: "" when that ordering reaches
+    another table or is not one the bare model can compile (an annotation)."""
+    try:
+        rows = model._base_manager.using(alias).order_by(*order_by).values(*fields)
+        sql, params = rows.query.get_compiler(alias).as_sql()
+    except (FieldError, EmptyResultSet):
+        return ""
     head, found, order = sql.rpartition(" ORDER BY ")
     if not found or params or " JOIN " in head:
         return ""
     return order
 
 
-class CappedIdPaginator(CappedPaginator):
-    """A CappedPaginator over the primary keys of an ordered queryset, reading the requested page's
-    keys and its capped count in one statement.
+class CappedRowsPaginator(CappedPaginator):
+    """A CappedPaginator over an ordered `values()` or `values_list()` queryset of a model's own
+    columns, reading the
+    requested page's rows and its capped count in one statement.
 
-    The ORM compiles the filtered rows once (for these lists compiling a query cost the process
-    more than running it, docs/benchmarks.md); the page's statement is written around them, the
-    ORDER BY the ORM writes for the ordering, and the capped count as a scalar subquery of it:
-    `SELECT pk, (SELECT COUNT(*) FROM (… LIMIT cap + 1 OFFSET start)) FROM … ORDER BY … LIMIT
-    per_page OFFSET start`. Past the end, or where the rows are not one plain column of the model's
-    table, it counts and slices as CappedPaginator does. `page.object_list` is a list of keys."""
+    The ORM compiles the filtered rows once (for the busy lists compiling a query cost the process
+    more than running it, docs/benchmarks.md); the page's statement is written around them, with
+    the ORDER BY the ORM writes for that ordering and the capped count as a scalar subquery:
+    `SELECT cols, (SELECT COUNT(*) FROM (SELECT 1 FROM … LIMIT cap + 1 OFFSET start)) FROM …
+    ORDER BY … LIMIT per_page OFFSET start`. The count reads no column, so the database can count
+    from an index alone. The rows are what the queryset gives (dicts, tuples or single values),
+    through the same converters.
+    Past the end, or where the rows are not plain columns, it counts and slices as CappedPaginator
+    does."""
 
-    def __init__(self, queryset, per_page, **kwargs):
-        super().__init__(queryset.values_list("pk", flat=True), per_page, **kwargs)
-        self.queryset = queryset
-        self._ids = None
+    def __init__(self, rows, per_page, **kwargs):
+        super().__init__(rows, per_page, **kwargs)
+        self._rows = None
 
-    def statement(self, start):
-        """The one statement (sql, params) reading the page from `start` and the capped count from
-        `start`; None when it cannot be written for this queryset, () when no row can match."""
-        query = self.queryset.query
-        if not query.order_by or query.distinct or query.combinator or query.is_sliced:
+    def _compiled(self, start):
+        """(the compiler, the one statement, its params), None when it cannot be written for these
+        rows, () when no row can match."""
+        rows = self.object_list
+        query = rows.query
+        if (
+            rows._iterable_class not in (ValuesIterable, ValuesListIterable, FlatValuesListIterable)
+            or not query.order_by
+            or query.distinct
+            or query.combinator
+            or query.is_sliced
+        ):
             return None
-        alias = self.queryset.db
-        order = _order_clause(self.queryset.model, tuple(query.order_by), alias)
-        rows = self.queryset.order_by().values_list("pk", flat=True)
+        alias = rows.db
+        order = _order_clause(rows.model, tuple(query.order_by), tuple(rows._fields), alias)
+        compiler = rows.order_by().query.get_compiler(alias)
         try:
-            sql, params = rows.query.get_compiler(alias).as_sql()
+            sql, params = compiler.as_sql()
         except EmptyResultSet:
             return ()
         select, found, rest = sql.partition(" FROM ")
-        if not order or not found or not select.startswith("SELECT ") or "," in select or "(" in select:
+        if not order or not found or not select.startswith("SELECT ") or "(" in select:
             return None
-        count = f"SELECT COUNT(*) FROM ({sql} LIMIT %s OFFSET %s) counted"
+        count = f"SELECT COUNT(*) FROM (SELECT 1 FROM {rest} LIMIT %s OFFSET %s) counted"
         return (
+            compiler,
             f"{select}, ({count}) FROM {rest} ORDER BY {order} LIMIT %s OFFSET %s",
             [*params, self.cap + 1, start, *params, self.per_page, start],
         )
 
+    def statement(self, start):
+        """The one statement (sql, params) for the page from `start`, None when there is none."""
+        compiled = self._compiled(start)
+        return compiled[1:] if compiled else None
+
     def _page_and_count(self, start):
-        """(the page's keys from `start`, the capped count from `start`), or None where
+        """(the page's rows from `start`, the capped count from `start`), or None where
         CappedPaginator's own count must serve (no one statement; past the end)."""
-        statement = self.statement(start)
-        if statement is None:
+        compiled = self._compiled(start)
+        if compiled is None:
             return None
-        if not statement:
+        if not compiled:
             return [], 0
-        with connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(*statement)
+        compiler, sql, params = compiled
+        with connections[self.object_list.db].cursor() as cursor:
+            cursor.execute(sql, params)
             fetched = cursor.fetchall()
         if not fetched:
             return None if start else ([], 0)
-        return [pk for pk, _count in fetched], fetched[0][1]
+        values = compiler.results_iter(results=[[row[:-1] for row in fetched]])
+        kind = self.object_list._iterable_class
+        if kind is FlatValuesListIterable:
+            rows = [row[0] for row in values]
+        elif kind is ValuesListIterable:
+            rows = [tuple(row) for row in values]
+        else:  # the names as ValuesIterable gives them
+            query = compiler.query
+            names = (
+                list(query.selected)
+                if query.selected
+                else [
+                    *query.extra_select,
+                    *query.values_select,
+                    *query.annotation_select,
+                ]
+            )
+            rows = [dict(zip(names, row, strict=True)) for row in values]
+        return rows, fetched[0][-1]
 
     @cached_property
     def count(self):
         found = self._page_and_count(self._start)
         if found is None:
             return CappedPaginator.count.func(self)
-        self._ids, rows = found
+        self._rows, rows = found
         self.exact = rows <= self.cap
         return self._start + rows
 
     def page(self, number):
         number = self.validate_number(number)
-        if self._ids is not None and (number - 1) * self.per_page == self._start:
-            return self._get_page(self._ids, number, self)
+        if self._rows is not None and (number - 1) * self.per_page == self._start:
+            return self._get_page(self._rows, number, self)
         return super().page(number)

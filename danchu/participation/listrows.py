@@ -142,7 +142,7 @@ def _badges(messages):
 
 
 def disclosure_rows(ids, org, user, oversee, today=None):
-    """The `<tr>` of each disclosure of the page (`ids`: the page's keys, core.paginator.CappedIdPaginator), or the one row saying
+    """The `<tr>` of each disclosure of the page (`ids`: the page's keys, core.paginator.CappedRowsPaginator), or the one row saying
     there is none. One query whatever the page (read_rows)."""
     rows = read_rows(list(ids), getattr(user, "pk", None))
     if not rows:

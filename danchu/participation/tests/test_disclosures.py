@@ -264,7 +264,7 @@ def test_disclosure_list_runs_a_fixed_number_of_queries(
         with django_assert_max_num_queries(12):
             assert client.get("/dan-chu/cong-khai/").status_code == 200
         # Uncached (as after any change in the subtree): session, user, roles, subtree, the page's
-        # ids with the count (core.paginator.CappedIdPaginator) and one statement for their rows,
+        # ids with the count (core.paginator.CappedRowsPaginator) and one statement for their rows,
         # channels and readings.
         with override_settings(LIST_CACHE_SECONDS=0), django_assert_num_queries(6):
             page = client.get("/dan-chu/cong-khai/").content.decode()

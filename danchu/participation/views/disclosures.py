@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from danchu.core import listcache, params, search, stale
 from danchu.core.leanhtml import options
-from danchu.core.paginator import CappedIdPaginator
+from danchu.core.paginator import CappedRowsPaginator
 from danchu.core.templatetags import shell
 from danchu.core.xlsx import xlsx_response
 from danchu.legal.frameworks import Framework, framework_for
@@ -140,9 +140,9 @@ def disclosure_list(request):
 
     def body():
         # Lean rows (participation.listrows): one statement chooses the page's ids and counts the
-        # list (CappedIdPaginator), one written-out statement reads their rows, and each row is
+        # list (CappedRowsPaginator), one written-out statement reads their rows, and each row is
         # one f-string.
-        page = CappedIdPaginator(qs, 25).get_page(page_number)
+        page = CappedRowsPaginator(qs.values_list("pk", flat=True), 25).get_page(page_number)
         rows = listrows.disclosure_rows(page.object_list, org, request.user, oversee)
         return listrows.disclosure_body(
             page_obj=page,

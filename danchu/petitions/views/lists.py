@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from danchu.core import listcache
 from danchu.core.leanhtml import options
-from danchu.core.paginator import CappedPaginator
+from danchu.core.paginator import CappedRowsPaginator
 from danchu.core.templatetags import shell
 from danchu.core.xlsx import xlsx_response
 from danchu.orgs import access
@@ -47,7 +47,9 @@ def _worklist_body(request, org, subtree, f=None):
         *("uuid", "reference", "kind", "status", "received_on", "subject", "next_due", "organization_id"),
         "handler_id",
     )
-    page = CappedPaginator(rows, PAGE_SIZE, counted=own).get_page(request.GET.get("page"))
+    # The page's rows and the capped count in one statement (CappedRowsPaginator); `own` counts
+    # the letters alone where it cannot be written (past the end).
+    page = CappedRowsPaginator(rows, PAGE_SIZE, counted=own).get_page(request.GET.get("page"))
     letters = list(page.object_list)
     handlers = listrows.subtree_handlers(subtree.ids)
     today = timezone.localdate()
