@@ -91,26 +91,40 @@ def _order_clause(model, order_by, fields, alias):
 
 class CappedRowsPaginator(CappedPaginator):
     """A CappedPaginator over an ordered `values()` or `values_list()` queryset of a model's own
-    columns, reading the
-    requested page's rows and its capped count in one statement.
+    columns, reading the requested page's rows and its capped count in one statement.
 
     The ORM compiles the filtered rows once (for the busy lists compiling a query cost the process
-    more than running it, docs/benchmarks.md); the page's statement is written around them, with
-    the ORDER BY the ORM writes for that ordering and the capped count as a scalar subquery:
-    `SELECT cols, (SELECT COUNT(*) FROM (SELECT 1 FROM … LIMIT cap + 1 OFFSET start)) FROM …
-    ORDER BY … LIMIT per_page OFFSET start`. The count reads no column, so the database can count
-    from an index alone. The rows are what the queryset gives (dicts, tuples or single values),
-    through the same converters.
-    Past the end, or where the rows are not plain columns, it counts and slices as CappedPaginator
-    does."""
+    more than running it, and each statement a round trip, docs/benchmarks.md); the page's
+    statement is written around them, with the ORDER BY the ORM writes for that ordering and the
+    capped count as a scalar subquery: `SELECT cols, (SELECT COUNT(*) FROM (SELECT 1 FROM … LIMIT
+    cap + 1 OFFSET start)) AS capped_count FROM … ORDER BY … LIMIT per_page OFFSET start`. The
+    count reads no column, so the database can count from an index alone. The rows are what the
+    queryset gives (dicts, tuples or single values), through the same converters.
 
-    def __init__(self, rows, per_page, **kwargs):
+    `read(sql, params, order)`, when given, runs the page's statement itself and returns the page's
+    rows, each a (row, count) pair: a list that reads more for each row than its own columns writes
+    one statement around the page's (`FROM (sql) page`, `page.capped_count`), ordered by `order`,
+    the ORDER BY text of the rows' table, whose first column must be the rows' first.
+
+    `extra` (sql, params), when given, is one more scalar subquery the page needs besides its rows
+    (the choices of a filter): it becomes the statement's last column, and its value `extra_value`
+    (None when the page had no row to carry it).
+
+    Where the rows are not plain columns it counts and slices as CappedPaginator does."""
+
+    def __init__(self, rows, per_page, *, read=None, extra=None, **kwargs):
         super().__init__(rows, per_page, **kwargs)
+        if read is not None and extra is not None:
+            raise ValueError("extra is read by the paginator's own reading: a `read` writes its own columns")
+        self.read = read
+        self.extra = extra
+        self.extra_value = None
         self._rows = None
+        self._one = None  # whether the one statement can be written for these rows
 
     def _compiled(self, start):
-        """(the compiler, the one statement, its params), None when it cannot be written for these
-        rows, () when no row can match."""
+        """(the compiler, the one statement, its params, the ORDER BY text), None when it cannot be
+        written for these rows, () when no row can match."""
         rows = self.object_list
         query = rows.query
         if (
@@ -132,32 +146,41 @@ class CappedRowsPaginator(CappedPaginator):
         if not order or not found or not select.startswith("SELECT ") or "(" in select:
             return None
         count = f"SELECT COUNT(*) FROM (SELECT 1 FROM {rest} LIMIT %s OFFSET %s) counted"
+        extra_sql, extra_params = (f", ({self.extra[0]}) AS extra", self.extra[1]) if self.extra else ("", [])
         return (
             compiler,
-            f"{select}, ({count}) FROM {rest} ORDER BY {order} LIMIT %s OFFSET %s",
-            [*params, self.cap + 1, start, *params, self.per_page, start],
+            f"{select}, ({count}) AS capped_count{extra_sql} FROM {rest} ORDER BY {order} LIMIT %s OFFSET %s",
+            [*params, self.cap + 1, start, *extra_params, *params, self.per_page, start],
+            order,
         )
 
     def statement(self, start):
         """The one statement (sql, params) for the page from `start`, None when there is none."""
         compiled = self._compiled(start)
-        return compiled[1:] if compiled else None
+        return compiled[1:3] if compiled else None
 
     def _page_and_count(self, start):
-        """(the page's rows from `start`, the capped count from `start`), or None where
-        CappedPaginator's own count must serve (no one statement; past the end)."""
+        """(the page's rows from `start`, the capped count from `start`, None when no row is there),
+        or None when the one statement cannot be written."""
         compiled = self._compiled(start)
+        self._one = compiled is not None
         if compiled is None:
             return None
         if not compiled:
             return [], 0
-        compiler, sql, params = compiled
+        compiler, sql, params, order = compiled
+        if self.read is not None:
+            fetched = self.read(sql, params, order)
+            return [row for row, _count in fetched], (fetched[0][1] if fetched else None)
         with connections[self.object_list.db].cursor() as cursor:
             cursor.execute(sql, params)
             fetched = cursor.fetchall()
         if not fetched:
-            return None if start else ([], 0)
-        values = compiler.results_iter(results=[[row[:-1] for row in fetched]])
+            return [], None
+        width = len(fetched[0]) - (2 if self.extra else 1)
+        if self.extra:
+            self.extra_value = fetched[0][-1]
+        values = compiler.results_iter(results=[[row[:width] for row in fetched]])
         kind = self.object_list._iterable_class
         if kind is FlatValuesListIterable:
             rows = [row[0] for row in values]
@@ -175,19 +198,25 @@ class CappedRowsPaginator(CappedPaginator):
                 ]
             )
             rows = [dict(zip(names, row, strict=True)) for row in values]
-        return rows, fetched[0][-1]
+        return rows, fetched[0][width]
 
     @cached_property
     def count(self):
         found = self._page_and_count(self._start)
-        if found is None:
+        if found is None or (found[1] is None and self._start):
+            # No one statement, or past the end: CappedPaginator counts (from the start), and
+            # get_page then shows the last page.
             return CappedPaginator.count.func(self)
-        self._rows, rows = found
+        self._rows, rows = found[0], found[1] or 0
         self.exact = rows <= self.cap
         return self._start + rows
 
     def page(self, number):
         number = self.validate_number(number)
-        if self._rows is not None and (number - 1) * self.per_page == self._start:
+        bottom = (number - 1) * self.per_page
+        if self._rows is not None and bottom == self._start:
             return self._get_page(self._rows, number, self)
+        if self._one:  # another page than the one asked for (past the end: the last one)
+            rows = self._page_and_count(bottom)[0]
+            return self._get_page(rows[: max(0, self.count - bottom)], number, self)  # as Paginator.page
         return super().page(number)

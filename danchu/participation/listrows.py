@@ -34,8 +34,8 @@ from .models import (
 )
 from .rules import disclosure_timing
 
-# The columns of one row, in the order of ROW_SQL's select list; then the channel, the readers
-# and whether the user has not read it yet.
+# The columns of one row, in the order of _row_sql's select list; then the channels, the readers,
+# whether the user has not read it yet and the list's count.
 COLUMNS = (
     *("pk", "uuid", "reference", "title", "kind", "status", "framework", "special_case", "item_count"),
     *("decided_on", "published_on", "due_on", "posted_from", "posted_to", "audience_size", "internal_site"),
@@ -53,64 +53,61 @@ def _requirement_cell(code, title, language):
     return esc(f"{code}. {Truncator(title).chars(60)}")
 
 
-def _channels_sql(ch):
+def _channels_sql(ch, d):
     """The disclosure's channels as one comma-separated text (channel values are identifiers), in
     the order they were recorded: one value per row instead of one joined row per channel."""
     if connection.vendor == "postgresql":
-        return f"(SELECT string_agg(c.channel, ',' ORDER BY c.id) FROM {ch} c WHERE c.disclosure_id = d.id)"
+        return f"(SELECT string_agg(c.channel, ',' ORDER BY c.id) FROM {ch} c WHERE c.disclosure_id = {d}.id)"
     # SQLite before 3.44 has no ORDER BY inside an aggregate: the ordered rows come from a subquery.
     return (
         f"(SELECT group_concat(x.channel, ',') FROM (SELECT c.channel FROM {ch} c "
-        "WHERE c.disclosure_id = d.id ORDER BY c.id) x)"
+        f"WHERE c.disclosure_id = {d}.id ORDER BY c.id) x)"
     )
 
 
-def _row_sql(n):
-    d, o, r = Disclosure._meta.db_table, Organization._meta.db_table, Requirement._meta.db_table
+def _table():
+    """The disclosures' table, quoted: the row statements keep its name (no alias), so an ORDER BY
+    the ORM wrote for it applies to them."""
+    return connection.ops.quote_name(Disclosure._meta.db_table)
+
+
+def _row_sql(source, count, where=""):
+    """The statement reading the rows of COLUMNS, their channels, readers and the user's unread
+    (the first parameter: the user's id) from `source` (the disclosures' table, or what is joined
+    to it), then `count`."""
+    q = connection.ops.quote_name
+    d, o, r = _table(), q(Organization._meta.db_table), q(Requirement._meta.db_table)
     ch, rec, person = (
-        DisclosureChannel._meta.db_table,
-        DisclosureRecipient._meta.db_table,
-        Person._meta.db_table,
+        q(DisclosureChannel._meta.db_table),
+        q(DisclosureRecipient._meta.db_table),
+        q(Person._meta.db_table),
     )
     # The uuid as text on PostgreSQL (SQLite stores it as text already): the page only writes it
     # into a link.
-    uuid_column = "d.uuid::text" if connection.vendor == "postgresql" else "d.uuid"
+    uuid_column = f"{d}.uuid::text" if connection.vendor == "postgresql" else f"{d}.uuid"
     return (
-        f"SELECT d.id, {uuid_column}, d.reference, d.title, d.kind, d.status, d.framework, d.special_case, "
-        "d.item_count, d.decided_on, d.published_on, d.due_on, d.posted_from, d.posted_to, "
-        "d.audience_size, d.internal_site, d.organization_id, o.name, o.short_name, o.has_internal_site, "
-        f"r.code, r.title, {_channels_sql(ch)}, "
-        f"(SELECT COUNT(*) FROM {rec} x WHERE x.disclosure_id = d.id AND x.acknowledged_at IS NOT NULL), "
+        f"SELECT {d}.id, {uuid_column}, {d}.reference, {d}.title, {d}.kind, {d}.status, {d}.framework, "
+        f"{d}.special_case, {d}.item_count, {d}.decided_on, {d}.published_on, {d}.due_on, {d}.posted_from, "
+        f"{d}.posted_to, {d}.audience_size, {d}.internal_site, {d}.organization_id, o.name, o.short_name, "
+        f"o.has_internal_site, r.code, r.title, {_channels_sql(ch, d)}, "
+        f"(SELECT COUNT(*) FROM {rec} x WHERE x.disclosure_id = {d}.id AND x.acknowledged_at IS NOT NULL), "
         f"(SELECT COUNT(*) FROM {rec} x INNER JOIN {person} p ON p.id = x.person_id "
-        "WHERE x.disclosure_id = d.id AND p.user_id = %s AND x.acknowledged_at IS NULL) "
-        f"FROM {d} d INNER JOIN {o} o ON o.id = d.organization_id INNER JOIN {r} r ON r.id = d.requirement_id "
-        f"WHERE d.id IN ({', '.join(['%s'] * n)})"
+        f"WHERE x.disclosure_id = {d}.id AND p.user_id = %s AND x.acknowledged_at IS NULL), {count} "
+        f"FROM {source} INNER JOIN {o} o ON o.id = {d}.organization_id "
+        f"INNER JOIN {r} r ON r.id = {d}.requirement_id{where}"
     )
 
 
-def read_rows(ids, user_id):
-    """The page's disclosures (`ids`, in that order) as dicts of COLUMNS, each with its channels
-    (in the order they were recorded), `n_read` and `n_mine_unread` (for `user_id`): one statement,
-    written out like listcache.subtree_state, one row per disclosure. The list's filters stay in
-    the ORM query that chose the ids; this reads a fixed shape by primary key, where compiling the
-    joined `values()`, the channels and the acknowledgements with the ORM cost more than running
-    them. `uuid` is the canonical text of the disclosure's UUID."""
-    if not ids:
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(_row_sql(len(ids)), [user_id or 0, *ids])
-        fetched = cursor.fetchall()
+def _decode(fetched):
+    """The fetched rows as (dict of COLUMNS with channels, n_read, n_mine_unread; the count)."""
     width = len(COLUMNS)
-    by_id = {}
+    rows = []
     for values in fetched:
         row = dict(zip(COLUMNS, values[:width], strict=True))
-        channels, row["n_read"], row["n_mine_unread"] = values[width:]
+        channels, row["n_read"], row["n_mine_unread"], count = values[width:]
         row["channels"] = channels.split(",") if channels else []
-        by_id[values[0]] = row
-    rows = [by_id[pk] for pk in ids if pk in by_id]
-    if connection.vendor != "postgresql":
-        # The raw cursor of SQLite gives dates as text, booleans as 0/1 and UUIDs as 32 hex digits.
-        for row in rows:
+        if connection.vendor != "postgresql":
+            # The raw cursor of SQLite gives dates as text, booleans as 0/1 and UUIDs as 32 hex digits.
             for name in DATES:
                 if isinstance(row[name], str):
                     row[name] = datetime.date.fromisoformat(row[name])
@@ -118,7 +115,41 @@ def read_rows(ids, user_id):
                 if row[name] is not None:
                     row[name] = bool(row[name])
             row["uuid"] = str(uuid.UUID(str(row["uuid"])))
+        rows.append((row, count))
     return rows
+
+
+def read_rows(ids, user_id):
+    """The disclosures `ids`, in that order, as dicts of COLUMNS, each with its channels (in the
+    order they were recorded), `n_read` and `n_mine_unread` (for `user_id`): one statement, written
+    out like listcache.subtree_state, one row per disclosure; `uuid` is the canonical text of the
+    disclosure's UUID. The list reads its page through page_reader() instead; this serves a page
+    given as keys (core.paginator.CappedPaginator)."""
+    if not ids:
+        return []
+    d = _table()
+    where = f" WHERE {d}.id IN ({', '.join(['%s'] * len(ids))})"
+    with connection.cursor() as cursor:
+        cursor.execute(_row_sql(d, "NULL", where=where), [user_id or 0, *ids])
+        by_id = {row["pk"]: row for row, _count in _decode(cursor.fetchall())}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def page_reader(user):
+    """For core.paginator.CappedRowsPaginator(read=…): the page's disclosures as read_rows() gives
+    them, read with the page's keys and its count in one statement (the page's statement joined to
+    the disclosures, their unit and requirement): the list then costs one round trip to the
+    database for its page, not three (docs/benchmarks.md)."""
+    user_id = getattr(user, "pk", None) or 0
+
+    def read(sql, params, order):
+        d = _table()
+        statement = _row_sql(f"({sql}) page INNER JOIN {d} ON {d}.id = page.pk", "page.capped_count")
+        with connection.cursor() as cursor:
+            cursor.execute(f"{statement} ORDER BY {order}", [user_id, *params])
+            return _decode(cursor.fetchall())
+
+    return read
 
 
 @functools.lru_cache(maxsize=16)
@@ -141,10 +172,12 @@ def _badges(messages):
     return "".join(f'<span class="badge bad">{esc(m)}</span> ' for m in messages)
 
 
-def disclosure_rows(ids, org, user, oversee, today=None):
-    """The `<tr>` of each disclosure of the page (`ids`: the page's keys, core.paginator.CappedRowsPaginator), or the one row saying
-    there is none. One query whatever the page (read_rows)."""
-    rows = read_rows(list(ids), getattr(user, "pk", None))
+def disclosure_rows(rows, org, user, oversee, today=None):
+    """The `<tr>` of each disclosure of the page, or the one row saying there is none. `rows`: the
+    page as page_reader() reads it, or its keys (then read here, one query: read_rows)."""
+    rows = list(rows)
+    if rows and not isinstance(rows[0], dict):
+        rows = read_rows(rows, getattr(user, "pk", None))
     if not rows:
         return mark_safe(
             f'<tr><td colspan="6" class="muted">{esc(_("Chưa có nội dung công khai nào."))}</td></tr>'

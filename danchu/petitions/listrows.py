@@ -1,6 +1,7 @@
 """The worklist's rows as HTML (danchu.core.leanhtml): one f-string per letter from the values
 the view read, instead of about a dozen template variables and tags per row."""
 
+import json
 from functools import lru_cache
 
 from django.contrib.auth import get_user_model
@@ -15,31 +16,64 @@ from danchu.core.leanhtml import esc, options, pagination
 from .models import OPEN_STATUSES, Kind, Petition, Status
 
 
+def _handlers_where(org_ids):
+    """The condition "handles a letter in `org_ids`" on the users `u`, and its parameters: one probe
+    of the handler index per user (EXISTS) rather than a DISTINCT over the users joined to every
+    letter; written out because compiling the ORM's Exists() subquery cost 1.2 ms of CPU per view
+    against 0.3 ms for running it (docs/benchmarks.md)."""
+    letters = Petition._meta.db_table
+    if connection.vendor == "postgresql":
+        return (
+            f"EXISTS (SELECT 1 FROM {letters} h WHERE h.handler_id = u.id AND h.organization_id = ANY(%s))",
+            [list(org_ids)],
+        )
+    marks = ", ".join(["%s"] * len(org_ids)) or "NULL"  # SQLite (tests, demo): no arrays
+    return (
+        f"EXISTS (SELECT 1 FROM {letters} h WHERE h.handler_id = u.id AND h.organization_id IN ({marks}))",
+        list(org_ids),
+    )
+
+
+def _name(first, last, username):
+    return f"{first} {last}".strip() or username  # User.get_full_name, else the username (as |default)
+
+
 def subtree_handlers(org_ids):
     """[(user id, name)] of everyone who handles a letter in the organisations `org_ids`, for the
-    handler filter, ordered by last and first name.
-
-    One probe of the handler index per user (EXISTS) rather than a DISTINCT over the users joined
-    to every letter; written out because compiling the ORM's Exists() subquery cost 1.2 ms of CPU
-    per view against 0.3 ms for running it (docs/benchmarks.md)."""
-    users, letters = get_user_model()._meta.db_table, Petition._meta.db_table
+    handler filter, ordered by last and first name."""
+    where, params = _handlers_where(org_ids)
     sql = (
-        f"SELECT u.id, u.first_name, u.last_name, u.username FROM {users} u WHERE EXISTS "
-        f"(SELECT 1 FROM {letters} p WHERE p.handler_id = u.id AND p.organization_id = ANY(%s)) "
-        "ORDER BY u.last_name, u.first_name, u.id"
+        f"SELECT u.id, u.first_name, u.last_name, u.username FROM {get_user_model()._meta.db_table} u "
+        f"WHERE {where} ORDER BY u.last_name, u.first_name, u.id"
     )
-    if connection.vendor != "postgresql":  # SQLite (tests, demo): no arrays
-        marks = ", ".join(["%s"] * len(org_ids)) or "NULL"
-        sql = sql.replace("= ANY(%s)", f"IN ({marks})")
-        params = list(org_ids)
-    else:
-        params = [list(org_ids)]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        # User.get_full_name, else the username (as the template's |default did).
-        return [
-            (pk, f"{first} {last}".strip() or username) for pk, first, last, username in cursor.fetchall()
-        ]
+        return [(pk, _name(first, last, username)) for pk, first, last, username in cursor.fetchall()]
+
+
+def handlers_column(org_ids):
+    """subtree_handlers() as one JSON value (sql, params), for the page's statement to carry
+    (core.paginator.CappedRowsPaginator(extra=…)): the worklist then reads its page, its count and
+    the handler filter's choices in one round trip. handlers_from() reads it back."""
+    users = get_user_model()._meta.db_table
+    where, params = _handlers_where(org_ids)
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT COALESCE(json_agg(json_build_array(u.id, u.first_name, u.last_name, u.username) "
+            f"ORDER BY u.last_name, u.first_name, u.id), '[]')::text FROM {users} u WHERE {where}"
+        )
+    else:  # SQLite: json_group_array keeps the order of the ordered rows it is given
+        sql = (
+            "SELECT json_group_array(json_array(u.id, u.first_name, u.last_name, u.username)) FROM "
+            f"(SELECT u.* FROM {users} u WHERE {where} ORDER BY u.last_name, u.first_name, u.id) u"
+        )
+    return sql, params
+
+
+def handlers_from(value):
+    """[(user id, name)] from the value of handlers_column()."""
+    users = json.loads(value) if isinstance(value, str | bytes) else value
+    return [(pk, _name(first, last, username)) for pk, first, last, username in users]
 
 
 @lru_cache(maxsize=16)
@@ -79,7 +113,7 @@ def handler_names(handlers, rows):
             .objects.filter(pk__in=missing)
             .values_list("pk", "first_name", "last_name", "username")
         ):
-            names[pk] = f"{first} {last}".strip() or username  # User.get_full_name, else the username
+            names[pk] = _name(first, last, username)
     return names
 
 

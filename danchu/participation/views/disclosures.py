@@ -139,10 +139,11 @@ def disclosure_list(request):
         )
 
     def body():
-        # Lean rows (participation.listrows): one statement chooses the page's ids and counts the
-        # list (CappedRowsPaginator), one written-out statement reads their rows, and each row is
-        # one f-string.
-        page = CappedRowsPaginator(qs.values_list("pk", flat=True), 25).get_page(page_number)
+        # Lean rows (participation.listrows): one statement chooses the page, counts the list
+        # (CappedRowsPaginator) and reads the page's rows, their channels and readings
+        # (listrows.page_reader); each row is one f-string.
+        reader = listrows.page_reader(request.user)
+        page = CappedRowsPaginator(qs.values_list("pk", flat=True), 25, read=reader).get_page(page_number)
         rows = listrows.disclosure_rows(page.object_list, org, request.user, oversee)
         return listrows.disclosure_body(
             page_obj=page,

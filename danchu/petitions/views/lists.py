@@ -47,11 +47,15 @@ def _worklist_body(request, org, subtree, f=None):
         *("uuid", "reference", "kind", "status", "received_on", "subject", "next_due", "organization_id"),
         "handler_id",
     )
-    # The page's rows and the capped count in one statement (CappedRowsPaginator); `own` counts
-    # the letters alone where it cannot be written (past the end).
-    page = CappedRowsPaginator(rows, PAGE_SIZE, counted=own).get_page(request.GET.get("page"))
+    # The page's rows, the capped count and the handler filter's choices in one statement
+    # (CappedRowsPaginator); `own` counts the letters alone where it cannot be written.
+    paginator = CappedRowsPaginator(rows, PAGE_SIZE, counted=own, extra=listrows.handlers_column(subtree.ids))
+    page = paginator.get_page(request.GET.get("page"))
     letters = list(page.object_list)
-    handlers = listrows.subtree_handlers(subtree.ids)
+    if paginator.extra_value is not None:
+        handlers = listrows.handlers_from(paginator.extra_value)
+    else:  # no letter on the page to carry them
+        handlers = listrows.subtree_handlers(subtree.ids)
     today = timezone.localdate()
     zero = "00000000-0000-0000-0000-000000000000"
     # The rows and the dropdowns' options are written by listrows / leanhtml, not the template
