@@ -40,9 +40,14 @@ def count(value):
     return f"{value:02d}" if 0 < value < 10 else number(value)
 
 
+# "01" … "31": the busy lists write two dates a row, and a table is a third of the cost of
+# formatting each number with a "02d" spec (docs/benchmarks.md, fifth round).
+_TWO_DIGITS = tuple(f"{i:02d}" for i in range(32))
+
+
 def short_date(day):
-    """15/4/2016 as written in citations: day/month/year without padding except as given."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else ""
+    """09/03/2020: day and month in two digits, then the year."""
+    return f"{_TWO_DIGITS[day.day]}/{_TWO_DIGITS[day.month]}/{day.year}" if day else ""
 
 
 def long_date(day):
