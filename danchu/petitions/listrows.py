@@ -102,9 +102,9 @@ def fixed_options(name, selected, today):
 
 
 def handler_names(handlers, rows):
-    """{user id: name} of the handlers of `rows`, from `handlers` (subtree_handlers, read after
-    the rows) and, for a letter given to someone between the two reads and taken back before
-    the second, from the users' table."""
+    """{user id: name} of the handlers of `rows`, from `handlers` (handlers_column, read in the
+    page's statement, or subtree_handlers, read after an empty page) and, for a handler missing
+    from it (an account deleted, or a letter given between two reads), from the users' table."""
     names = dict(handlers)
     missing = {r["handler_id"] for r in rows} - names.keys() - {None}
     if missing:
