@@ -137,13 +137,15 @@ class CappedRowsPaginator(CappedPaginator):
             return None
         alias = rows.db
         order = _order_clause(rows.model, tuple(query.order_by), tuple(rows._fields), alias)
+        if not order:
+            return None
         compiler = rows.order_by().query.get_compiler(alias)
         try:
             sql, params = compiler.as_sql()
         except EmptyResultSet:
             return ()
         select, found, rest = sql.partition(" FROM ")
-        if not order or not found or not select.startswith("SELECT ") or "(" in select:
+        if not found or not select.startswith("SELECT ") or "(" in select:
             return None
         count = f"SELECT COUNT(*) FROM (SELECT 1 FROM {rest} LIMIT %s OFFSET %s) counted"
         extra_sql, extra_params = (f", ({self.extra[0]}) AS extra", self.extra[1]) if self.extra else ("", [])

@@ -38,23 +38,11 @@ def _name(first, last, username):
     return f"{first} {last}".strip() or username  # User.get_full_name, else the username (as |default)
 
 
-def subtree_handlers(org_ids):
-    """[(user id, name)] of everyone who handles a letter in the organisations `org_ids`, for the
-    handler filter, ordered by last and first name."""
-    where, params = _handlers_where(org_ids)
-    sql = (
-        f"SELECT u.id, u.first_name, u.last_name, u.username FROM {get_user_model()._meta.db_table} u "
-        f"WHERE {where} ORDER BY u.last_name, u.first_name, u.id"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [(pk, _name(first, last, username)) for pk, first, last, username in cursor.fetchall()]
-
-
 def handlers_column(org_ids):
-    """subtree_handlers() as one JSON value (sql, params), for the page's statement to carry
-    (core.paginator.CappedRowsPaginator(extra=…)): the worklist then reads its page, its count and
-    the handler filter's choices in one round trip. handlers_from() reads it back."""
+    """[(user id, name)] of everyone who handles a letter in the organisations `org_ids`, for the
+    handler filter, ordered by last and first name, as one JSON text: (sql, params) of a scalar
+    query, which the worklist's page statement carries (core.paginator.CappedRowsPaginator(extra=…))
+    so the page, its count and these choices take one round trip. handlers_from() reads it."""
     users = get_user_model()._meta.db_table
     where, params = _handlers_where(org_ids)
     if connection.vendor == "postgresql":
@@ -71,9 +59,15 @@ def handlers_column(org_ids):
 
 
 def handlers_from(value):
-    """[(user id, name)] from the value of handlers_column()."""
-    users = json.loads(value) if isinstance(value, str | bytes) else value
-    return [(pk, _name(first, last, username)) for pk, first, last, username in users]
+    """[(user id, name)] from the JSON text of handlers_column()."""
+    return [(pk, _name(first, last, username)) for pk, first, last, username in json.loads(value)]
+
+
+def subtree_handlers(org_ids):
+    """handlers_column()'s choices read on their own (a page with no letter to carry them)."""
+    with connection.cursor() as cursor:
+        cursor.execute(*handlers_column(org_ids))
+        return handlers_from(cursor.fetchone()[0])
 
 
 @lru_cache(maxsize=16)
@@ -103,7 +97,7 @@ def fixed_options(name, selected, today):
 
 def handler_names(handlers, rows):
     """{user id: name} of the handlers of `rows`, from `handlers` (handlers_column, read in the
-    page's statement, or subtree_handlers, read after an empty page) and, for a handler missing
+    page's statement, or by subtree_handlers for an empty page) and, for a handler missing
     from it (an account deleted, or a letter given between two reads), from the users' table."""
     names = dict(handlers)
     missing = {r["handler_id"] for r in rows} - names.keys() - {None}

@@ -76,6 +76,23 @@ def test_worklist_rows_name_their_unit_and_handler_without_joining_them(
     assert listrows.handler_names([(w.handler_a.pk, "X")], letters) == {w.handler_a.pk: "X"}
 
 
+def test_the_handler_filter_lists_the_subtrees_handlers_on_a_page_with_and_without_letters(
+    w, new_petition, client_for, settings
+):
+    # The page's statement carries the choices (listrows.handlers_column); an empty page reads
+    # them on their own (listrows.subtree_handlers): the same options either way.
+    settings.LIST_CACHE_SECONDS = 0
+    w.handler_a.first_name, w.handler_a.last_name = "Lê", '"Văn" A'
+    w.handler_a.save()
+    actions.assign(new_petition(subject="Đơn đã giao"), actor=w.clerk_a, handler=w.handler_a)
+    client = client_for(w.clerk_a)
+    option = f'<option value="{w.handler_a.pk}">Lê &quot;Văn&quot; A</option>'
+    full = client.get(reverse("petitions:list")).content.decode()
+    empty = client.get(reverse("petitions:list") + "?q=khongcodonnao").content.decode()
+    assert "Đơn đã giao" in full and "Đơn đã giao" not in empty
+    assert option in full and option in empty
+
+
 def test_worklist_highlights_overdue_and_sorts_by_deadline(w, new_petition, client_for):
     late = new_petition(received=D(2026, 1, 5), subject="Đơn trễ hạn")
     new_petition(received=datetime.date.today(), subject="Đơn mới")
