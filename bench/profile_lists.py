@@ -166,13 +166,15 @@ def main():
                 print(f"    {ms:6.2f} ms  {sql[:220]}")
         if os.environ.get("BENCH_CALLGRIND"):
             print(f"{name:12s} {instructions(path):.2f} M instructions per request (callgrind)", flush=True)
-        if os.environ.get("BENCH_PROFILE") and name != "healthz":
+        if os.environ.get("BENCH_PROFILE") and (name != "healthz" or os.environ.get("BENCH_PROFILE_OUT")):
             prof = cProfile.Profile(time.process_time)
             prof.enable()
             for _ in range(20):
                 client.get(path)
             prof.disable()
             out = io.StringIO()
+            if os.environ.get("BENCH_PROFILE_OUT"):
+                prof.dump_stats(f"{os.environ['BENCH_PROFILE_OUT']}.{name}")
             pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(45)
             print(out.getvalue())
             out = io.StringIO()

@@ -38,3 +38,13 @@ def test_fragment_renders_once_per_version_and_not_at_all_when_switched_off(worl
     assert listcache.fragment(someone_else, "t", "v2", render) == "<p>4</p>"
     settings.LIST_CACHE_SECONDS = 0
     assert listcache.fragment(request, "t", "v2", render) == "<p>5</p>"
+
+
+def test_the_subtree_statement_takes_only_an_organisation_path(world):
+    """The path is written into the statement (so PostgreSQL plans it once, with its index): only
+    digits and slashes get there."""
+    import pytest
+
+    world.a.path = "/1/' OR 1=1 --/"
+    with pytest.raises(ValueError):
+        listcache.subtree_state(world.a)

@@ -83,3 +83,15 @@ def test_an_ordering_through_another_table_falls_back_to_two_statements(units):
     assert CappedRowsPaginator(by_parent.values("pk", "uuid", "name"), 6).statement(0) is None
     expected = pages(CappedPaginator(by_parent.values("pk", "uuid", "name"), 6), "2")
     assert pages(CappedRowsPaginator(by_parent.values("pk", "uuid", "name"), 6), "2") == expected
+
+
+def test_limit_and_offset_are_written_as_numbers(units):
+    """As the ORM writes a slice: with only the filter's values bound, PostgreSQL can reuse one
+    generic plan of the prepared page statement instead of planning it on every request."""
+    rows = units.filter(name__startswith="Đơn vị").values("pk", "name")
+    sql, params = CappedRowsPaginator(rows, 6, cap=40).statement(12)
+    assert sql.endswith(" LIMIT 6 OFFSET 12")
+    assert "LIMIT 41 OFFSET 12) counted" in sql
+    filter_params = rows.order_by().query.sql_with_params()[1]
+    assert params == [*filter_params, *filter_params]
+    assert pages(CappedRowsPaginator(rows, 6, cap=40), "3")[0] == list(rows[12:18])
