@@ -11,6 +11,11 @@ BENCH_PROFILE=1, the top of a cProfile of the list pages.
 
 With DATABASE_URL naming a PostgreSQL database that already holds the generated agency (prefix
 P), the data is reused instead of generated again; BENCH_PAGES picks pages by name.
+BENCH_PROFILE_OUT=/tmp/prof writes each page's cProfile to /tmp/prof.<page> (pstats) as well.
+
+With BENCH_STATEMENTS=1 each statement one request of the page ran is run again 400 times on the
+same connection: the backend's CPU per run (from /proc) and, from pg_prepared_statements, how many
+of its runs PostgreSQL planned afresh (custom plans) or took from its one generic plan.
 
 With BENCH_CALLGRIND=1 each page is also run under valgrind's callgrind, instrumented only around
 10 requests after a warm-up (`callgrind_control -i on/off`): the instructions the Django process
@@ -92,6 +97,41 @@ def instructions(path):
     return int(re.search(r"Collected : (\d+)", done.stderr).group(1)) / CALLGRIND_REQUESTS / 1e6
 
 
+STATEMENT_RUNS = 400
+
+
+def _numbered(sql):
+    """`sql` as psycopg sends it to the server: %s as $1, $2, …, %% as %."""
+    import itertools
+    import re
+
+    numbers = itertools.count(1)
+    return re.sub(r"%[s%]", lambda m: "%" if m.group() == "%%" else f"${next(numbers)}", sql)
+
+
+def statements(queries, backend_cpu):
+    """Each captured statement run STATEMENT_RUNS times: the backend's CPU per run, and how
+    PostgreSQL planned the prepared statement (generic plans are planned once per connection)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for _ms, sql, params in queries:
+            for _ in range(10):
+                cursor.execute(sql, params)
+                cursor.fetchall()
+            before = backend_cpu()
+            for _ in range(STATEMENT_RUNS):
+                cursor.execute(sql, params)
+                cursor.fetchall()
+            cpu = (backend_cpu() - before) / STATEMENT_RUNS
+            cursor.execute(
+                "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = %s",
+                [_numbered(sql)],
+            )
+            plans = cursor.fetchall()
+            print(f"    backend {1000 * cpu:5.3f} ms per run, plans {plans or '?'}  {sql[:100]}", flush=True)
+
+
 def main():
     if len(sys.argv) == 3 and sys.argv[1] == "--instructions":
         return instructions_child(sys.argv[2])
@@ -142,7 +182,7 @@ def main():
             try:
                 return execute(sql, params, many, context)
             finally:
-                queries.append((1000 * (time.perf_counter() - t), sql))
+                queries.append((1000 * (time.perf_counter() - t), sql, params))
 
         with connection.execute_wrapper(log):
             client.get(path)
@@ -162,8 +202,10 @@ def main():
             flush=True,
         )
         if os.environ.get("BENCH_QUERIES"):
-            for ms, sql in queries:
+            for ms, sql, _params in queries:
                 print(f"    {ms:6.2f} ms  {sql[:220]}")
+        if os.environ.get("BENCH_STATEMENTS"):
+            statements(queries, backend_cpu)
         if os.environ.get("BENCH_CALLGRIND"):
             print(f"{name:12s} {instructions(path):.2f} M instructions per request (callgrind)", flush=True)
         if os.environ.get("BENCH_PROFILE") and (name != "healthz" or os.environ.get("BENCH_PROFILE_OUT")):
