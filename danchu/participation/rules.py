@@ -123,7 +123,9 @@ def _posting_rule(framework, channels, has_internal_site):
         if Channel.NOTICE_BOARD in channels:
             return PostingRule(True, "seat", False, days, basis)
         return PostingRule(False, basis=basis)
-    if has_internal_site:
+    # Published on its internal system, the agency had one, whatever its setting says (a setting
+    # not ticked would otherwise ask an agency posting online to post at its seat as well).
+    if has_internal_site or Channel.INTRANET in channels:
         return PostingRule(True, "online", not (channels & ONLINE_CHANNELS), days, basis)
     if Channel.NOTICE_BOARD not in channels and Channel.WRITTEN in channels:
         return PostingRule(False, basis=basis)  # Art. 48(2): a written notice to all staff

@@ -114,6 +114,9 @@ def test_posting_rule_follows_the_agencys_internal_site_law_2022_art_48():
     # Without one: the written notice to all staff is the one exemption.
     assert not rules.posting_rule(law, [Channel.WRITTEN]).required
     assert rules.posting_rule(law, [Channel.CONFERENCE]).missing
+    # Published on its internal system, the agency has one whatever its setting says: Art. 48(1).
+    intranet = rules.posting_rule(law, [Channel.INTRANET, Channel.CONFERENCE])
+    assert intranet.required and not intranet.missing and intranet.place == "online"
     seat = rules.posting_rule(law, [Channel.NOTICE_BOARD, Channel.CONFERENCE])
     assert seat.required and not seat.missing and seat.place == "seat"
     assert rules.posting_rule(nd04, [Channel.NOTICE_BOARD]).days == 30
