@@ -1,3 +1,5 @@
+import pytest
+
 from danchu.audit.models import AuditAction
 from danchu.audit.trail import record
 from danchu.core import listcache
@@ -43,8 +45,6 @@ def test_fragment_renders_once_per_version_and_not_at_all_when_switched_off(worl
 def test_the_subtree_statement_takes_only_an_organisation_path(world):
     """The path is written into the statement (so PostgreSQL plans it once, with its index): only
     digits and slashes get there."""
-    import pytest
-
     world.a.path = "/1/' OR 1=1 --/"
     with pytest.raises(ValueError):
         listcache.subtree_state(world.a)
