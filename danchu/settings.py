@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "danchu.orgs.middleware.ActiveOrganizationMiddleware",
+    "danchu.core.middleware.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "danchu.urls"

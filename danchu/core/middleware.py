@@ -81,3 +81,29 @@ class SessionActivityMiddleware:
             if not isinstance(seen, int) or now - seen >= settings.SESSION_ACTIVITY_REFRESH:
                 session["_seen"] = now
         return self.get_response(request)
+
+
+class MethodNotAllowedPageMiddleware:
+    """A person who opens the address a form posts to (typed, bookmarked, or followed from the
+    browser's history: /bao-cao/lap-moi/) gets a page in their language saying what it is, instead
+    of Django's empty 405 answer. The status and its Allow header stay; the API keeps its own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code == 405
+            and request.method in ("GET", "HEAD")
+            and not response.streaming
+            and not response.content
+            and not request.path.startswith("/api/")
+        ):
+            from django.shortcuts import render
+
+            page = render(request, "405.html", status=405)
+            if response.has_header("Allow"):
+                page["Allow"] = response["Allow"]
+            return page
+        return response

@@ -69,3 +69,24 @@ def test_the_trail_names_indicator_codes_of_recorded_figures():
     text = _plain_value({"letters_received": 15, "staff_conference_rate": 93.5})
     assert "letters_received" not in text and "Tổng số đơn tiếp nhận: 15" in text
     assert "93,5" in text
+
+
+def test_opening_the_address_a_form_posts_to_says_what_it_is(world, client_for, settings):
+    """A GET to a POST-only view: Django answers 405 with an empty body; the person who typed or
+    bookmarked the address reads, in Vietnamese, that it only takes a form's data and that nothing
+    was stored. The status and its Allow header stay; the API keeps its own answers."""
+    from danchu.reporting.models import Report
+
+    client = client_for(world.clerk_a)
+    response = client.get(reverse("reporting:create"))
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    body = response.content.decode()
+    assert "Địa chỉ này chỉ nhận dữ liệu gửi từ biểu mẫu" in body
+    assert "chưa có gì được lưu" in body and reverse("home") in body
+    assert not Report.objects.exists()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(reverse("reporting:create"))
+    assert english.status_code == 405 and "only takes the data a form sends" in english.content.decode()
+    api = client.get("/api/v1/token/")  # whatever it answers, never this page
+    assert "Địa chỉ này chỉ nhận dữ liệu" not in api.content.decode(errors="replace")
