@@ -648,6 +648,7 @@ def row_counts():
 # is open (the `demo` fixture's, around the whole module). It is read for the counted tables only,
 # through the functions behind that view: the whole view cost about 1 ms a reading, and a session
 # written at each change of user moved it for nothing.
+@functools.cache
 def _change_counter(vendor):
     if vendor == "sqlite":
         return "SELECT total_changes()"
@@ -662,17 +663,12 @@ def _change_counter(vendor):
     return None
 
 
-CHANGE_COUNTERS = {}
-
-
 def change_mark():
     """The change detector's reading with the savepoints open (a rollback to one removes rows
     without moving the number), or None when there is no detector (then every count is made)."""
     from django.db import connection
 
-    if connection.vendor not in CHANGE_COUNTERS:
-        CHANGE_COUNTERS[connection.vendor] = _change_counter(connection.vendor)
-    sql = CHANGE_COUNTERS[connection.vendor]
+    sql = _change_counter(connection.vendor)
     if sql is None or not connection.in_atomic_block:
         return None
     with connection.cursor() as cursor:
