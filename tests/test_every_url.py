@@ -508,10 +508,71 @@ class GetFormFields(html.parser.HTMLParser):
             self.in_form = False
 
 
+class QueryReads:
+    """What one request reads of its query string: the names it asks `request.GET` (or a copy of
+    it) for, and whether it reads it whole (iterates, copies, encodes, compares or measures it),
+    recorded by wrapping QueryDict's readers while the request runs. A page that reads nothing of
+    it acts the same whatever the query says, so the bad values are sent only to pages that read
+    their query (the shell's echo of the full path, the same on every page, is tried on those)."""
+
+    BY_NAME = ("__getitem__", "get", "getlist", "_getlist", "__contains__", "pop", "setdefault")
+    WHOLE = ("__iter__", "keys", "items", "lists", "values", "dict", "copy", "__copy__", "__deepcopy__")
+    WHOLE += ("urlencode", "__len__", "__eq__", "__getstate__", "__reduce_ex__")
+
+    def __init__(self):
+        self.names, self.whole = set(), False
+
+    def __enter__(self):
+        from django.http import QueryDict
+
+        self.patch = pytest.MonkeyPatch()
+        for attr in self.BY_NAME + self.WHOLE:
+            self.patch.setattr(
+                QueryDict, attr, self._recording(getattr(QueryDict, attr), attr in self.BY_NAME)
+            )
+        return self
+
+    def __exit__(self, *exc):
+        self.patch.undo()
+
+    def _recording(self, original, by_name):
+        def read(query, *args, **kwargs):
+            if by_name and args:
+                self.names.add(args[0])
+            else:
+                self.whole = True
+            return original(query, *args, **kwargs)
+
+        return read
+
+    def __bool__(self):
+        return self.whole or bool(self.names)
+
+
+def test_the_query_reads_see_a_filter_and_nothing_on_a_page_without_one(demo_db, client):
+    """QueryReads is not blind: it sees the names a list asks for (its page), a test of whether the
+    query is empty (`request.GET or None`, the report list's filter form), a copy (the document
+    list's), and nothing on a report's page."""
+    from danchu.reporting.models import Report
+
+    client = client_as(client, "stttt.vanthu")
+    with QueryReads() as reads:
+        assert client.get(reverse("reporting:list")).status_code == 200
+    assert reads.whole and "page" in reads.names
+    with QueryReads() as reads:
+        assert client.get(reverse("documents:list")).status_code == 200
+    assert reads.whole
+    report = Report.objects.filter(organization__code=VICTIM).first()
+    with QueryReads() as reads:
+        assert client.get(reverse("reporting:detail", args=[report.uuid])).status_code == 200
+    assert not reads
+
+
 @pytest.mark.parametrize("username", ("stttt.giamdoc", "admin"))
 def test_get_every_list_with_bad_parameters(demo_db, client, username):
-    """Each bad value in every known parameter at once on every view's page; then, as the system
-    admin (who sees every filter), in each field of each page's filter form, one at a time."""
+    """Each bad value in every known parameter at once on every view's page that reads its query
+    (QueryReads); then, as the system admin (who sees every filter), in each field of each page's
+    filter form, one at a time."""
     import urllib.parse
 
     cases_of = demo_cases()
@@ -534,10 +595,13 @@ def test_get_every_list_with_bad_parameters(demo_db, client, username):
             failures.append(f"{target}: {response.status_code}")
         return response
 
+    swept = 0
     for url in urls:
-        page = get(url, {})
-        if page is None or page.status_code >= 500:
+        with QueryReads() as reads:
+            page = get(url, {})
+        if page is None or page.status_code >= 500 or not reads:
             continue
+        swept += 1
         fields = set()
         if page.status_code == 200 and page.get("Content-Type", "").startswith("text/html"):
             parser = GetFormFields()
@@ -551,6 +615,7 @@ def test_get_every_list_with_bad_parameters(demo_db, client, username):
             for value in BAD_VALUES:
                 get(url, {param: value})
     assert not failures, "\n".join(failures)
+    assert swept >= 20, f"only {swept} of {len(urls)} pages read their query"
 
 
 # ---------------------------------------------------------------------------------------------
