@@ -281,11 +281,10 @@ def _world_snapshot(tmp_path_factory):
 
 
 @pytest.fixture
-def world(request, db, settings, _world_snapshot):
-    marker = request.node.get_closest_marker("django_db")
-    transactional = bool(marker and marker.kwargs.get("transaction"))
-    if transactional or {"transactional_db", "live_server"} & set(request.fixturenames):
-        return build_world()  # a flushed database: its rows differ from the snapshot's
+def world(db, settings, _world_snapshot):
+    """The personas (build_world), their rows written back from the session's snapshot: into the
+    test's transaction, or, in a transactional test, into the flushed database (its content types
+    then have new ids, mapped on restore)."""
     w = World()
     for name, value in restore_snapshot(_world_snapshot(), settings.MEDIA_ROOT).items():
         setattr(w, name, value)
@@ -430,6 +429,12 @@ def _migration_data(request):
 _MIGRATION_ROWS = []
 
 
+def reloaded_migration_data():
+    """Whether the data migrations' rows have been loaded again after a flush: from then on every
+    flushed test gets them back under the same ids (before, they have the ids `migrate` gave)."""
+    return bool(_MIGRATION_ROWS)
+
+
 def _all_rows():
     """Every row of every table, keyed by model and primary key (right after a flush: the
     content types and permissions only); a content type is given as its natural key (a flush
@@ -514,10 +519,44 @@ def restore_migration_data(snapshot):
 
 
 class Snapshot:
-    def __init__(self, rows, media, refs):
+    def __init__(self, rows, media, refs, content_types):
         self.rows = rows  # [(model, added rows, [(pk, row)] changed, [pk] deleted)], database-ready
         self.media = media
         self.refs = refs
+        # {id: natural key} of the content types when it was taken: a flush (a transactional test)
+        # recreates them under new ids, so their columns are mapped again on restore.
+        self.content_types = content_types
+        self.moved_content_types = None  # {id then: id now}, worked out once per restore
+
+
+def _content_types():
+    """{id: (app_label, model)} of the content types in the database now."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return {
+        pk: (app, model) for pk, app, model in ContentType.objects.values_list("pk", "app_label", "model")
+    }
+
+
+def _remapped_content_types(snapshot, model, rows):
+    """`rows` of `model` (database-ready) with their content type columns given today's ids: the
+    same rows when no id moved since the snapshot was taken, the usual case."""
+    from django.contrib.contenttypes.models import ContentType
+
+    columns = [
+        i for i, f in enumerate(_stored_fields(model)) if f.is_relation and f.related_model is ContentType
+    ]
+    if not columns or not rows:
+        return rows
+    if snapshot.moved_content_types is None:
+        now = {key: pk for pk, key in _content_types().items()}
+        snapshot.moved_content_types = {
+            old: now[key] for old, key in snapshot.content_types.items() if now.get(key, old) != old
+        }
+    moved = snapshot.moved_content_types
+    if not moved:
+        return rows
+    return [[moved.get(v, v) if i in columns else v for i, v in enumerate(row)] for row in rows]
 
 
 def _snapshot_models():
@@ -602,6 +641,7 @@ def take_snapshot(loader, media_dir):
             ctx = loader()
         after = _dump(models)
         refs = _refs(ctx)
+        content_types = _content_types()
         transaction.set_rollback(True)
     rows = []
     for model, (_attnames, new) in after.items():
@@ -628,7 +668,7 @@ def take_snapshot(loader, media_dir):
 
     calendar.clear_cache()
     deadlines.clear_cache()
-    return Snapshot(rows, media_dir, refs)
+    return Snapshot(rows, media_dir, refs, content_types)
 
 
 def restore_snapshot(snapshot, media_root):
@@ -636,14 +676,22 @@ def restore_snapshot(snapshot, media_root):
     import shutil
 
     from django.core.management.color import no_style
-    from django.db import connection
+    from django.db import connection, transaction
 
     qn = connection.ops.quote_name
     inserted = []
-    with connection.cursor() as cursor:
+    snapshot.moved_content_types = None
+    # One transaction (a savepoint inside a test's): the foreign keys are checked at its end, once
+    # every table is written (a transactional test writes into the flushed database itself).
+    with transaction.atomic(), connection.cursor() as cursor:
         for model, added, changed, deleted in snapshot.rows:
             table = qn(model._meta.db_table)
             fields = _stored_fields(model)
+            added = _remapped_content_types(snapshot, model, added)
+            if changed:
+                pks = [pk for pk, _row in changed]
+                rows = _remapped_content_types(snapshot, model, [row for _pk, row in changed])
+                changed = list(zip(pks, rows, strict=True))
             if deleted:
                 model._base_manager.filter(pk__in=deleted)._raw_delete(connection.alias)
             if changed:
