@@ -5,6 +5,7 @@ never gets a 200 on a detail page of a TV.STTTT record. POST: garbage to every U
 to use it: never a 500, and nothing half-stored when the answer is an error.
 """
 
+import collections
 import functools
 import html.parser
 import uuid as uuidlib
@@ -654,6 +655,20 @@ class FormFields(html.parser.HTMLParser):
 
 
 def payloads(fields):
+    """The bad-input classes of _payloads(fields), each distinct payload at most twice: a page with
+    no field to fill (a button's form) gets the empty POST once, then once more on what the first
+    one left (a second click), not once per class."""
+    sent = collections.Counter()
+    for label, data in _payloads(fields):
+        key = tuple(
+            sorted((name, value if isinstance(value, str) else id(value)) for name, value in data.items())
+        )
+        sent[key] += 1
+        if sent[key] <= 2:
+            yield label, data
+
+
+def _payloads(fields):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     def bad_file():
