@@ -786,10 +786,26 @@ def _cases_for_post(name, converters):
 NAMESPACES = sorted({n.partition(":")[0] for n, _r, _c in walk() if ":" in n}) + [""]
 
 
+def signed_out(response):
+    """Whether the request went in with no one signed in (False when no middleware looked: a path
+    with a NUL is refused before the session is read)."""
+    user = getattr(response.wsgi_request, "user", None)
+    return user is not None and not user.is_authenticated
+
+
+def test_signed_out_tells_a_request_made_with_no_one_signed_in(demo_db, client):
+    client = client_as(client, "stttt.vanthu")
+    assert not signed_out(client.get(reverse("home")))
+    client.logout()
+    assert signed_out(client.get(reverse("home")))
+    assert not signed_out(client.get("/co-quan/%00/"))  # refused before the session is read
+
+
 @pytest.mark.parametrize("namespace", NAMESPACES, ids=[n or "root" for n in NAMESPACES])
 def test_post_garbage(demo_db, client, namespace):
     failures = []
     counts = RowCounts()
+    signed_in = None  # the user the client is signed in as: each user signs in once, not per URL
     patterns = [
         p
         for p in one_per_view(all_patterns())
@@ -803,8 +819,11 @@ def test_post_garbage(demo_db, client, namespace):
             for username in ACTORS:
                 if allowed >= 1:  # one user allowed to use the URL is enough
                     break
-                client = client_as(client, username)
+                if signed_in != username:
+                    client, signed_in = client_as(client, username), username
                 page = client.get(url)
+                if signed_out(page):  # the last POST to the URL before ended the session
+                    page = client_as(client, username).get(url)
                 parser = FormFields(url)
                 if page.status_code == 200 and page.get("Content-Type", "").startswith("text/html"):
                     parser.feed(page.content.decode())
@@ -812,6 +831,8 @@ def test_post_garbage(demo_db, client, namespace):
                     before = counts()
                     try:
                         response = client.post(url, data)
+                        if signed_out(response):  # a POST before this one ended the session
+                            response = client_as(client, username).post(url, data)
                     except Exception as exc:  # noqa: BLE001 - report every crash, not only the first
                         failures.append(f"{username} POST {label} {url}: raised {exc!r}")
                         continue
