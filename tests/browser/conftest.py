@@ -63,3 +63,22 @@ def login(page):
         return page
 
     return do
+
+
+@pytest.fixture
+def sign_in(page):
+    """sign_in(username): the browser gets a session of `username` made on the server, as the test
+    client's force_login makes one, without the login page: for the tests of a page, not of signing
+    in (`login` goes through the form; test_login.py and the end-to-end flows use it)."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    def do(username):
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=username))
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": page.base}])
+        return page
+
+    return do

@@ -208,10 +208,10 @@ def axe_violations(page, impacts=("serious", "critical")):
     return found
 
 
-def _open(page, login, user, url, viewport=None):
+def _open(page, sign_in, user, url, viewport=None):
     page.set_viewport_size(viewport or {"width": 1280, "height": 900})
     if user:
-        login(user)
+        sign_in(user)
     page.goto(page.base + url)
     page.wait_for_load_state("load")
 
@@ -249,9 +249,9 @@ MAIN_PAGES = [
 
 
 @pytest.mark.parametrize("name,user", MAIN_PAGES, ids=[f"{n}-{u or 'citizen'}" for n, u in MAIN_PAGES])
-def test_axe_finds_no_serious_or_critical_violation(request, page, site, login, name, user):
+def test_axe_finds_no_serious_or_critical_violation(request, page, site, sign_in, name, user):
     _needs_files(request, name)
-    _open(page, login, user, _url(site, name))
+    _open(page, sign_in, user, _url(site, name))
     assert page.locator("main").count() == 1
     found = axe_violations(page)
     page.set_viewport_size(PHONE)
@@ -260,14 +260,14 @@ def test_axe_finds_no_serious_or_critical_violation(request, page, site, login, 
     assert not found, "\n".join(found)
 
 
-def test_axe_on_the_public_form_with_its_errors_and_on_a_lookup_result(page, site, login):
+def test_axe_on_the_public_form_with_its_errors_and_on_a_lookup_result(page, site, sign_in):
     """The form re-rendered with its errors, and the look-up showing a letter, are checked too."""
-    _open(page, login, None, _url(site, "public_form"), PHONE)
+    _open(page, sign_in, None, _url(site, "public_form"), PHONE)
     with page.expect_navigation():
         page.click("main form button[type=submit]")
     assert page.locator("main .errorlist").count() >= 1
     assert not axe_violations(page)
-    _open(page, login, None, _url(site, "lookup"), PHONE)
+    _open(page, sign_in, None, _url(site, "lookup"), PHONE)
     page.fill("#id_code", site.new_petition.tracking_code)
     with page.expect_navigation():
         page.click("main form button[type=submit]")
@@ -276,9 +276,9 @@ def test_axe_on_the_public_form_with_its_errors_and_on_a_lookup_result(page, sit
     assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
 
 
-def test_the_axe_check_does_fail_on_a_contrast_violation(page, site, login):
+def test_the_axe_check_does_fail_on_a_contrast_violation(page, site, sign_in):
     """The check is not vacuous: light grey text on white is reported as serious."""
-    _open(page, login, None, _url(site, "login"))
+    _open(page, sign_in, None, _url(site, "login"))
     page.evaluate("document.querySelector('main h1').style.color = '#c8c8c8'")
     assert any(v.startswith("color-contrast (serious") for v in axe_violations(page))
 
@@ -298,20 +298,20 @@ PHONE_PAGES = [
 
 
 @pytest.mark.parametrize("name,user", PHONE_PAGES, ids=[f"{n}-{u or 'citizen'}" for n, u in PHONE_PAGES])
-def test_no_sideways_scroll_at_390_px(request, page, site, login, name, user):
+def test_no_sideways_scroll_at_390_px(request, page, site, sign_in, name, user):
     _needs_files(request, name)
-    _open(page, login, user, _url(site, name), PHONE)
+    _open(page, sign_in, user, _url(site, name), PHONE)
     width = page.evaluate("document.scrollingElement.scrollWidth")
     assert width <= PHONE["width"], f"{name} is {width} px wide at 390 px"
 
 
-def test_the_report_files_hash_wraps_and_a_wide_table_scrolls_inside_itself(page, built, login):
+def test_the_report_files_hash_wraps_and_a_wide_table_scrolls_inside_itself(page, built, sign_in):
     """The report page carried a 64-character SHA-256 (690 px wide); the petition page a
     six-column table of deadlines: the hash wraps, the table scrolls in its own box, which the
     keyboard can reach."""
     site = built
     assert site.report.files.exists()
-    _open(page, login, "clerk_a", _url(site, "report"), PHONE)
+    _open(page, sign_in, "clerk_a", _url(site, "report"), PHONE)
     box = page.locator("#files code").first.bounding_box()
     assert box["x"] + box["width"] <= PHONE["width"]
     page.goto(page.base + _url(site, "petition"))
@@ -352,8 +352,8 @@ def _outline(page):
 
 
 @pytest.mark.parametrize("name,user", [("public_form", None), ("login", None), ("lookup", None)])
-def test_tab_reaches_the_submit_button_with_a_visible_outline(page, site, login, name, user):
-    _open(page, login, user, _url(site, name), PHONE)
+def test_tab_reaches_the_submit_button_with_a_visible_outline(page, site, sign_in, name, user):
+    _open(page, sign_in, user, _url(site, name), PHONE)
     submit = "main form.stacked button[type=submit]"
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -366,8 +366,8 @@ def test_tab_reaches_the_submit_button_with_a_visible_outline(page, site, login,
     assert ring["color"] not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
-def test_the_first_tab_shows_the_skip_link(page, site, login):
-    _open(page, login, None, _url(site, "public_form"))
+def test_the_first_tab_shows_the_skip_link(page, site, sign_in):
+    _open(page, sign_in, None, _url(site, "public_form"))
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip"
     box = page.locator(".skip").bounding_box()
@@ -378,9 +378,9 @@ def test_the_first_tab_shows_the_skip_link(page, site, login):
 @pytest.mark.parametrize(
     "name,user", [("public_form", None), ("petition", "handler_a"), ("disclosures", "clerk_a")]
 )
-def test_every_control_of_the_page_is_reached_by_tab(page, site, login, name, user):
+def test_every_control_of_the_page_is_reached_by_tab(page, site, sign_in, name, user):
     """Every visible link, button and field (the honeypot excepted) is in the Tab order."""
-    _open(page, login, user, _url(site, name))
+    _open(page, sign_in, user, _url(site, name))
     reached = set(_tab_through(page))
     controls = page.evaluate(
         """() => [...document.querySelectorAll('[data-kbd]')]
@@ -422,9 +422,9 @@ def _charts(page):
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["desktop", "phone"])
 def test_consolidation_charts_name_agencies_and_carry_a_table_of_the_same_figures(
-    page, site, login, viewport
+    page, site, sign_in, viewport
 ):
-    _open(page, login, "officer", _url(site, "consolidation"), viewport)
+    _open(page, sign_in, "officer", _url(site, "consolidation"), viewport)
     charts = _charts(page)
     assert [c["title"] for c in charts] == [
         "Tổng số đơn tiếp nhận",
@@ -446,16 +446,16 @@ def test_consolidation_charts_name_agencies_and_carry_a_table_of_the_same_figure
     assert page.locator("#chart-letters-received-data").is_visible()
 
 
-def test_completeness_chart_counts_agencies_by_kind_with_its_table(page, site, login):
-    _open(page, login, "officer", _url(site, "completeness"), PHONE)
+def test_completeness_chart_counts_agencies_by_kind_with_its_table(page, site, sign_in):
+    _open(page, sign_in, "officer", _url(site, "completeness"), PHONE)
     (chart,) = _charts(page)
     assert chart["bars"] == [["Sở, ban, ngành", "2/2"]] == chart["table"]
     assert chart["axes"] == ["Loại cơ quan", "Số cơ quan đã gửi báo cáo / số cơ quan phải gửi"]
     assert chart["min_font"] >= 12
 
 
-def test_statistics_charts_carry_a_table_of_the_same_figures(page, site, login):
-    _open(page, login, "clerk_a", _url(site, "stats"), PHONE)
+def test_statistics_charts_carry_a_table_of_the_same_figures(page, site, sign_in):
+    _open(page, sign_in, "clerk_a", _url(site, "stats"), PHONE)
     charts = {c["title"].split(":")[0]: c for c in _charts(page)}
     rate = charts["Tỷ lệ xác nhận đã đọc"]
     audience = site.published.audience_size
@@ -481,7 +481,7 @@ def _dialogs(page, accept=True):
     return asked
 
 
-def test_a_workflow_button_asks_once_and_acts(page, site, login):
+def test_a_workflow_button_asks_once_and_acts(page, site, sign_in):
     """A button carrying data-confirm (the handler's "Thụ lý") asks once, by mouse or keyboard."""
     from danchu.petitions import actions as petitions
     from danchu.petitions.models import Kind, Outcome, Status
@@ -498,7 +498,7 @@ def test_a_workflow_button_asks_once_and_acts(page, site, login):
     )
     petitions.classify(p, actor=site.clerk_a, outcome=Outcome.ACCEPT, on=p.received_on)
     petitions.assign(p, actor=site.clerk_a, handler=site.handler_a, on=p.received_on)
-    login("handler_a")
+    sign_in("handler_a")
     page.goto(page.base + reverse("petitions:detail", args=[p.uuid]))
     asked, answer = [], {"accept": False}
 
@@ -522,11 +522,11 @@ def test_a_workflow_button_asks_once_and_acts(page, site, login):
     assert p.status == Status.ACCEPTED
 
 
-def test_a_form_with_data_confirm_asks_once(page, site, login):
+def test_a_form_with_data_confirm_asks_once(page, site, sign_in):
     """The report's "Đã rà soát" form carries data-confirm on the form itself."""
     from danchu.reporting.models import ReportStatus
 
-    login("head_a")
+    sign_in("head_a")
     page.goto(page.base + _url(site, "report"))
     asked = _dialogs(page)
     with page.expect_navigation():
@@ -536,7 +536,7 @@ def test_a_form_with_data_confirm_asks_once(page, site, login):
     assert site.report.status == ReportStatus.REVIEWED
 
 
-def test_publishing_a_disclosure_to_20_people_asks_once(page, site, login):
+def test_publishing_a_disclosure_to_20_people_asks_once(page, site, sign_in):
     from danchu.participation.models import DisclosureStatus
 
     already = (
@@ -544,7 +544,7 @@ def test_publishing_a_disclosure_to_20_people_asks_once(page, site, login):
     )
     for i in range(20 - already.count()):
         make_user(f"cb{i:02d}", Role.STAFF, site.a_unit if i % 2 else site.a, full_name=f"Cán bộ số {i + 1}")
-    login("clerk_a")
+    sign_in("clerk_a")
     page.goto(page.base + reverse("participation:disclosure", args=[site.draft.uuid]))
     asked = _dialogs(page)
     with page.expect_navigation():
