@@ -285,8 +285,13 @@ def world(db, settings, _world_snapshot):
     """The personas (build_world), their rows written back from the session's snapshot: into the
     test's transaction, or, in a transactional test, into the flushed database (its content types
     then have new ids, mapped on restore)."""
+    return restore_world(_world_snapshot(), settings.MEDIA_ROOT)
+
+
+def restore_world(snapshot, media_root):
+    """A World of a snapshot taken of a World's attributes (`dict(vars(w))`), its rows restored."""
     w = World()
-    for name, value in restore_snapshot(_world_snapshot(), settings.MEDIA_ROOT).items():
+    for name, value in restore_snapshot(snapshot, media_root).items():
         setattr(w, name, value)
     return w
 

@@ -13,14 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import (
-    World,
-    build_world,
-    make_user,
-    reloaded_migration_data,
-    restore_snapshot,
-    take_snapshot,
-)
+from conftest import build_world, make_user, reloaded_migration_data, restore_world, take_snapshot
 from danchu.orgs.models import Membership, Organization, OrganizationKind, Role
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -64,10 +57,7 @@ def site(db, settings, _site_snapshot):
     snapshot = _site_snapshot()
     if snapshot is None:
         return build_site(build_world())
-    w = World()
-    for name, value in restore_snapshot(snapshot, settings.MEDIA_ROOT).items():
-        setattr(w, name, value)
-    return w
+    return restore_world(snapshot, settings.MEDIA_ROOT)
 
 
 def build_site(w):
