@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .labels import OrgChoiceField, label_org_fields
+from .labels import OrgChoiceField, label_org_fields, tell_people_apart
 from .models import (
     Membership,
     Organization,
@@ -92,8 +92,9 @@ class OrganizationSettingsForm(forms.ModelForm):
         self.fields["default_signer"].queryset = Membership.objects.filter(organization=org).select_related(
             "person", "organization"
         )
-        self.fields["default_signer"].label_from_instance = lambda m: (
-            f"{m.person.full_name} — {m.position or m.get_staff_category_display()}"
+        tell_people_apart(
+            self.fields["default_signer"],
+            lambda m: f"{m.person.full_name} — {m.position or m.get_staff_category_display()}",
         )
         if structure:
             others = Organization.objects.exclude(path__startswith=org.path)
@@ -143,6 +144,7 @@ class UserForm(forms.Form):
             .distinct()
             .order_by("full_name")
         )
+        tell_people_apart(self.fields["person"], str)
 
 
 class RoleForm(forms.Form):

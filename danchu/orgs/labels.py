@@ -63,3 +63,54 @@ def label_org_fields(form):
             if field.queryset.model is Organization:
                 field.queryset = field.queryset.select_related("parent")
                 field.label_from_instance = org_label
+
+
+def tell_people_apart(field, describe):
+    """Label the choices of `field` (a dropdown of people or of memberships) with `describe(obj)`,
+    and where two choices would read the same (two Nguyễn Văn Bình, chuyên viên, at one agency
+    after a merger) add what tells them apart: the e-mail, else the phone, else the other bodies
+    the person belongs or belonged to, and the person's number in the staff list if they still
+    read the same. Call once the field's queryset is set. The labels are worked out once per form,
+    in one query, two when some choices read the same."""
+    state = {}
+
+    def label(obj):
+        if "labels" not in state:
+            state["labels"] = _distinct_labels(list(field.queryset), describe)
+        return state["labels"].get(obj.pk) or describe(obj)
+
+    field.label_from_instance = label
+
+
+def _distinct_labels(choices, describe):
+    import collections
+
+    from .models import Membership
+
+    def person_of(obj):
+        return getattr(obj, "person", obj)
+
+    labels = {obj.pk: describe(obj) for obj in choices}
+    counts = collections.Counter(labels.values())
+    same = [obj for obj in choices if counts[labels[obj.pk]] > 1]
+    if not same:
+        return labels
+    elsewhere = collections.defaultdict(list)
+    for m in (
+        Membership.objects.filter(person__in=[person_of(obj) for obj in same])
+        .select_related("organization__parent")
+        .order_by("start", "pk")
+    ):
+        elsewhere[m.person_id].append(m)
+    for obj in same:
+        person = person_of(obj)
+        own = getattr(obj, "organization_id", None)
+        bodies = [org_label(m.organization) for m in elsewhere[person.pk] if m.organization_id != own]
+        detail = person.email or person.phone or ", ".join(dict.fromkeys(bodies))
+        labels[obj.pk] = f"{labels[obj.pk]} · {detail}" if detail else labels[obj.pk]
+    counts = collections.Counter(labels.values())
+    for obj in same:
+        if counts[labels[obj.pk]] > 1:
+            number = _("số %(number)s trong danh sách cán bộ") % {"number": person_of(obj).pk}
+            labels[obj.pk] = f"{labels[obj.pk]} · {number}"
+    return labels

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danchu.orgs.labels import label_org_fields
+from danchu.orgs.labels import label_org_fields, tell_people_apart
 from danchu.orgs.models import Membership, Organization, ReportingPeriod
 
 from .actions.drafting import SETTINGS_FIELDS
@@ -39,6 +39,7 @@ class SettingsForm(forms.ModelForm):
         self.fields["signer"].queryset = Membership.objects.filter(organization=org).select_related(
             "person", "organization"
         )
+        tell_people_apart(self.fields["signer"], str)
         label_org_fields(self)
 
     def clean(self):
