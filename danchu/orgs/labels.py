@@ -2,8 +2,11 @@
 
 Bodies with the same name (the Sở Nội vụ of Trà Vinh until 30/06/2025 and that of Vĩnh Long since
 01/07/2025) are told apart by their parent and, for a body that ceased, the day it ceased:
-"Sở Nội vụ — tỉnh Trà Vinh (đến 30/06/2025)", "Sở Nội vụ — tỉnh Vĩnh Long".
+"Sở Nội vụ — tỉnh Trà Vinh (đến 30/06/2025)", "Sở Nội vụ — tỉnh Vĩnh Long". People with the
+same name in one dropdown are told apart the same way (`tell_people_apart`).
 """
+
+import collections
 
 from django import forms
 from django.utils.translation import gettext as _
@@ -83,8 +86,6 @@ def tell_people_apart(field, describe):
 
 
 def _distinct_labels(choices, describe):
-    import collections
-
     from .models import Membership
 
     def person_of(obj):
