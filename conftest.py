@@ -311,7 +311,7 @@ def pytest_addoption(parser):
     parser.addoption(
         "--db-tests-only",
         action="store_true",
-        help="Deselect the tests that cannot reach the database.",
+        help="Deselect the tests that cannot reach the database, and those marked engine_independent.",
     )
     parser.addoption(
         "--db-free-only",
@@ -341,12 +341,18 @@ def reaches_database(item):
 
 
 def deselect_by_database(config, items, *, keep_db):
-    """--db-tests-only keeps only the tests that may touch the database, --db-free-only only the
-    others (parsers, rules, DOCX writing, system checks, …), which do the same on every engine:
+    """--db-tests-only keeps only the tests that may touch the database and whose outcome may
+    depend on its engine, --db-free-only only the tests that cannot touch it (parsers, rules, DOCX
+    writing, system checks, …). Those do the same on every engine, as do the tests marked
+    `engine_independent` (they use the database to build what they check, a document's pages):
     `make test` runs them once, in whichever half has the time (scripts/run-tests)."""
     kept, dropped = [], []
     for item in items:
-        (kept if reaches_database(item) == keep_db else dropped).append(item)
+        engine_free = not reaches_database(item) or item.get_closest_marker("engine_independent")
+        if keep_db:
+            (dropped if engine_free else kept).append(item)
+        else:
+            (kept if not reaches_database(item) else dropped).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept

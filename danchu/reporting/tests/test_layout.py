@@ -210,11 +210,8 @@ def test_without_libreoffice_a_pdf_alone_still_fails_clearly(draft, world, monke
     reason="LibreOffice (soffice) is not installed: the pages cannot be rendered; "
     "test_signature_block_is_kept_together_in_the_docx checks the DOCX instead",
 )
+@pytest.mark.engine_independent  # the pages do not depend on the database's engine
 def test_signature_block_never_splits_across_pages(draft, world, tmp_path):
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        pytest.skip("the page layout does not depend on the database: checked in the SQLite run")
     signer = draft.signer.person.full_name
     data = actions.report_data(draft)  # the figures do not depend on the narrative
     files = {}
