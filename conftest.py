@@ -348,11 +348,9 @@ def deselect_by_database(config, items, *, keep_db):
     `make test` runs them once, in whichever half has the time (scripts/run-tests)."""
     kept, dropped = [], []
     for item in items:
-        engine_free = not reaches_database(item) or item.get_closest_marker("engine_independent")
-        if keep_db:
-            (dropped if engine_free else kept).append(item)
-        else:
-            (kept if not reaches_database(item) else dropped).append(item)
+        db = reaches_database(item)
+        wanted = db and not item.get_closest_marker("engine_independent") if keep_db else not db
+        (kept if wanted else dropped).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
