@@ -345,11 +345,11 @@ def deselect_by_database(config, items, *, keep_db):
     depend on its engine, --db-free-only only the tests that cannot touch it (parsers, rules, DOCX
     writing, system checks, …). Those do the same on every engine, as do the tests marked
     `engine_independent` (they use the database to build what they check, a document's pages):
-    `make test` runs them once, in whichever half has the time (scripts/run-tests)."""
+    `make test` runs them once, in the PostgreSQL half (scripts/run-tests)."""
     kept, dropped = [], []
     for item in items:
         db = reaches_database(item)
-        wanted = db and not item.get_closest_marker("engine_independent") if keep_db else not db
+        wanted = (db and not item.get_closest_marker("engine_independent")) if keep_db else not db
         (kept if wanted else dropped).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)

@@ -17,6 +17,9 @@ from django.db.models import F
 
 from .models import ThrottleCounter
 
+# One window in this many, the first hit also deletes the windows that are over.
+PRUNE_EVERY = 50
+
 
 def client_ip(request):
     proxies = int(getattr(settings, "PETITIONS_PROXY_COUNT", 0) or 0)
@@ -46,7 +49,7 @@ def hit(scope, key, window):
                     ThrottleCounter.objects.create(scope=scope, key=key, window=slot, count=1)
             except IntegrityError:  # another process created it first
                 rows.update(count=F("count") + 1)
-        if slot % 50 == 0:  # now and then, drop the windows that are over
+        if slot % PRUNE_EVERY == 0:
             ThrottleCounter.objects.filter(scope=scope, window__lt=slot - 1).delete()
     return rows.values_list("count", flat=True).first() or 0
 

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from danchu.core import throttle
 from danchu.documents import actions as document_actions
 from danchu.petitions.models import Petition
 
@@ -388,9 +389,9 @@ def test_lists_run_a_fixed_number_of_queries(client, world, denunciation, django
     # The clock stands still: a request in a new minute opens a new throttle window (and a minute
     # later the token's last use is stamped again), extra queries that have nothing to do with the
     # data size; on a loaded machine the three rounds could straddle a minute. Nor is it a minute
-    # whose first hit also drops the windows that are over (one in fifty: core/throttle.py).
+    # whose first hit also drops the windows that are over (throttle.PRUNE_EVERY).
     moment = timezone.now()
-    if int(moment.timestamp() // 60) % 50 == 0:  # throttle.hit's `slot % 50 == 0`
+    if int(moment.timestamp() // 60) % throttle.PRUNE_EVERY == 0:  # the token's 60 s window
         moment += datetime.timedelta(minutes=1)
     with time_machine.travel(moment, tick=False):
         add(0)
